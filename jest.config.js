@@ -1,0 +1,17 @@
+/**
+ * Jest runs TypeScript through @swc/jest (type checking is `npm run typecheck`, a separate
+ * step of `npm test`). jose ships ES modules only, so it is
+ * transformed too; everything else in node_modules is left alone.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/connectors', '<rootDir>/simulators', '<rootDir>/test'],
+  testMatch: ['**/__tests__/**/*.test.ts', '**/test/**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  testTimeout: 30000,
+  reporters: ['default', ['<rootDir>/test/utils/summary-reporter.js', {}]],
+};

@@ -1,0 +1,34 @@
+/**
+ * The closed catalogue of error codes lienthong reports, as `extensions.code` on a
+ * GraphQLError or as `code` in an HTTP error body. Nothing else is ever sent as a code:
+ * anything unexpected is masked as INTERNAL_SERVER_ERROR and logged in full.
+ *
+ * `docs/errors.md` lists the same codes; `src/errors/__tests__/catalogue.test.ts` fails
+ * when the two disagree. `httpStatus` is used where an error ends a whole HTTP request.
+ */
+export const ERROR_CATALOGUE = {
+  // Sources (raised by connectors, always with `extensions.source`)
+  UPSTREAM_UNAVAILABLE: { httpStatus: 502, description: 'The source could not be reached or refused the connection.' },
+  UPSTREAM_TIMEOUT: { httpStatus: 504, description: 'The source did not answer within its configured timeout.' },
+  UPSTREAM_BAD_RESPONSE: { httpStatus: 502, description: 'The source answered, but not in the format its connector expects.' },
+  UPSTREAM_ERROR: { httpStatus: 502, description: 'The source answered with an error of its own (its code and message are in extensions).' },
+  UPSTREAM_AUTH_FAILED: { httpStatus: 502, description: 'The gateway could not log in to the source with its configured credentials.' },
+  NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction).' },
+  // Requests
+  BAD_USER_INPUT: { httpStatus: 400, description: 'An argument is malformed: a bad code, cursor, date or filter.' },
+  GRAPHQL_PARSE_FAILED: { httpStatus: 400, description: 'The GraphQL document could not be parsed.' },
+  GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, description: 'The GraphQL document is not valid against the schema.' },
+  PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
+  // Configuration
+  CONFIG_INVALID: { httpStatus: 500, description: 'The configuration file or environment is invalid; start-up stops.' },
+  // Fallback
+  INTERNAL_SERVER_ERROR: { httpStatus: 500, description: 'An unexpected error; details are in the server log under the request id.' },
+} as const satisfies Record<string, { httpStatus: number; description: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOGUE, value);
+}
