@@ -4,3 +4,4 @@ export { parseJsonBody } from './parse-json-body';
 export { checkReady } from './check-ready';
 export type { Connector, ReadyReport } from './connector';
 export { mapLimit } from './map-limit';
+export { readText, readNumber, readAmount, readList, readObject, readDate } from './read-values';

@@ -1,0 +1,4 @@
+export { createProcedureCatalogue } from './procedure-catalogue';
+export type { ProcedureCatalogue, ProcedureCatalogueOptions, CatalogueFreshness, CatalogueSnapshot, CatalogueMirror, RefreshReport } from './procedure-catalogue';
+export { normalizeText } from './normalize-text';
+export type { ProcedureQuery } from './filter-procedures';

@@ -1,0 +1,33 @@
+import type { NationalProceduresConnector } from '../../connectors/national-procedures';
+import type { ProcedureCatalogue } from '../catalogue';
+import type { GatewayError } from '../errors';
+import type { Logger } from '../log';
+import { createLoaders, type Loaders } from './loaders';
+
+/** The sources a request can reach, built once at start. */
+export interface Sources {
+  nationalProcedures: NationalProceduresConnector;
+  catalogue: ProcedureCatalogue;
+}
+
+/** Per-request state every resolver receives. */
+export interface GatewayContext {
+  requestId: string;
+  logger: Logger;
+  sources: Sources;
+  /** Per-request DataLoaders: one batch per type per tick, one cache per request. */
+  loaders: Loaders;
+  /**
+   * Source failures that did not stop the answer (data served stale, or a source left
+   * out). Sent in the response's `errors` next to the data by the source-warnings plugin.
+   */
+  warnings: GatewayError[];
+  /** How long a query may wait for the catalogue's first load, in ms. */
+  catalogueWaitMs: number;
+}
+
+export function createContext(base: { requestId: string; logger: Logger; sources: Sources; catalogueWaitMs: number }): GatewayContext {
+  const context: GatewayContext = { ...base, warnings: [], loaders: undefined as unknown as Loaders };
+  context.loaders = createLoaders(context);
+  return context;
+}

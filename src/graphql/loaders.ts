@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import { mapLimit } from '../../connectors/kit';
+import { levelOfAgencyCode } from '../domain';
+import { GatewayError, isGatewayError } from '../errors';
+import type { GatewayContext } from './context';
+import type { AgencyModel, ProcedureModel, SectorModel } from './models';
+
+export interface Loaders {
+  /** Procedures by national code from the catalogue; codes it lacks are read from the source. */
+  procedure: DataLoader<string, ProcedureModel | null>;
+  /** Procedures read live from the source, falling back to the catalogue (flagged stale) when it fails. */
+  liveProcedure: DataLoader<string, ProcedureModel | null>;
+  /** Agencies by code from the directory; a code the directory lacks still resolves, named as referenced. */
+  agency: DataLoader<string, AgencyModel>;
+  sector: DataLoader<string, SectorModel>;
+}
+
+/** Upstream calls a single batch may have in flight. */
+const BATCH_CONCURRENCY = 8;
+
+export function createLoaders(ctx: GatewayContext): Loaders {
+  const { catalogue, nationalProcedures } = ctx.sources;
+
+  const fresh = (): ProcedureModel['freshness'] => ({ stale: false, asOf: new Date(), reason: null });
+
+  const procedure = new DataLoader<string, ProcedureModel | null>(async (codes) => {
+    const found = codes.map((code) => catalogue.getProcedure(code));
+    const missing = codes.filter((_, i) => found[i] === undefined);
+    const live = await mapLimit(missing, BATCH_CONCURRENCY, (code) => nationalProcedures.getProcedure(code));
+    const liveByCode = new Map(missing.map((code, i) => [code, live[i]]));
+    const catalogueFreshness = catalogue.freshness();
+    return codes.map((code, i) => {
+      const record = found[i];
+      if (record) return { ...record, freshness: catalogueFreshness };
+      const result = liveByCode.get(code);
+      if (result instanceof Error) return result;
+      if (!result) return null;
+      catalogue.putProcedure(result);
+      return { ...result, freshness: fresh() };
+    });
+  });
+
+  const liveProcedure = new DataLoader<string, ProcedureModel | null>(async (codes) => {
+    const results = await mapLimit(codes, BATCH_CONCURRENCY, (code) => nationalProcedures.getProcedure(code));
+    return results.map((result, i) => {
+      const code = codes[i]!;
+      if (!(result instanceof Error)) {
+        if (!result) return null;
+        catalogue.putProcedure(result);
+        return { ...result, freshness: fresh() };
+      }
+      const national = nationalProcedures.toNationalCode(code);
+      const copy = national ? catalogue.getProcedure(national) : undefined;
+      if (!copy || !isGatewayError(result)) return result;
+      const asOf = catalogue.freshness().asOf;
+      ctx.warnings.push(
+        new GatewayError(result.code, `${result.message}; procedure ${copy.code} was served from the catalogue copy of ${asOf?.toISOString() ?? 'unknown date'}`, {
+          ...result.extensions,
+          servedStale: true,
+        }),
+      );
+      return { ...copy, freshness: { stale: true, asOf, reason: result.code } };
+    });
+  });
+
+  const agency = new DataLoader<string, AgencyModel>(async (codes) =>
+    codes.map((code) => catalogue.getAgency(code) ?? { code, name: null, level: levelOfAgencyCode(code) }),
+  );
+
+  const sector = new DataLoader<string, SectorModel>(async (codes) => codes.map((code) => catalogue.getSector(code) ?? { code, name: null }));
+
+  return { procedure, liveProcedure, agency, sector };
+}

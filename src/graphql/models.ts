@@ -1,0 +1,33 @@
+import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
+import type { CatalogueFreshness } from '../catalogue';
+
+/**
+ * What resolvers pass around for each GraphQL type (codegen `mappers`): the domain
+ * records plus what the GraphQL layer adds. References stay codes until a field asks.
+ */
+export type FreshnessModel = CatalogueFreshness;
+
+export interface ProcedureModel extends ProcedureRecord {
+  freshness: FreshnessModel;
+}
+
+export type AgencyModel = AgencyRecord;
+export type SectorModel = SectorRecord;
+
+export interface EdgeModel<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionModel<T> {
+  edges: Array<EdgeModel<T>>;
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+  freshness: FreshnessModel;
+}
+
+export type ProcedureEdgeModel = EdgeModel<ProcedureModel>;
+export type AgencyEdgeModel = EdgeModel<AgencyModel>;
+export type ProcedureConnectionModel = ConnectionModel<ProcedureModel>;
+export type AgencyConnectionModel = ConnectionModel<AgencyModel>;

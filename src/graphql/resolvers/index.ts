@@ -1,0 +1,16 @@
+import type { Resolvers } from '../../generated/graphql';
+import { Agency, agencyQueries } from './agency-resolvers';
+import { Procedure, procedureQueries } from './procedure-resolvers';
+import { DateScalar, DateTimeScalar } from './scalars';
+
+/** Every resolver of the schema, one object per GraphQL type. */
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Date: DateScalar,
+  Query: {
+    ...procedureQueries,
+    ...agencyQueries,
+  },
+  Procedure,
+  Agency,
+};

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import type { GatewayConfig } from '../config';
+import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
+import type { Logger } from '../log';
+import { buildSchema } from '../graphql/build-schema';
+import { createContext, type GatewayContext } from '../graphql/context';
+import type { RunningSources } from '../sources/create-sources';
+import { createFormatError } from './format-error';
+import { useSourceWarnings } from './source-warnings-plugin';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  sources: RunningSources;
+  logger: Logger;
+  /** Extra facts for /readyz (e.g. the store). */
+  readinessExtras?: () => Promise<Record<string, unknown>>;
+}
+
+export interface Gateway {
+  readonly app: FastifyInstance;
+  /** Base URL once listening, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Assembles the gateway, in order: HTTP layer (Fastify: request ids, body limit, coded
+ * HTTP errors) → health routes → Apollo Server (schema from schema/, context with
+ * per-request loaders, source warnings, error masking) → /graphql.
+ */
+export async function createGateway({ config, sources, logger, readinessExtras }: GatewayOptions): Promise<Gateway> {
+  const { server } = config;
+  const app = Fastify({
+    loggerInstance: logger.child({ component: 'http' }),
+    disableRequestLogging: true,
+    bodyLimit: server.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const code: ErrorCode = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : (err.statusCode ?? 500) < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (code === 'INTERNAL_SERVER_ERROR') req.log.error({ err }, 'request failed');
+    const message = code === 'PAYLOAD_TOO_LARGE' ? `The request body is larger than ${server.bodyLimitBytes} bytes` : code === 'BAD_REQUEST' ? err.message : 'Unexpected error; the server log has the details.';
+    void reply.status(ERROR_CATALOGUE[code].httpStatus).send({ errors: [{ message, extensions: { code } }] });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({})]);
+    const ok = reports.every((r) => r.ok);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...extras });
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildSchema(),
+    introspection: server.introspection,
+    includeStacktraceInErrorResponses: server.mode === 'development',
+    formatError: createFormatError(logger, server.mode),
+    plugins: [fastifyApolloDrainPlugin(app), useSourceWarnings(), ...(server.playground ? [] : [ApolloServerPluginLandingPageDisabled()])],
+  });
+  await apollo.start();
+
+  const catalogueWaitMs = config.sources.nationalProcedures.catalogue.waitMs;
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: async (req) => createContext({ requestId: req.id, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs }),
+  });
+
+  let url = '';
+  return {
+    app: app as unknown as FastifyInstance,
+    get url() {
+      return url;
+    },
+    async listen() {
+      url = await app.listen({ host: server.host, port: server.port });
+      return url;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
