@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     '',
     `lienthong is listening on ${running.url}`,
     `  GraphQL endpoint:   ${running.url}/graphql`,
-    `  Playground:         ${running.url}/graphql (open in a browser)`,
+    ...(config.server.playground ? [`  Playground:         ${running.url}/playground (works offline)`] : []),
     `  Readiness:          ${running.url}/readyz`,
   ];
   if (demo) {

@@ -10,6 +10,7 @@ import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
 import { createFormatError } from './format-error';
+import { registerPlayground, usePlaygroundLandingPage } from './playground';
 import { useSourceWarnings } from './source-warnings-plugin';
 
 export interface GatewayOptions {
@@ -57,6 +58,7 @@ export async function createGateway({ config, sources, logger, readinessExtras }
     void reply.status(ERROR_CATALOGUE[code].httpStatus).send({ errors: [{ message, extensions: { code } }] });
   });
 
+  if (server.playground) registerPlayground(app as unknown as FastifyInstance);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({})]);
@@ -69,7 +71,7 @@ export async function createGateway({ config, sources, logger, readinessExtras }
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode),
-    plugins: [fastifyApolloDrainPlugin(app), useSourceWarnings(), ...(server.playground ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    plugins: [fastifyApolloDrainPlugin(app), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
