@@ -13,6 +13,8 @@ export interface Sources {
 /** Per-request state every resolver receives. */
 export interface GatewayContext {
   requestId: string;
+  /** The caller's address as Fastify sees it (honours `trustProxy` when configured). */
+  clientIp: string | null;
   logger: Logger;
   sources: Sources;
   /** Per-request DataLoaders: one batch per type per tick, one cache per request. */
@@ -26,7 +28,7 @@ export interface GatewayContext {
   catalogueWaitMs: number;
 }
 
-export function createContext(base: { requestId: string; logger: Logger; sources: Sources; catalogueWaitMs: number }): GatewayContext {
+export function createContext(base: { requestId: string; clientIp: string | null; logger: Logger; sources: Sources; catalogueWaitMs: number }): GatewayContext {
   const context: GatewayContext = { ...base, warnings: [], loaders: undefined as unknown as Loaders };
   context.loaders = createLoaders(context);
   return context;

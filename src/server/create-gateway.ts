@@ -79,7 +79,7 @@ export async function createGateway({ config, sources, logger, readinessExtras }
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) => createContext({ requestId: req.id, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs }),
+    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs }),
   });
 
   let url = '';

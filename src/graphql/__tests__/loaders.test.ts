@@ -40,7 +40,7 @@ function fakeConnector(records: Record<string, ProcedureRecord | Error>): Nation
 
 function contextFor(connector: NationalProceduresConnector) {
   const catalogue = createProcedureCatalogue({ connector, logger: createSilentLogger(), refreshIntervalSeconds: 0 });
-  return { catalogue, ctx: createContext({ requestId: 't', logger: createSilentLogger(), sources: { nationalProcedures: connector, catalogue }, catalogueWaitMs: 100 }) };
+  return { catalogue, ctx: createContext({ requestId: 't', clientIp: null, logger: createSilentLogger(), sources: { nationalProcedures: connector, catalogue }, catalogueWaitMs: 100 }) };
 }
 
 describe('per-request loaders', () => {

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, isCompositeType, type GraphQLFormattedError } from 'graphql';
+import type { AuditEntry } from '../store';
+import type { GatewayContext } from '../graphql/context';
+
+/** Where the plugin hands entries; `src/audit`'s writer batches them into the store. */
+export interface AuditSink {
+  /** Must return at once and never throw: it runs on the request's path. */
+  record(entry: Omit<AuditEntry, 'id'>): void;
+}
+
+/**
+ * Records every GraphQL operation, answered or refused (Decree 47/2020 asks that every
+ * data-sharing access be logged): operation name and type, a hash of the document (never
+ * the document or variables, which may carry personal data), how many objects of each
+ * type went out, outcome and error codes, duration, client IP and request id. Counting
+ * happens as fields resolve; the entry is handed to the sink as the response leaves.
+ */
+export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const started = performance.now();
+      const records: Record<string, number> = {};
+      let operationType: AuditEntry['operationType'] = null;
+      let operationName: string | null = request.operationName ?? null;
+      return {
+        async didResolveOperation({ operation }) {
+          operationType = operation?.operation ?? null;
+          operationName = operation?.name?.value ?? operationName;
+        },
+        async executionDidStart() {
+          return {
+            willResolveField({ info }) {
+              const type = getNamedType(info.returnType);
+              if (!isCompositeType(type)) return undefined;
+              return (error, result) => {
+                if (error || result === null || result === undefined) return;
+                const count = Array.isArray(result) ? result.filter((r) => r !== null && r !== undefined && !(r instanceof Error)).length : 1;
+                if (count > 0) records[type.name] = (records[type.name] ?? 0) + count;
+              };
+            },
+          };
+        },
+        async willSendResponse({ response, queryHash }) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const errors: readonly GraphQLFormattedError[] = body?.errors ?? [];
+          const hasData = body?.data !== undefined && body?.data !== null;
+          const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          sink.record({
+            at: new Date(),
+            requestId: contextValue.requestId,
+            operationName,
+            operationType,
+            documentHash: queryHash ?? createHash('sha256').update(request.query ?? '').digest('hex'),
+            outcome: errors.length === 0 ? 'success' : hasData ? 'error' : 'rejected',
+            errorCodes: codes,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            clientIp: contextValue.clientIp,
+            records,
+            sensitiveFields: [],
+            principalId: null,
+            agencyCode: null,
+            prevHash: null,
+            hash: null,
+          });
+        },
+      };
+    },
+  };
+}
