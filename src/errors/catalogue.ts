@@ -14,6 +14,8 @@ export const ERROR_CATALOGUE = {
   UPSTREAM_ERROR: { httpStatus: 502, description: 'The source answered with an error of its own (its code and message are in extensions).' },
   UPSTREAM_AUTH_FAILED: { httpStatus: 502, description: 'The gateway could not log in to the source with its configured credentials.' },
   NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction).' },
+  // Messages (edXML document exchange, QCVN 102:2016)
+  EDXML_INVALID: { httpStatus: 400, description: 'An edXML message is not one: malformed XML (with line and column), a DTD, nesting too deep, a root other than edXML, or a required element missing or malformed (extensions.path names it).' },
   // Requests
   BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is not a usable GraphQL request (no query, malformed JSON, wrong content type).' },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, description: 'The document has several operations and operationName does not name one of them.' },
