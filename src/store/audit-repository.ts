@@ -1,0 +1,100 @@
+/** How a GraphQL operation ended: answered, answered with errors, or refused before execution. */
+export type AuditOutcome = 'success' | 'error' | 'rejected';
+
+export type AuditOperationType = 'query' | 'mutation' | 'subscription';
+
+/** One recorded GraphQL operation. */
+export interface AuditEntry {
+  /** ULID-like, sortable, assigned by the audit writer (`src/audit`). */
+  id: string;
+  at: Date;
+  requestId: string;
+  operationName: string | null;
+  operationType: AuditOperationType | null;
+  /** sha256 of the GraphQL document, lowercase hex. */
+  documentHash: string;
+  outcome: AuditOutcome;
+  /** Catalogue codes of the errors the response carried, in order. */
+  errorCodes: string[];
+  durationMs: number;
+  clientIp: string | null;
+  /** GraphQL type name → number of objects of that type returned. */
+  records: Record<string, number>;
+  /** Schema coordinates of sensitive fields the response contained, e.g. `Citizen.idNumber`. */
+  sensitiveFields: string[];
+  principalId: string | null;
+  agencyCode: string | null;
+  /** Tamper evidence: hash of the previous entry and of this one (filled by later work). */
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** Every field is optional; the ones given must all match. `from` is inclusive, `to` exclusive. */
+export interface AuditFilter {
+  from?: Date;
+  to?: Date;
+  operationName?: string;
+  outcome?: AuditOutcome;
+  /** Matches entries whose `errorCodes` contain this code. */
+  errorCode?: string;
+  principalId?: string;
+  agencyCode?: string;
+}
+
+export interface AuditPage {
+  /** Page size, 1 to {@link MAX_AUDIT_PAGE_SIZE}. */
+  first: number;
+  /** `nextCursor` of the previous page. */
+  after?: string;
+}
+
+export interface AuditQueryResult {
+  /** Newest first (by `at`, then `id`). */
+  items: AuditEntry[];
+  /** Entries matching the filter, whatever the page. */
+  totalCount: number;
+  /** Pass as `after` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const MAX_AUDIT_PAGE_SIZE = 1000;
+
+/**
+ * The longest text the store accepts in each field (shorter text, including the empty
+ * string, is fine; only `id` and `requestId` must not be empty). `append` refuses longer;
+ * the audit writer truncates client-supplied values to these before buffering, so an
+ * oversized operation name can never keep an operation out of the log.
+ */
+export const AUDIT_TEXT_LIMITS = {
+  id: 64,
+  requestId: 200,
+  operationName: 500,
+  clientIp: 100,
+  principalId: 500,
+  agencyCode: 500,
+  prevHash: 500,
+  hash: 500,
+  /** Each element of `errorCodes`. */
+  errorCode: 100,
+  /** Each element of `sensitiveFields`. */
+  sensitiveField: 200,
+} as const;
+
+/** The audit log: every GraphQL operation the gateway answered or refused. */
+export interface AuditRepository {
+  /**
+   * Stores a batch atomically: all of it or none of it. Appending an entry whose `id` is
+   * already stored is a no-op, so retrying a batch whose outcome is unknown never
+   * duplicates. Rejects with a TypeError naming the bad entry when one is malformed, and
+   * with STORE_UNAVAILABLE when the store cannot be written (worth retrying).
+   */
+  append(entries: AuditEntry[]): Promise<void>;
+  /**
+   * Entries matching `filter`, newest first. The cursor is opaque and stable: it encodes
+   * the position of the last item returned, so entries appended meanwhile never shift a
+   * later page (no duplicates, no gaps). A bad filter or cursor rejects with BAD_USER_INPUT.
+   */
+  query(filter: AuditFilter, page: AuditPage): Promise<AuditQueryResult>;
+  /** Deletes entries with `at` before `date`; resolves with how many were deleted. */
+  purgeOlderThan(date: Date): Promise<number>;
+}

@@ -1,0 +1,19 @@
+/**
+ * The gateway's own persistent state: a port of repositories named for what they hold,
+ * with an SQLite and a MongoDB adapter behind `createStore`. No database type crosses
+ * this file; nothing outside `src/store/` imports mongoose or better-sqlite3.
+ */
+export { createStore } from './create-store';
+export type { Store, StoreKind, StoreOptions, StoreRepositories } from './store';
+export { AUDIT_TEXT_LIMITS, MAX_AUDIT_PAGE_SIZE } from './audit-repository';
+export type {
+  AuditEntry,
+  AuditFilter,
+  AuditOperationType,
+  AuditOutcome,
+  AuditPage,
+  AuditQueryResult,
+  AuditRepository,
+} from './audit-repository';
+export type { CatalogueMirrorRepository, CatalogueSnapshot, MirroredProcedure } from './catalogue-mirror-repository';
+export type { JsonObject, JsonValue } from './json';

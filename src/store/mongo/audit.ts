@@ -1,0 +1,146 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { AUDIT_TEXT_LIMITS as LIMIT, type AuditEntry, type AuditRepository } from '../audit-repository';
+import { encodeAuditCursor } from '../audit-cursor';
+import { parseAuditEntries } from '../parse-audit-entries';
+import { parseAuditQuery, type ParsedAuditQuery } from '../parse-audit-query';
+import type { MongoContext, MongoModelOptions, MongoRepositoryDefinition } from './mongo-repository';
+
+/** An audit entry as stored: `_id` is the entry's ULID. */
+export interface AuditDocument extends Omit<AuditEntry, 'id' | 'records'> {
+  _id: string;
+  records: Map<string, number>;
+}
+
+type AuditModels = { AuditEntry: Model<AuditDocument> };
+
+const DAY_SECONDS = 24 * 60 * 60;
+const nullableText = (maxlength: number) => ({ type: String, default: null, maxlength });
+
+/**
+ * The audit log in MongoDB, collection `audit_entries`. Each filter of `query()` has a
+ * compound index ending in (at, _id), the sort order of every page; a TTL index on `at`
+ * deletes entries after `auditRetentionDays`. Caller values reach filters only inside an
+ * explicit `$eq`; our own operators are marked `mongoose.trusted` because the connection
+ * runs with `sanitizeFilter`.
+ */
+export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
+  defineModels(connection: Connection, { auditRetentionDays }: MongoModelOptions): AuditModels {
+    const schema = new Schema<AuditDocument>(
+      {
+        _id: { type: String, required: true, minlength: 1, maxlength: LIMIT.id },
+        at: { type: Date, required: true },
+        requestId: { type: String, required: true, maxlength: LIMIT.requestId },
+        operationName: nullableText(LIMIT.operationName),
+        operationType: { type: String, enum: ['query', 'mutation', 'subscription', null], default: null },
+        documentHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+        outcome: { type: String, required: true, enum: ['success', 'error', 'rejected'] },
+        errorCodes: { type: [{ type: String, minlength: 1, maxlength: LIMIT.errorCode }], default: [] },
+        durationMs: { type: Number, required: true, min: 0 },
+        clientIp: nullableText(LIMIT.clientIp),
+        records: { type: Map, of: { type: Number, min: 0, validate: Number.isInteger }, default: () => new Map() },
+        sensitiveFields: { type: [{ type: String, minlength: 1, maxlength: LIMIT.sensitiveField }], default: [] },
+        principalId: nullableText(LIMIT.principalId),
+        agencyCode: nullableText(LIMIT.agencyCode),
+        prevHash: nullableText(LIMIT.prevHash),
+        hash: nullableText(LIMIT.hash),
+      },
+      { collection: 'audit_entries', versionKey: false, strict: 'throw', autoIndex: false, autoCreate: false },
+    );
+    schema.index({ at: 1 }, { name: 'audit_retention', expireAfterSeconds: auditRetentionDays * DAY_SECONDS });
+    schema.index({ at: -1, _id: -1 }, { name: 'audit_at' });
+    schema.index({ operationName: 1, at: -1, _id: -1 }, { name: 'audit_operation_name' });
+    schema.index({ outcome: 1, at: -1, _id: -1 }, { name: 'audit_outcome' });
+    schema.index({ errorCodes: 1, at: -1, _id: -1 }, { name: 'audit_error_code' });
+    schema.index({ principalId: 1, at: -1, _id: -1 }, { name: 'audit_principal' });
+    schema.index({ agencyCode: 1, at: -1, _id: -1 }, { name: 'audit_agency' });
+    return { AuditEntry: connection.model<AuditDocument>('AuditEntry', schema) };
+  },
+
+  create({ AuditEntry }: AuditModels, { connection, supportsTransactions }: MongoContext): AuditRepository {
+    return {
+      /*
+       * Upserts with $setOnInsert, so a retried batch never duplicates. On a replica set
+       * the batch is one transaction; a standalone server has none, so there a failed
+       * append may have stored a prefix of the batch, which the retry completes.
+       */
+      async append(entries) {
+        parseAuditEntries(entries);
+        if (entries.length === 0) return;
+        const documents = entries.map((entry) => new AuditEntry(toDocument(entry)));
+        await Promise.all(documents.map((document) => document.validate()));
+        const operations = documents.map((document) => {
+          const { _id, ...fields } = document.toObject({ flattenMaps: true });
+          return { updateOne: { filter: { _id: { $eq: _id } }, update: { $setOnInsert: fields }, upsert: true } };
+        });
+        if (supportsTransactions) {
+          await connection.transaction((session) => AuditEntry.bulkWrite(operations, { session, ordered: true }));
+        } else {
+          await AuditEntry.bulkWrite(operations, { ordered: true });
+        }
+      },
+
+      async query(filter, page) {
+        const parsed = parseAuditQuery(filter, page);
+        const [documents, totalCount] = await Promise.all([
+          AuditEntry.find(buildMongoAuditFilter(parsed)).sort({ at: -1, _id: -1 }).limit(parsed.first + 1).lean<LeanAuditDocument[]>(),
+          AuditEntry.countDocuments(buildMongoAuditFilter({ ...parsed, after: null })),
+        ]);
+        const items = documents.slice(0, parsed.first).map(fromDocument);
+        const last = items[items.length - 1];
+        return { items, totalCount, nextCursor: documents.length > parsed.first && last ? encodeAuditCursor(last) : null };
+      },
+
+      async purgeOlderThan(date) {
+        if (Number.isNaN(date.getTime())) throw new TypeError(`AuditRepository.purgeOlderThan expects a valid Date; received ${String(date)}.`);
+        const { deletedCount } = await AuditEntry.deleteMany({ at: mongoose.trusted({ $lt: date }) });
+        return deletedCount;
+      },
+    };
+  },
+};
+
+/** The MongoDB filter of an audit query. Exported for tests. */
+export function buildMongoAuditFilter({ filter, after }: Pick<ParsedAuditQuery, 'filter' | 'after'>): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  const range: Record<string, Date> = {};
+  if (filter.from) range.$gte = filter.from;
+  if (filter.to) range.$lt = filter.to;
+  if (filter.from || filter.to) query.at = mongoose.trusted(range);
+  if (filter.operationName !== undefined) query.operationName = { $eq: filter.operationName };
+  if (filter.outcome !== undefined) query.outcome = { $eq: filter.outcome };
+  if (filter.errorCode !== undefined) query.errorCodes = { $eq: filter.errorCode };
+  if (filter.principalId !== undefined) query.principalId = { $eq: filter.principalId };
+  if (filter.agencyCode !== undefined) query.agencyCode = { $eq: filter.agencyCode };
+  if (after) {
+    const at = new Date(after.atMs);
+    query.$or = [{ at: mongoose.trusted({ $lt: at }) }, { at: { $eq: at }, _id: mongoose.trusted({ $lt: after.id }) }];
+  }
+  return query;
+}
+
+type LeanAuditDocument = Omit<AuditDocument, 'records'> & { records?: Record<string, number> };
+
+function toDocument({ id, ...entry }: AuditEntry): Record<string, unknown> {
+  return { _id: id, ...entry };
+}
+
+function fromDocument(document: LeanAuditDocument): AuditEntry {
+  return {
+    id: document._id,
+    at: document.at,
+    requestId: document.requestId,
+    operationName: document.operationName ?? null,
+    operationType: document.operationType ?? null,
+    documentHash: document.documentHash,
+    outcome: document.outcome,
+    errorCodes: document.errorCodes ?? [],
+    durationMs: document.durationMs,
+    clientIp: document.clientIp ?? null,
+    records: { ...document.records },
+    sensitiveFields: document.sensitiveFields ?? [],
+    principalId: document.principalId ?? null,
+    agencyCode: document.agencyCode ?? null,
+    prevHash: document.prevHash ?? null,
+    hash: document.hash ?? null,
+  };
+}

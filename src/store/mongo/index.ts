@@ -1,0 +1,2 @@
+export { createMongoStore } from './create-mongo-store';
+export type { MongoStoreOptions } from './create-mongo-store';
