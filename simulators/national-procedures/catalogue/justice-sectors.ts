@@ -1,0 +1,113 @@
+import { law, type SectorTemplate } from './sector-template';
+
+/** Sectors of Bộ Tư pháp (G15). */
+export const JUSTICE_SECTORS: readonly SectorTemplate[] = [
+  {
+    code: 'G15-TP07', name: 'Hộ tịch', ministry: 'G15', levels: [1, 2, 3], applicants: ['citizen', 'foreigner'],
+    days: [1, 3, 5, 10], fees: [8000, 10000, 50000, 100000, 1000000],
+    law: law('60/2014/QH13', 'Luật Hộ tịch', '20/11/2014', '01/01/2016'),
+    decree: law('123/2015/NĐ-CP', 'Nghị định quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch', '15/11/2015', '01/01/2016', 'Chính phủ'),
+    procedures: [
+      'Đăng ký khai sinh|Giấy khai sinh', 'Đăng ký kết hôn|Giấy chứng nhận kết hôn', 'Đăng ký khai tử|Trích lục khai tử',
+      'Đăng ký nhận cha, mẹ, con|Trích lục đăng ký nhận cha, mẹ, con', 'Đăng ký khai sinh kết hợp nhận cha, mẹ, con|Giấy khai sinh',
+      'Đăng ký lại khai sinh|Giấy khai sinh', 'Đăng ký lại kết hôn|Giấy chứng nhận kết hôn', 'Đăng ký lại khai tử|Trích lục khai tử',
+      'Đăng ký giám hộ|Trích lục đăng ký giám hộ', 'Đăng ký chấm dứt giám hộ|Trích lục đăng ký chấm dứt giám hộ',
+      'Đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch|Trích lục thay đổi, cải chính hộ tịch',
+      'Cấp Giấy xác nhận tình trạng hôn nhân|Giấy xác nhận tình trạng hôn nhân', 'Cấp bản sao trích lục hộ tịch|Bản sao trích lục hộ tịch',
+      'Ghi vào Sổ hộ tịch việc kết hôn của công dân Việt Nam đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài|Trích lục ghi chú kết hôn',
+      'Ghi vào Sổ hộ tịch việc hộ tịch khác của công dân Việt Nam đã được giải quyết tại cơ quan có thẩm quyền của nước ngoài|Trích lục ghi chú hộ tịch',
+    ],
+    qualifiers: ['có yếu tố nước ngoài', 'lưu động'],
+    papers: ['Giấy chứng sinh', 'Giấy báo tử hoặc giấy tờ thay thế Giấy báo tử', 'Giấy tờ, tài liệu là chứng cứ chứng minh quan hệ cha, mẹ, con', 'Văn bản ủy quyền được chứng thực', 'Giấy xác nhận tình trạng hôn nhân'],
+  },
+  {
+    code: 'G15-TP03', name: 'Chứng thực', ministry: 'G15', levels: [2, 3], applicants: ['citizen', 'organisation'],
+    days: [1, 2], fees: [2000, 10000, 50000],
+    law: law('23/2015/NĐ-CP', 'Nghị định về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính, chứng thực chữ ký và chứng thực hợp đồng, giao dịch', '16/02/2015', '10/04/2015', 'Chính phủ'),
+    procedures: [
+      'Cấp bản sao từ sổ gốc|Bản sao từ sổ gốc',
+      'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận|Bản sao được chứng thực từ bản chính',
+      'Chứng thực chữ ký trong các giấy tờ, văn bản|Giấy tờ, văn bản được chứng thực chữ ký',
+      'Chứng thực chữ ký người dịch mà người dịch là cộng tác viên dịch thuật|Bản dịch được chứng thực chữ ký người dịch',
+      'Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản|Hợp đồng, giao dịch được chứng thực',
+      'Chứng thực hợp đồng, giao dịch liên quan đến thực hiện quyền của người sử dụng đất và nhà ở|Hợp đồng, giao dịch được chứng thực',
+      'Chứng thực văn bản thỏa thuận phân chia di sản|Văn bản thỏa thuận phân chia di sản được chứng thực',
+      'Chứng thực văn bản khai nhận di sản|Văn bản khai nhận di sản được chứng thực',
+      'Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch|Hợp đồng, giao dịch được chứng thực',
+      'Sửa lỗi sai sót trong hợp đồng, giao dịch|Hợp đồng, giao dịch đã được sửa lỗi sai sót',
+      'Cấp bản sao có chứng thực từ bản chính hợp đồng, giao dịch đã được chứng thực|Bản sao có chứng thực',
+    ],
+    qualifiers: ['có yếu tố nước ngoài'],
+    papers: ['Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao', 'Dự thảo hợp đồng, giao dịch', 'Bản sao giấy tờ chứng minh quyền sở hữu, quyền sử dụng', 'Giấy tờ, văn bản mà mình sẽ ký'],
+  },
+  {
+    code: 'G15-TP10', name: 'Lý lịch tư pháp', ministry: 'G15', levels: [0, 1], applicants: ['citizen', 'foreigner', 'organisation'],
+    days: [10, 15], fees: [100000, 200000],
+    law: law('28/2009/QH12', 'Luật Lý lịch tư pháp', '17/06/2009', '01/07/2010'),
+    decree: law('111/2010/NĐ-CP', 'Nghị định quy định chi tiết và hướng dẫn thi hành một số điều của Luật Lý lịch tư pháp', '23/12/2010', '10/02/2011', 'Chính phủ'),
+    procedures: [
+      'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam|Phiếu lý lịch tư pháp',
+      'Cấp Phiếu lý lịch tư pháp cho cơ quan tiến hành tố tụng|Phiếu lý lịch tư pháp số 2',
+      'Cấp Phiếu lý lịch tư pháp cho cơ quan nhà nước, tổ chức chính trị, tổ chức chính trị - xã hội|Phiếu lý lịch tư pháp số 1',
+      'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam cư trú ở nước ngoài|Phiếu lý lịch tư pháp',
+    ],
+    qualifiers: ['trong trường hợp ủy quyền', 'qua ứng dụng VNeID'],
+    papers: ['Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp', 'Bản chụp Căn cước công dân hoặc Hộ chiếu của người được cấp Phiếu', 'Văn bản ủy quyền'],
+  },
+  {
+    code: 'G15-TP14', name: 'Quốc tịch', ministry: 'G15', levels: [0, 1], applicants: ['citizen', 'foreigner'],
+    days: [60, 90], fees: [100000, 2500000, 3000000],
+    law: law('24/2008/QH12', 'Luật Quốc tịch Việt Nam', '13/11/2008', '01/07/2009'),
+    procedures: [
+      'Nhập quốc tịch Việt Nam|Quyết định cho nhập quốc tịch Việt Nam', 'Trở lại quốc tịch Việt Nam|Quyết định cho trở lại quốc tịch Việt Nam',
+      'Thôi quốc tịch Việt Nam|Quyết định cho thôi quốc tịch Việt Nam', 'Cấp Giấy xác nhận có quốc tịch Việt Nam|Giấy xác nhận có quốc tịch Việt Nam',
+      'Cấp Giấy xác nhận là người gốc Việt Nam|Giấy xác nhận là người gốc Việt Nam', 'Thông báo có quốc tịch nước ngoài|Văn bản ghi nhận',
+    ],
+    qualifiers: ['ở trong nước', 'ở nước ngoài'],
+    papers: ['Bản khai lý lịch', 'Phiếu lý lịch tư pháp', 'Giấy tờ chứng minh trình độ tiếng Việt', 'Bản sao Hộ chiếu hoặc giấy tờ có giá trị thay thế'],
+  },
+  {
+    code: 'G15-TP11', name: 'Nuôi con nuôi', ministry: 'G15', levels: [0, 1, 3], applicants: ['citizen', 'foreigner'],
+    days: [30, 60], fees: [400000, 9000000],
+    law: law('52/2010/QH12', 'Luật Nuôi con nuôi', '17/06/2010', '01/01/2011'),
+    procedures: [
+      'Đăng ký việc nuôi con nuôi trong nước|Giấy chứng nhận nuôi con nuôi', 'Đăng ký lại việc nuôi con nuôi trong nước|Trích lục đăng ký nuôi con nuôi',
+      'Giải quyết việc người nước ngoài thường trú ở nước ngoài nhận trẻ em Việt Nam làm con nuôi|Quyết định cho trẻ em Việt Nam làm con nuôi nước ngoài',
+      'Cấp giấy phép hoạt động của văn phòng con nuôi nước ngoài tại Việt Nam|Giấy phép hoạt động',
+      'Gia hạn giấy phép hoạt động của văn phòng con nuôi nước ngoài tại Việt Nam|Giấy phép hoạt động',
+    ],
+    papers: ['Đơn xin nhận con nuôi', 'Giấy khai sinh của người được giới thiệu làm con nuôi', 'Giấy khám sức khỏe', 'Phiếu lý lịch tư pháp của người nhận con nuôi'],
+  },
+  {
+    code: 'G15-TP09', name: 'Luật sư', ministry: 'G15', levels: [0, 1], applicants: ['citizen', 'organisation'],
+    days: [7, 10, 20], fees: [100000, 200000, 800000],
+    law: law('65/2006/QH11', 'Luật Luật sư', '29/06/2006', '01/01/2007'),
+    procedures: [
+      'Đăng ký hoạt động của tổ chức hành nghề luật sư|Giấy đăng ký hoạt động', 'Thay đổi nội dung đăng ký hoạt động của tổ chức hành nghề luật sư|Giấy đăng ký hoạt động',
+      'Cấp Chứng chỉ hành nghề luật sư|Chứng chỉ hành nghề luật sư', 'Cấp Giấy phép hành nghề luật sư tại Việt Nam cho luật sư nước ngoài|Giấy phép hành nghề luật sư',
+      'Đăng ký hành nghề luật sư với tư cách cá nhân|Giấy đăng ký hành nghề', 'Thành lập chi nhánh của tổ chức hành nghề luật sư|Giấy đăng ký hoạt động chi nhánh',
+    ],
+    papers: ['Bản sao Chứng chỉ hành nghề luật sư', 'Giấy chứng nhận tốt nghiệp khóa đào tạo nghề luật sư', 'Dự thảo Điều lệ công ty luật'],
+  },
+  {
+    code: 'G15-TP04', name: 'Công chứng', ministry: 'G15', levels: [0, 1], applicants: ['citizen', 'organisation'],
+    days: [5, 10, 20], fees: [100000, 500000, 1000000],
+    law: law('53/2014/QH13', 'Luật Công chứng', '20/06/2014', '01/01/2015'),
+    procedures: [
+      'Thành lập Văn phòng công chứng|Quyết định cho phép thành lập Văn phòng công chứng', 'Đăng ký hoạt động Văn phòng công chứng|Giấy đăng ký hoạt động',
+      'Bổ nhiệm công chứng viên|Quyết định bổ nhiệm công chứng viên', 'Đăng ký hành nghề và cấp Thẻ công chứng viên|Thẻ công chứng viên',
+      'Chuyển đổi Văn phòng công chứng do một công chứng viên thành lập|Quyết định cho phép chuyển đổi', 'Hợp nhất Văn phòng công chứng|Quyết định cho phép hợp nhất',
+    ],
+    papers: ['Đề án thành lập Văn phòng công chứng', 'Bản sao quyết định bổ nhiệm công chứng viên', 'Giấy tờ chứng minh về trụ sở'],
+  },
+  {
+    code: 'G15-TP16', name: 'Trợ giúp pháp lý', ministry: 'G15', levels: [1], applicants: ['citizen', 'organisation'],
+    days: [3, 5], fees: [],
+    law: law('11/2017/QH14', 'Luật Trợ giúp pháp lý', '20/06/2017', '01/01/2018'),
+    procedures: [
+      'Yêu cầu trợ giúp pháp lý|Văn bản thụ lý yêu cầu trợ giúp pháp lý', 'Đăng ký tham gia trợ giúp pháp lý|Giấy đăng ký tham gia trợ giúp pháp lý',
+      'Cấp thẻ cộng tác viên trợ giúp pháp lý|Thẻ cộng tác viên trợ giúp pháp lý', 'Giải quyết khiếu nại về trợ giúp pháp lý|Quyết định giải quyết khiếu nại',
+    ],
+    papers: ['Đơn yêu cầu trợ giúp pháp lý', 'Giấy tờ chứng minh là người được trợ giúp pháp lý', 'Các giấy tờ, tài liệu có liên quan đến vụ việc'],
+  },
+];

@@ -1,0 +1,140 @@
+import { law, type SectorTemplate } from './sector-template';
+
+const certificate = 'Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất';
+
+/** Sectors of Bộ Tài nguyên và Môi trường (G13), Bộ Xây dựng (G17) and Bộ Nông nghiệp (G10). */
+export const LAND_SECTORS: readonly SectorTemplate[] = [
+  {
+    code: 'G13-TN02', name: 'Đất đai', ministry: 'G13', levels: [1, 2, 3], applicants: ['citizen', 'business', 'organisation'],
+    days: [10, 15, 20, 30], fees: [20000, 50000, 100000],
+    law: law('31/2024/QH15', 'Luật Đất đai', '18/01/2024', '01/08/2024'),
+    decree: law('101/2024/NĐ-CP', 'Nghị định quy định về điều tra cơ bản đất đai; đăng ký, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất và Hệ thống thông tin đất đai', '29/07/2024', '01/08/2024', 'Chính phủ'),
+    procedures: [
+      `Đăng ký đất đai, tài sản gắn liền với đất, cấp ${certificate} lần đầu|${certificate}`,
+      `Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất|${certificate}`,
+      `Cấp đổi ${certificate}|${certificate}`, `Cấp lại ${certificate} do bị mất|${certificate}`,
+      'Đính chính Giấy chứng nhận đã cấp|Giấy chứng nhận đã được đính chính',
+      'Thu hồi Giấy chứng nhận đã cấp không đúng quy định của pháp luật đất đai|Quyết định thu hồi Giấy chứng nhận',
+      'Chuyển mục đích sử dụng đất phải được phép của cơ quan nhà nước có thẩm quyền|Quyết định cho phép chuyển mục đích sử dụng đất',
+      'Giao đất, cho thuê đất không thông qua đấu giá quyền sử dụng đất|Quyết định giao đất, cho thuê đất',
+      'Gia hạn sử dụng đất ngoài khu công nghệ cao, khu kinh tế|Quyết định gia hạn sử dụng đất', `Tách thửa hoặc hợp thửa đất|${certificate}`,
+      'Hòa giải tranh chấp đất đai|Biên bản hòa giải', 'Giải quyết tranh chấp đất đai thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân|Quyết định giải quyết tranh chấp đất đai',
+      'Xóa đăng ký cho thuê, cho thuê lại, góp vốn bằng quyền sử dụng đất|Giấy chứng nhận đã được xác nhận thay đổi', 'Cung cấp dữ liệu đất đai|Dữ liệu đất đai',
+    ],
+    qualifiers: ['đối với hộ gia đình, cá nhân', 'đối với tổ chức'],
+    papers: ['Đơn đăng ký biến động đất đai, tài sản gắn liền với đất', 'Bản gốc Giấy chứng nhận đã cấp', 'Hợp đồng, văn bản về việc chuyển quyền sử dụng đất', 'Trích lục bản đồ địa chính thửa đất', 'Chứng từ thực hiện nghĩa vụ tài chính'],
+  },
+  {
+    code: 'G13-TN09', name: 'Môi trường', ministry: 'G13', levels: [0, 1, 2], applicants: ['business', 'organisation'],
+    days: [15, 20, 30], fees: [5000000, 7000000],
+    law: law('72/2020/QH14', 'Luật Bảo vệ môi trường', '17/11/2020', '01/01/2022'),
+    procedures: [
+      'Cấp giấy phép môi trường|Giấy phép môi trường', 'Cấp đổi giấy phép môi trường|Giấy phép môi trường', 'Cấp điều chỉnh giấy phép môi trường|Giấy phép môi trường',
+      'Cấp lại giấy phép môi trường|Giấy phép môi trường', 'Thẩm định báo cáo đánh giá tác động môi trường|Quyết định phê duyệt kết quả thẩm định',
+      'Đăng ký môi trường|Văn bản tiếp nhận đăng ký môi trường',
+    ],
+    qualifiers: ['đối với dự án đầu tư nhóm II', 'đối với cơ sở đang hoạt động'],
+    papers: ['Văn bản đề nghị cấp giấy phép môi trường', 'Báo cáo đề xuất cấp giấy phép môi trường', 'Báo cáo đánh giá tác động môi trường'],
+  },
+  {
+    code: 'G13-TN10', name: 'Tài nguyên nước', ministry: 'G13', levels: [0, 1], applicants: ['business', 'organisation', 'citizen'],
+    days: [20, 30], fees: [400000, 1000000],
+    law: law('28/2023/QH15', 'Luật Tài nguyên nước', '27/11/2023', '01/07/2024'),
+    procedures: [
+      'Cấp giấy phép thăm dò nước dưới đất|Giấy phép thăm dò nước dưới đất', 'Cấp giấy phép khai thác, sử dụng nước mặt|Giấy phép khai thác, sử dụng nước mặt',
+      'Cấp giấy phép khai thác, sử dụng nước dưới đất|Giấy phép khai thác, sử dụng nước dưới đất',
+      'Cấp giấy phép hành nghề khoan nước dưới đất|Giấy phép hành nghề khoan nước dưới đất',
+      'Gia hạn, điều chỉnh giấy phép khai thác, sử dụng nước mặt|Giấy phép khai thác, sử dụng nước mặt',
+    ],
+    qualifiers: ['với lưu lượng dưới 3.000 m3/ngày đêm', 'với lưu lượng từ 3.000 m3/ngày đêm trở lên'],
+    papers: ['Đơn đề nghị cấp giấy phép', 'Đề án khai thác, sử dụng nước', 'Kết quả phân tích chất lượng nguồn nước'],
+  },
+  {
+    code: 'G13-TN04', name: 'Địa chất và khoáng sản', ministry: 'G13', levels: [0, 1], applicants: ['business'],
+    days: [30, 45, 90], fees: [1000000, 10000000],
+    law: law('60/2010/QH12', 'Luật Khoáng sản', '17/11/2010', '01/07/2011'),
+    procedures: [
+      'Cấp giấy phép thăm dò khoáng sản|Giấy phép thăm dò khoáng sản', 'Cấp giấy phép khai thác khoáng sản|Giấy phép khai thác khoáng sản',
+      'Gia hạn giấy phép khai thác khoáng sản|Giấy phép khai thác khoáng sản', 'Trả lại giấy phép khai thác khoáng sản|Quyết định cho phép trả lại giấy phép',
+      'Đóng cửa mỏ khoáng sản|Quyết định đóng cửa mỏ khoáng sản', 'Phê duyệt trữ lượng khoáng sản|Quyết định phê duyệt trữ lượng khoáng sản',
+    ],
+    qualifiers: ['đối với khoáng sản làm vật liệu xây dựng thông thường'],
+    papers: ['Đơn đề nghị cấp giấy phép', 'Đề án thăm dò khoáng sản', 'Bản đồ khu vực khai thác khoáng sản'],
+  },
+  {
+    code: 'G17-XD15', name: 'Hoạt động xây dựng', ministry: 'G17', levels: [1, 2], applicants: ['citizen', 'business', 'organisation'],
+    days: [15, 20, 30], fees: [75000, 100000, 150000],
+    law: law('50/2014/QH13', 'Luật Xây dựng', '18/06/2014', '01/01/2015'),
+    decree: law('15/2021/NĐ-CP', 'Nghị định quy định chi tiết một số nội dung về quản lý dự án đầu tư xây dựng', '03/03/2021', '03/03/2021', 'Chính phủ'),
+    procedures: [
+      'Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ|Giấy phép xây dựng',
+      'Cấp giấy phép xây dựng mới đối với công trình không theo tuyến|Giấy phép xây dựng',
+      'Cấp giấy phép xây dựng mới đối với công trình theo tuyến trong đô thị|Giấy phép xây dựng',
+      'Cấp giấy phép xây dựng mới đối với công trình tín ngưỡng, công trình tôn giáo|Giấy phép xây dựng',
+      'Cấp giấy phép sửa chữa, cải tạo công trình|Giấy phép sửa chữa, cải tạo', 'Cấp giấy phép di dời công trình|Giấy phép di dời công trình',
+      'Điều chỉnh giấy phép xây dựng|Giấy phép xây dựng điều chỉnh', 'Gia hạn giấy phép xây dựng|Giấy phép xây dựng được gia hạn',
+      'Cấp lại giấy phép xây dựng|Giấy phép xây dựng', 'Thẩm định Báo cáo nghiên cứu khả thi đầu tư xây dựng|Thông báo kết quả thẩm định',
+      'Thẩm định thiết kế xây dựng triển khai sau thiết kế cơ sở|Thông báo kết quả thẩm định',
+      'Kiểm tra công tác nghiệm thu hoàn thành công trình|Văn bản chấp thuận kết quả nghiệm thu',
+      'Cấp chứng chỉ hành nghề hoạt động xây dựng hạng II, hạng III|Chứng chỉ hành nghề hoạt động xây dựng',
+      'Cấp chứng chỉ năng lực hoạt động xây dựng|Chứng chỉ năng lực hoạt động xây dựng',
+    ],
+    qualifiers: ['đối với công trình cấp III, cấp IV', 'đối với công trình cấp đặc biệt, cấp I, cấp II'],
+    papers: ['Đơn đề nghị cấp giấy phép xây dựng', 'Bản sao giấy tờ chứng minh quyền sử dụng đất', 'Bản vẽ thiết kế xây dựng', 'Bản cam kết bảo đảm an toàn đối với công trình liền kề'],
+  },
+  {
+    code: 'G17-XD08', name: 'Nhà ở', ministry: 'G17', levels: [1, 2], applicants: ['citizen', 'business'],
+    days: [15, 30], fees: [],
+    law: law('27/2023/QH15', 'Luật Nhà ở', '27/11/2023', '01/08/2024'),
+    procedures: [
+      'Thuê nhà ở công vụ|Hợp đồng thuê nhà ở công vụ', 'Mua, thuê, thuê mua nhà ở xã hội|Hợp đồng mua bán, thuê, thuê mua nhà ở xã hội',
+      'Xác nhận đối tượng được hưởng chính sách hỗ trợ về nhà ở xã hội|Giấy xác nhận', 'Công nhận chủ đầu tư dự án xây dựng nhà ở|Quyết định công nhận chủ đầu tư',
+      'Bán nhà ở cũ thuộc sở hữu nhà nước|Hợp đồng mua bán nhà ở', 'Gia hạn sở hữu nhà ở tại Việt Nam cho cá nhân nước ngoài|Văn bản gia hạn thời hạn sở hữu nhà ở',
+    ],
+    papers: ['Đơn đề nghị mua, thuê, thuê mua nhà ở', 'Giấy tờ chứng minh đối tượng và điều kiện được hưởng chính sách', 'Giấy tờ chứng minh điều kiện thu nhập'],
+  },
+  {
+    code: 'G17-XD13', name: 'Quy hoạch xây dựng, kiến trúc', ministry: 'G17', levels: [1, 2], applicants: ['business', 'organisation', 'citizen'],
+    days: [15, 25], fees: [],
+    law: law('30/2009/QH12', 'Luật Quy hoạch đô thị', '17/06/2009', '01/01/2010'),
+    procedures: [
+      'Cấp giấy phép quy hoạch dự án đầu tư xây dựng|Giấy phép quy hoạch', 'Thẩm định nhiệm vụ, nhiệm vụ điều chỉnh quy hoạch chi tiết|Văn bản thẩm định',
+      'Thẩm định đồ án, đồ án điều chỉnh quy hoạch chi tiết|Văn bản thẩm định', 'Cung cấp thông tin về quy hoạch xây dựng|Văn bản cung cấp thông tin quy hoạch',
+      'Cấp chứng chỉ hành nghề kiến trúc|Chứng chỉ hành nghề kiến trúc',
+    ],
+    papers: ['Tờ trình đề nghị thẩm định', 'Thuyết minh nhiệm vụ quy hoạch', 'Bản vẽ sơ đồ vị trí khu vực lập quy hoạch'],
+  },
+  {
+    code: 'G10-NN07', name: 'Lâm nghiệp', ministry: 'G10', levels: [1, 2], applicants: ['citizen', 'organisation'],
+    days: [5, 10, 15], fees: [],
+    law: law('16/2017/QH14', 'Luật Lâm nghiệp', '15/11/2017', '01/01/2019'),
+    procedures: [
+      'Phê duyệt phương án quản lý rừng bền vững của chủ rừng là tổ chức|Quyết định phê duyệt', 'Xác nhận bảng kê lâm sản|Bảng kê lâm sản được xác nhận',
+      'Cấp mã số cơ sở nuôi, trồng các loài động vật rừng, thực vật rừng nguy cấp, quý, hiếm|Giấy chứng nhận mã số cơ sở',
+      'Giao rừng cho hộ gia đình, cá nhân|Quyết định giao rừng', 'Miễn, giảm tiền dịch vụ môi trường rừng|Quyết định miễn, giảm tiền dịch vụ môi trường rừng',
+    ],
+    papers: ['Văn bản đề nghị', 'Bảng kê lâm sản', 'Hồ sơ nguồn gốc lâm sản'],
+  },
+  {
+    code: 'G10-NN13', name: 'Thú y', ministry: 'G10', levels: [0, 1, 2], applicants: ['citizen', 'business'],
+    days: [3, 5, 10], fees: [70000, 250000],
+    law: law('79/2015/QH13', 'Luật Thú y', '19/06/2015', '01/07/2016'),
+    procedures: [
+      'Cấp Giấy chứng nhận đủ điều kiện vệ sinh thú y|Giấy chứng nhận đủ điều kiện vệ sinh thú y',
+      'Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật vận chuyển ra khỏi địa bàn cấp tỉnh|Giấy chứng nhận kiểm dịch',
+      'Cấp chứng chỉ hành nghề thú y|Chứng chỉ hành nghề thú y', 'Cấp Giấy chứng nhận cơ sở an toàn dịch bệnh động vật|Giấy chứng nhận cơ sở an toàn dịch bệnh động vật',
+    ],
+    papers: ['Đơn đăng ký kiểm dịch', 'Bản sao văn bằng chuyên môn', 'Bản mô tả tóm tắt về cơ sở'],
+  },
+  {
+    code: 'G10-NN14', name: 'Thủy sản', ministry: 'G10', levels: [0, 1], applicants: ['citizen', 'business'],
+    days: [5, 10], fees: [40000, 70000],
+    law: law('18/2017/QH14', 'Luật Thủy sản', '21/11/2017', '01/01/2019'),
+    procedures: [
+      'Cấp văn bản chấp thuận đóng mới, cải hoán tàu cá|Văn bản chấp thuận', 'Cấp giấy chứng nhận đăng ký tàu cá|Giấy chứng nhận đăng ký tàu cá',
+      'Cấp giấy phép khai thác thủy sản|Giấy phép khai thác thủy sản', 'Xác nhận nguồn gốc nguyên liệu thủy sản|Giấy xác nhận nguyên liệu thủy sản khai thác',
+    ],
+    qualifiers: ['đối với tàu cá có chiều dài từ 12 mét đến dưới 15 mét', 'đối với tàu cá có chiều dài từ 15 mét trở lên'],
+    papers: ['Tờ khai đăng ký tàu cá', 'Biên bản kiểm tra an toàn kỹ thuật tàu cá', 'Giấy tờ chứng minh nguồn gốc tàu cá'],
+  },
+];

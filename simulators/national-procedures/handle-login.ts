@@ -1,0 +1,17 @@
+import { ERROR_CODES, errorReply, jsonReply } from './json-reply';
+import type { SessionStore } from './session-store';
+import type { SimResponse } from '../kit';
+
+export interface LoginOptions {
+  username: string;
+  password: string;
+  sessions: SessionStore;
+}
+
+/** `POST /login` `{"username","password"}` → `{"session","error_code":0}` or error_code 1. */
+export function handleLogin(body: Record<string, unknown>, { username, password, sessions }: LoginOptions): SimResponse {
+  if (body.username !== username || body.password !== password) {
+    return errorReply(ERROR_CODES.credentials, 'Sai tên đăng nhập hoặc mật khẩu');
+  }
+  return jsonReply({ session: sessions.create(), error_code: ERROR_CODES.ok });
+}
