@@ -2,15 +2,16 @@ import type { SeededRandom } from '../kit';
 import type { RawProcedure } from './types';
 import { toIsoDate } from './vn-date';
 
-type ArrayKey = 'COQUANDUOCUYQUYEN' | 'COQUANPHOIHOP' | 'TTHCLIENQUAN' | 'TTHCLIENTHONG' | 'KETQUATHUCHIEN' | 'CANCUPHAPLY' | 'DOITUONGTHUCHIEN' | 'THANHPHANHOSO' | 'TRINHTUTHUCHIEN';
+type ArrayKey = 'COQUANDUOCUYQUYEN' | 'COQUANPHOIHOP' | 'TTHCLIENQUAN' | 'TTHCLIENTHONG' | 'CANCUPHAPLY' | 'DOITUONGTHUCHIEN' | 'THANHPHANHOSO' | 'TRINHTUTHUCHIEN';
 type BlankableKey = 'YEUCAU' | 'MOTA' | 'TUKHOA' | 'DIACHITIEPNHAN' | 'MOTADOITUONGTHUCHIEN' | 'MOTACOQUANTHUCHIEN';
 
 /**
  * Arrays that may be missing or `null`. CAPTHUCHIEN, LINHVUCTHUCHIEN, COQUANTHUCHIEN,
  * COQUANCOTHAMQUYEN and CACHTHUCTHUCHIEN stay present (our reading: the national database
- * validates those before publishing); their nested arrays may still be `null`.
+ * validates those before publishing), and KETQUATHUCHIEN too because other records'
+ * MA_KQ_THAYTHE point into it; their nested arrays may still be `null`.
  */
-const LOOSE_ARRAYS: readonly ArrayKey[] = ['COQUANDUOCUYQUYEN', 'COQUANPHOIHOP', 'TTHCLIENQUAN', 'TTHCLIENTHONG', 'KETQUATHUCHIEN', 'CANCUPHAPLY', 'DOITUONGTHUCHIEN', 'THANHPHANHOSO', 'TRINHTUTHUCHIEN'];
+const LOOSE_ARRAYS: readonly ArrayKey[] = ['COQUANDUOCUYQUYEN', 'COQUANPHOIHOP', 'TTHCLIENQUAN', 'TTHCLIENTHONG', 'CANCUPHAPLY', 'DOITUONGTHUCHIEN', 'THANHPHANHOSO', 'TRINHTUTHUCHIEN'];
 const BLANKABLE: readonly BlankableKey[] = ['YEUCAU', 'MOTA', 'TUKHOA', 'DIACHITIEPNHAN', 'MOTADOITUONGTHUCHIEN', 'MOTACOQUANTHUCHIEN'];
 const PADDINGS: ReadonlyArray<readonly [string, string]> = [[' ', ''], ['', ' '], ['  ', '  '], ['', '\n'], ['\t', ' ']];
 

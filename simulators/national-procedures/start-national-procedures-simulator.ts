@@ -48,7 +48,8 @@ const optionsSchema = z.object({
  * adapter protocol of SOURCES.md section 1 at the server root (`POST /login`,
  * `POST /integration`), over data from generateNationalCatalogue(seed, procedures), with
  * the kit's fault injection and per-operation stats (`login`, `LayDanhSachTTHC`, …).
- * Invalid options stop start-up with one message naming every bad option.
+ * Invalid options stop start-up with one SIM_OPTIONS_INVALID message naming every bad
+ * option and the value that arrived.
  */
 export async function startNationalProceduresSimulator({
   seed = 20240315,
@@ -60,9 +61,11 @@ export async function startNationalProceduresSimulator({
   host = '127.0.0.1',
   port = 0,
 }: NationalProceduresSimulatorOptions = {}): Promise<NationalProceduresSimulator> {
-  const parsed = optionsSchema.safeParse({ seed, procedures, username, password, dstcode, sessionTtlMs, host, port });
+  const input: Record<string, unknown> = { seed, procedures, username, password, dstcode, sessionTtlMs, host, port };
+  const parsed = optionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new Error(`SIM_OPTIONS_INVALID: national-procedures simulator options are invalid:\n${z.prettifyError(parsed.error)}`);
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}, got ${JSON.stringify(input[String(issue.path[0])])}`);
+    throw new Error(`SIM_OPTIONS_INVALID: national-procedures simulator options are invalid: ${problems.join('; ')}`);
   }
   const data = generateNationalCatalogue(seed, procedures);
   const sessions = createSessionStore(sessionTtlMs);
