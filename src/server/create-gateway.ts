@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
 import type { GatewayConfig } from '../config';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
@@ -40,7 +40,8 @@ export async function createGateway({ config, sources, logger, readinessExtras }
   const { server } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
-    disableRequestLogging: true,
+    // Requests are recorded by the audit log; per-request access lines would only repeat it.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: server.bodyLimitBytes,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -14,8 +14,8 @@ defineConnectorContractTests('national-procedures', async ({ timeoutMs }) => {
     read: async () => {
       if (wrongService) {
         wrongService = false;
-        // The adapter answers an unknown routing code with its own error_code.
-        const broken = createNationalProceduresConnector({ url: sim.url, ...credentials, dstcode: 'VN:GOV:000.00.00.G99:unknown', timeoutMs });
+        // The adapter answers a call without a calling agency (madonvi) with its own error_code.
+        const broken = createNationalProceduresConnector({ url: sim.url, ...credentials, madonvi: ' ', timeoutMs });
         try {
           return await broken.listSectors();
         } finally {
