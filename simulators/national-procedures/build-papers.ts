@@ -1,5 +1,6 @@
 import type { SeededRandom } from '../kit';
 import type { SectorTemplate } from './catalogue';
+import { lowerFirst } from './lower-first';
 import { toSlug } from './to-slug';
 import type { RawCasePapers, RawPaper } from './types';
 
@@ -37,8 +38,4 @@ export function buildPapers(name: string, sector: SectorTemplate, random: Seeded
     { TRUONGHOP: first, GIAYTO: papers() },
     { TRUONGHOP: second, GIAYTO: papers([secondExtra]) },
   ];
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

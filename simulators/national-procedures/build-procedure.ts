@@ -5,6 +5,7 @@ import { buildPapers } from './build-papers';
 import { buildSteps } from './build-steps';
 import type { ApplicantKind, Level, SectorTemplate } from './catalogue';
 import type { SectorDocuments } from './generate-sector-documents';
+import { lowerFirst } from './lower-first';
 import { pickAgencies } from './pick-agencies';
 import type { RawAgency, RawAgencyRef, RawApplicantType, RawLegalBasis, RawProcedure } from './types';
 
@@ -113,8 +114,4 @@ export function buildProcedure(spec: ProcedureSpec, ctx: BuildContext): RawProce
 
 function toRef({ MADONVI, TENDONVI }: RawAgency): RawAgencyRef {
   return { MADONVI, TENDONVI };
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

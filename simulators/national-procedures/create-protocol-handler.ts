@@ -1,7 +1,7 @@
 import type { SimHandler, SimRequest } from '../kit';
 import { handleIntegration } from './handle-integration';
 import { handleLogin } from './handle-login';
-import { ERROR_CODES, errorReply } from './json-reply';
+import { PROTOCOL_ERROR_CODES, errorReply } from './json-reply';
 import { readDstcode } from './read-dstcode';
 import type { SessionStore } from './session-store';
 import type { NationalCatalogueData, RawProcedure } from './types';
@@ -28,25 +28,25 @@ export function createProtocolHandler({ data, username, password, dstcode, sessi
 
   return (req: SimRequest) => {
     if (req.path !== '/login' && req.path !== '/integration') {
-      return errorReply(ERROR_CODES.notFound, `Không tìm thấy đường dẫn: ${req.path}`, 404);
+      return errorReply(PROTOCOL_ERROR_CODES.notFound, `Không tìm thấy đường dẫn: ${req.path}`, 404);
     }
     if (req.method !== 'POST') {
-      return errorReply(ERROR_CODES.methodNotAllowed, `Phương thức ${req.method} không được hỗ trợ, hãy dùng POST`, 405);
+      return errorReply(PROTOCOL_ERROR_CODES.methodNotAllowed, `Phương thức ${req.method} không được hỗ trợ, hãy dùng POST`, 405);
     }
     const isLogin = req.path === '/login';
     const body = parseBody(req.text());
     if (typeof body === 'string') {
       countAs(isLogin ? 'login' : 'integration');
-      return errorReply(ERROR_CODES.malformedBody, body, 400);
+      return errorReply(PROTOCOL_ERROR_CODES.malformedBody, body, 400);
     }
     countAs(isLogin ? 'login' : typeof body.service === 'string' && body.service !== '' ? body.service : 'integration');
 
     const routing = readDstcode(req);
     if (routing === undefined || routing === '') {
-      return errorReply(ERROR_CODES.routing, 'Thiếu mã định tuyến (dstcode)');
+      return errorReply(PROTOCOL_ERROR_CODES.routing, 'Thiếu mã định tuyến (dstcode)');
     }
     if (routing !== dstcode) {
-      return errorReply(ERROR_CODES.routing, `Mã định tuyến không hợp lệ: ${routing}`);
+      return errorReply(PROTOCOL_ERROR_CODES.routing, `Mã định tuyến không hợp lệ: ${routing}`);
     }
     return isLogin ? handleLogin(body, { username, password, sessions }) : handleIntegration(body, { sessions, data, byCode });
   };

@@ -1,5 +1,5 @@
 import type { SimResponse } from '../kit';
-import { ERROR_CODES, errorReply, jsonReply } from './json-reply';
+import { PROTOCOL_ERROR_CODES, errorReply, jsonReply } from './json-reply';
 import type { SessionStore } from './session-store';
 import type { NationalCatalogueData, RawProcedure } from './types';
 
@@ -29,13 +29,13 @@ const SERVICES: Readonly<Record<string, Service>> = {
  */
 export function handleIntegration(body: Record<string, unknown>, options: IntegrationOptions): SimResponse {
   if (!options.sessions.isValid(body.session)) {
-    return errorReply(ERROR_CODES.sessionExpired, 'Phiên làm việc không hợp lệ hoặc đã hết hạn');
+    return errorReply(PROTOCOL_ERROR_CODES.sessionExpired, 'Phiên làm việc không hợp lệ hoặc đã hết hạn');
   }
   if (typeof body.madonvi !== 'string' || body.madonvi.trim() === '') {
-    return errorReply(ERROR_CODES.missingAgency, 'Thiếu mã đơn vị gọi dịch vụ (madonvi)');
+    return errorReply(PROTOCOL_ERROR_CODES.missingAgency, 'Thiếu mã đơn vị gọi dịch vụ (madonvi)');
   }
   const name = typeof body.service === 'string' ? body.service : '';
   const service = Object.hasOwn(SERVICES, name) ? SERVICES[name] : undefined;
-  if (!service) return errorReply(ERROR_CODES.unknownService, `Dịch vụ không tồn tại: ${name}`);
-  return jsonReply({ error_code: ERROR_CODES.ok, result: service(body, options) });
+  if (!service) return errorReply(PROTOCOL_ERROR_CODES.unknownService, `Dịch vụ không tồn tại: ${name}`);
+  return jsonReply({ error_code: PROTOCOL_ERROR_CODES.ok, result: service(body, options) });
 }

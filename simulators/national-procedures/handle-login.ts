@@ -1,6 +1,6 @@
-import { ERROR_CODES, errorReply, jsonReply } from './json-reply';
-import type { SessionStore } from './session-store';
 import type { SimResponse } from '../kit';
+import { PROTOCOL_ERROR_CODES, errorReply, jsonReply } from './json-reply';
+import type { SessionStore } from './session-store';
 
 export interface LoginOptions {
   username: string;
@@ -11,7 +11,7 @@ export interface LoginOptions {
 /** `POST /login` `{"username","password"}` → `{"session","error_code":0}` or error_code 1. */
 export function handleLogin(body: Record<string, unknown>, { username, password, sessions }: LoginOptions): SimResponse {
   if (body.username !== username || body.password !== password) {
-    return errorReply(ERROR_CODES.credentials, 'Sai tên đăng nhập hoặc mật khẩu');
+    return errorReply(PROTOCOL_ERROR_CODES.credentials, 'Sai tên đăng nhập hoặc mật khẩu');
   }
-  return jsonReply({ session: sessions.create(), error_code: ERROR_CODES.ok });
+  return jsonReply({ session: sessions.create(), error_code: PROTOCOL_ERROR_CODES.ok });
 }

@@ -1,7 +1,7 @@
 import type { SimResponse } from '../kit';
 
 /** Error codes this simulator answers with; `error_message` is always Vietnamese. */
-export const ERROR_CODES = {
+export const PROTOCOL_ERROR_CODES = {
   /** Routing code `dstcode` missing or not the one this adapter serves. */
   routing: -1,
   ok: 0,
