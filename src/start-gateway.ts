@@ -1,20 +1,44 @@
+import { createAuditWriter, type AuditWriter } from './audit';
+import { mirrorFromStore } from './catalogue';
 import type { GatewayConfig } from './config';
 import type { Logger } from './log';
 import { createGateway, type Gateway } from './server/create-gateway';
 import { createSources, type RunningSources } from './sources/create-sources';
+import { createStore, type Store } from './store';
 
 export interface RunningGateway {
   url: string;
   gateway: Gateway;
   sources: RunningSources;
-  /** Stops accepting requests, drains the ones in flight, then stops sources. */
+  store: Store;
+  audit: AuditWriter;
+  /** Stops accepting requests, drains the ones in flight, writes the audit log out, then closes sources and store. */
   close(): Promise<void>;
 }
 
-/** Builds and starts everything a validated config describes, and listens. */
+/**
+ * Builds and starts everything a validated config describes, in order: store → audit
+ * writer → sources (catalogue from its mirror) → HTTP server; and stops them in reverse.
+ */
 export async function startGateway({ config, logger }: { config: GatewayConfig; logger: Logger }): Promise<RunningGateway> {
-  const sources = createSources(config, logger);
-  const gateway = await createGateway({ config, sources, logger });
+  const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs } = config.store;
+  const store = await createStore({ mongodbUri, dataDir, auditRetentionDays, logger });
+  logger.info({ store: store.kind, location: store.location }, 'store opened');
+  const audit = createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
+  const sources = createSources(config, logger, { mirror: mirrorFromStore(store.catalogue) });
+  const gateway = await createGateway({
+    config,
+    sources,
+    logger,
+    audit,
+    readinessExtras: async () => {
+      const ok = await store.ping().then(
+        () => true,
+        () => false,
+      );
+      return { ok, store: { kind: store.kind, location: store.location, ok }, audit: audit.stats };
+    },
+  });
   await sources.start();
   const url = await gateway.listen();
   logger.info({ url }, 'gateway listening');
@@ -22,9 +46,13 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
     url,
     gateway,
     sources,
+    store,
+    audit,
     async close() {
       await gateway.close();
       await sources.close();
+      await audit.close();
+      await store.close();
     },
   };
 }

@@ -54,9 +54,13 @@ export const configSchema = z
         /** Selects MongoDB (mongoose); without it the embedded SQLite store is used. */
         mongodbUri: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
         dataDir: z.string().min(1).default('./data'),
+        /** Audit entries older than this are deleted (TTL index on MongoDB, hourly purge on SQLite). */
+        auditRetentionDays: z.number().int().min(1).max(36500).default(365),
+        /** Longest an audit entry waits in memory before its batch is written: what a crash can lose. */
+        auditFlushIntervalMs: z.number().int().min(10).max(60_000).default(1000),
       })
       .strict()
-      .default({ dataDir: './data' }),
+      .default({ dataDir: './data', auditRetentionDays: 365, auditFlushIntervalMs: 1000 }),
     sources: z
       .object({
         nationalProcedures,

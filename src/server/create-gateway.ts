@@ -9,6 +9,7 @@ import type { Logger } from '../log';
 import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
+import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
 import { registerPlayground, usePlaygroundLandingPage } from './playground';
 import { useSourceWarnings } from './source-warnings-plugin';
@@ -17,8 +18,10 @@ export interface GatewayOptions {
   config: GatewayConfig;
   sources: RunningSources;
   logger: Logger;
-  /** Extra facts for /readyz (e.g. the store). */
-  readinessExtras?: () => Promise<Record<string, unknown>>;
+  /** Where every operation's audit entry goes. */
+  audit: AuditSink;
+  /** Extra facts for /readyz; `ok: false` among them makes the gateway not ready. */
+  readinessExtras?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
 
 export interface Gateway {
@@ -36,7 +39,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * HTTP errors) → health routes → Apollo Server (schema from schema/, context with
  * per-request loaders, source warnings, error masking) → /graphql.
  */
-export async function createGateway({ config, sources, logger, readinessExtras }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ config, sources, logger, audit, readinessExtras }: GatewayOptions): Promise<Gateway> {
   const { server } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
@@ -62,9 +65,10 @@ export async function createGateway({ config, sources, logger, readinessExtras }
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
-    const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({})]);
-    const ok = reports.every((r) => r.ok);
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...extras });
+    const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);
+    const { ok: extrasOk, ...facts } = extras;
+    const ok = extrasOk && reports.every((r) => r.ok);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...facts });
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -72,7 +76,7 @@ export async function createGateway({ config, sources, logger, readinessExtras }
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode),
-    plugins: [fastifyApolloDrainPlugin(app), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), useAudit(audit), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
