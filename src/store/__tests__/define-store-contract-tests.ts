@@ -313,6 +313,17 @@ export function defineStoreContractTests(
         expect(await store.catalogue.loadSnapshot()).toEqual(saved);
       });
 
+      it('finishes a snapshot save in progress before closing', async () => {
+        const saved = snapshot('A', 1200);
+        const saving = store.catalogue.saveSnapshot(saved);
+        await store.close();
+        await saving;
+
+        store = await open(() => reopen(store));
+
+        expect(await store.catalogue.loadSnapshot()).toEqual(saved);
+      });
+
       it('answers ping while open and STORE_UNAVAILABLE once closed', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
         await store.close();

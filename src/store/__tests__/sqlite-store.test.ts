@@ -85,6 +85,29 @@ describe('SQLite store', () => {
     });
   });
 
+  it('purges audit entries older than auditRetentionDays a minute after opening, then hourly', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const store = await createStore({ dataDir: root, auditRetentionDays: 2 });
+      stores.push(store);
+      const day = 24 * 60 * 60 * 1000;
+      await store.audit.append([entry(1), { ...entry(2), at: new Date(Date.now() - 3 * day) }]);
+
+      jest.advanceTimersByTime(59_000);
+      expect((await store.audit.query({}, { first: 10 })).totalCount).toBe(2);
+      jest.advanceTimersByTime(1_000);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await store.audit.query({}, { first: 10 })).items.map((each) => each.requestId)).toEqual(['req-1']);
+
+      await store.audit.append([{ ...entry(3), at: new Date(Date.now() - 3 * day) }]);
+      jest.advanceTimersByTime(60 * 60 * 1000);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect((await store.audit.query({}, { first: 10 })).totalCount).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('answers every audit query from an index, never a table scan or a sort', async () => {
     const store = await open();
     await store.close();
@@ -140,7 +163,7 @@ describe('SQLite store', () => {
 
     const longestBlockMs = delay.max / 1e6;
     process.stdout.write(
-      `SQLite catalogue: replace 2,000 × ${JSON.stringify(snapshot.procedures[0]).length} B procedures in ${saveMs.toFixed(0)} ms ` +
+      `SQLite catalogue: replace 2,000 × ${Buffer.byteLength(JSON.stringify(snapshot.procedures[0]))} B procedures in ${saveMs.toFixed(0)} ms ` +
         `(longest event-loop block ${longestBlockMs.toFixed(0)} ms), load in ${loadMs.toFixed(0)} ms\n`,
     );
     expect(loaded!.procedures).toHaveLength(2000);
@@ -185,7 +208,8 @@ function entry(n: number): AuditEntry {
 }
 
 function largeSnapshot(count: number, bytes: number): CatalogueSnapshot {
-  const text = 'Trình tự thực hiện: nộp hồ sơ tại Bộ phận một cửa; '.repeat(Math.ceil(bytes / 56)).slice(0, bytes - 300);
+  // Vietnamese text is about 1.4 bytes per character in UTF-8.
+  const text = 'Trình tự thực hiện: nộp hồ sơ tại Bộ phận một cửa; '.repeat(Math.ceil(bytes / 40)).slice(0, Math.round(bytes / 1.45));
   return {
     refreshedAt: new Date(),
     procedures: Array.from({ length: count }, (_, n) => ({ code: `1.${String(n).padStart(6, '0')}`, name: `Thủ tục ${n}`, level: 3, text })),

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
+import { GatewayError } from '../../errors';
 import { redactMongodbUri } from '../redact-mongodb-uri';
 import type { Store, StoreRepositories } from '../store';
 import { withStoreErrors } from '../with-store-errors';
@@ -22,6 +23,7 @@ export interface MongoStoreOptions {
  * - autoIndex off: the store creates every collection and syncs its indexes (including a
  *   changed TTL) before the store is returned, so queries never run unindexed.
  * Writes use the server's default write concern (majority, journaled, on a replica set).
+ * `close()` waits for the repository calls in flight, then closes the connection.
  */
 export async function createMongoStore({ uri, auditRetentionDays, logger }: MongoStoreOptions): Promise<Store> {
   const location = redactMongodbUri(uri);
@@ -33,6 +35,15 @@ export async function createMongoStore({ uri, auditRetentionDays, logger }: Mong
     serverSelectionTimeoutMS: 10_000,
   });
   const repositories = {} as Record<keyof StoreRepositories, unknown>;
+  let closed = false;
+  const mapError = (error: unknown) => toStoreError(error, { closed });
+  const pending = new Set<Promise<unknown>>();
+  const track = <R>(work: Promise<R>): Promise<R> => {
+    pending.add(work);
+    const forget = () => pending.delete(work);
+    work.then(forget, forget);
+    return work;
+  };
   try {
     await connection.asPromise();
     const hello = (await connection.db!.admin().command({ hello: 1 })) as { setName?: string; msg?: string };
@@ -44,7 +55,7 @@ export async function createMongoStore({ uri, auditRetentionDays, logger }: Mong
         const dropped = await model.syncIndexes();
         if (dropped.length > 0) logger.info({ collection: model.collection.collectionName, dropped }, 'replaced MongoDB indexes');
       }
-      repositories[name as keyof StoreRepositories] = withStoreErrors(definition.create(models, context), toStoreError);
+      repositories[name as keyof StoreRepositories] = withStoreErrors(definition.create(models, context), mapError, track);
     }
   } catch (error) {
     await connection.close().catch(() => undefined);
@@ -59,14 +70,18 @@ export async function createMongoStore({ uri, auditRetentionDays, logger }: Mong
     ...(repositories as StoreRepositories),
     async ping() {
       try {
-        await connection.db!.admin().command({ ping: 1 });
+        if (closed || !connection.db) throw new GatewayError('STORE_UNAVAILABLE', 'The MongoDB store is not connected.', { store: 'mongodb' });
+        await connection.db.admin().command({ ping: 1 });
       } catch (error) {
-        throw toStoreError(error);
+        throw mapError(error);
       }
     },
     close: () =>
-      (closing ??= connection.close().then(() => {
+      (closing ??= (async () => {
+        while (pending.size > 0) await Promise.allSettled([...pending]);
+        closed = true;
+        await connection.close();
         logger.info({ location }, 'closed MongoDB store');
-      })),
+      })()),
   };
 }

@@ -20,10 +20,13 @@ const UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602,
  * The one place the MongoDB adapter turns driver and mongoose failures into catalogue
  * errors: an unreachable, stepping-down or closed server becomes STORE_UNAVAILABLE (the
  * audit writer retries those); anything else (validation, a duplicate key) is returned
- * unchanged.
+ * unchanged. Once the store is closed, every failure is STORE_UNAVAILABLE, whatever shape
+ * the driver gives it.
  */
-export function toStoreError(error: unknown): unknown {
-  if (isGatewayError(error) || typeof error !== 'object' || error === null) return error;
+export function toStoreError(error: unknown, { closed = false }: { closed?: boolean } = {}): unknown {
+  if (isGatewayError(error)) return error;
+  if (closed) return new GatewayError('STORE_UNAVAILABLE', 'The MongoDB store is closed.', { store: 'mongodb' }, error);
+  if (typeof error !== 'object' || error === null) return error;
   const { name, message, code, errorLabels } = error as { name?: unknown; message?: unknown; code?: unknown; errorLabels?: unknown };
   const labels = Array.isArray(errorLabels) ? errorLabels : [];
   const unavailable =

@@ -140,7 +140,7 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
         return { items, totalCount: n, nextCursor: rows.length > parsed.first && last ? encodeAuditCursor(last) : null };
       },
 
-      purgeOlderThan: (date) => track(purgeOlderThan(date)),
+      purgeOlderThan,
     };
   },
 };

@@ -52,7 +52,7 @@ export async function createSqliteStore({ dataDir, sqliteFile, auditRetentionDay
 
   const repositories = {} as Record<keyof StoreRepositories, unknown>;
   for (const [name, definition] of Object.entries(sqliteRepositories)) {
-    repositories[name as keyof StoreRepositories] = withStoreErrors(definition.create(context), toStoreError);
+    repositories[name as keyof StoreRepositories] = withStoreErrors(definition.create(context), toStoreError, context.track);
   }
 
   let closing: Promise<void> | undefined;

@@ -12,7 +12,7 @@ export interface SqliteContext {
   db: Database.Database;
   logger: Logger;
   auditRetentionDays: number;
-  /** Registers asynchronous work (chunked writes, purges) that `Store.close()` must wait for. */
+  /** Registers background work (the retention purge) that `Store.close()` must wait for; repository calls are tracked already. */
   track<T>(work: Promise<T>): Promise<T>;
   /** Registers something to stop (a timer) when the store starts closing. */
   onClose(stop: () => void): void;

@@ -1,0 +1,3 @@
+export { createAuditWriter } from './create-audit-writer';
+export type { AuditWriter, AuditWriterOptions, AuditWriterStats } from './create-audit-writer';
+export { createAuditId } from './create-audit-id';
