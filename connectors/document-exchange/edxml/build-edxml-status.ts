@@ -20,7 +20,7 @@ import { element, leaf } from './xml-node';
 export function buildEdxmlStatus(status: EdxmlStatus): string {
   const value = objectValue(status, 'status');
   if (typeof value.statusCode !== 'string' || !isEdxmlStatusCode(value.statusCode)) {
-    throw refuse('statusCode', `must be one of ${Object.keys(EDXML_STATUS_CODES).join(', ')}; got ${JSON.stringify(value.statusCode)}`);
+    throw refuse('statusCode', `must be one of ${Object.keys(EDXML_STATUS_CODES).sort().join(', ')}; got ${JSON.stringify(value.statusCode)}`);
   }
   const messageHeader = element('MessageHeader', [
     writeOrgan('From', value.from, 'from', STATUS_ORGAN_ORDER),

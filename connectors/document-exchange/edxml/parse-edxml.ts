@@ -12,7 +12,7 @@ import type { EdxmlMessage } from './types';
  * A broken attachment does not fail the document; it is reported on that attachment.
  * The signature is reported, never verified.
  *
- * @throws GatewayError PAYLOAD_TOO_LARGE beyond `limits.maxBytes` (or `maxTextLength`);
+ * @throws GatewayError PAYLOAD_TOO_LARGE beyond `limits.maxBytes`, `maxMetadataLength` or `maxNodes`;
  *   EDXML_INVALID for a DTD, excessive nesting, malformed XML (with line and column), a
  *   root that is not edXML, or a missing or malformed required element (with its path).
  */

@@ -11,7 +11,7 @@ import { withoutUndefined } from './without-undefined';
 /** The document message in an envelope (QCVN 102:2016, MessageHeader of a văn bản). */
 export function readDocument({ root, envelope, header, messageHeader: message }: EdxmlEnvelope): EdxmlDocument {
   const to = message.children('To');
-  if (to.length === 0) message.requireChild('To');
+  if (to.length === 0) message.requireChild('To'); // throws: a document names at least one receiver
   const code = message.requireChild('Code');
   const promulgation = message.child('PromulgationInfo');
   const type = message.child('DocumentType');

@@ -13,7 +13,7 @@ export function readStatus({ header, messageHeader: message }: EdxmlEnvelope): E
   // A one-digit code ("3") is the same code with its leading zero dropped.
   const statusCode = /^\d$/.test(written) ? `0${written}` : written;
   if (!isEdxmlStatusCode(statusCode)) {
-    throw message.requireChild('StatusCode').invalid(`must be one of ${Object.keys(EDXML_STATUS_CODES).join(', ')}; got ${JSON.stringify(written)}`);
+    throw message.requireChild('StatusCode').invalid(`must be one of ${Object.keys(EDXML_STATUS_CODES).sort().join(', ')}; got ${JSON.stringify(written)}`);
   }
   return withoutUndefined({
     from: readOrgan(message.requireChild('From')),

@@ -31,8 +31,8 @@ type OrderedNode = Record<string, unknown>;
 /**
  * Parses an edXML message into namespace-resolved elements, refusing anything hostile on
  * the way (see EdxmlLimits and scanXmlMarkup). Steps, each linear in the input:
- * size → UTF-8 → markup scan (DTD, depth, text length) → well-formedness (line/column) →
- * parse → namespace resolution.
+ * size → UTF-8 → markup scan (DTD, depth, size outside attachments) → well-formedness
+ * (line/column) → parse → namespace resolution.
  *
  * Why not `removeNSPrefix`: it drops the prefix and with it the only way to know which
  * namespace an element is in, so `<ds:Signature>` and `<Signature>`, or an `<x:Subject>`
@@ -41,7 +41,7 @@ type OrderedNode = Record<string, unknown>;
  * resolved here with a scope per element, as the Namespaces in XML recommendation does.
  * Readers then match on (namespace, local name) and never on a literal prefix.
  *
- * @throws GatewayError PAYLOAD_TOO_LARGE above `maxBytes` or `maxTextLength`;
+ * @throws GatewayError PAYLOAD_TOO_LARGE above `maxBytes`, `maxMetadataLength` or `maxNodes`;
  *   EDXML_INVALID for everything else that is not well-formed, namespace-correct XML.
  */
 export function readXmlTree(input: string | Buffer, limits?: EdxmlLimits): XmlElement {
@@ -73,10 +73,14 @@ export function readXmlTree(input: string | Buffer, limits?: EdxmlLimits): XmlEl
     trimValues: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
+    // On for XML's five entities and character references only: entityDecoder expands
+    // nothing else, and no custom entity can be declared (the DOCTYPE is refused above).
     processEntities: true,
     htmlEntities: false,
     entityDecoder,
     maxNestedTags: resolved.maxDepth + 1,
+    // No callback here reads a path, so the parser need not build a path string per tag.
+    jPath: false,
     // Attachment content is read raw (one substring) instead of character by character.
     stopNodes: attachmentContentNames.map((name) => `..${name}`),
   });
@@ -132,7 +136,9 @@ function resolveNamespaces(rootNode: OrderedNode, rawNames: ReadonlySet<string>)
   while (stack.length > 0) {
     const { node, scope: parentScope, parent, path: parentPath } = stack.pop() as Frame;
     const name = elementName(node) as string;
-    const path = parentPath === '' ? name : `${parentPath}/${name}`;
+    const colon = name.indexOf(':');
+    const local = colon === -1 ? name : name.slice(colon + 1);
+    const path = parentPath === '' ? local : `${parentPath}/${local}`;
     const declared = (node[':@'] ?? {}) as Record<string, string>;
 
     let scope = parentScope;
@@ -147,16 +153,15 @@ function resolveNamespaces(rootNode: OrderedNode, rawNames: ReadonlySet<string>)
       }
     }
 
-    const colon = name.indexOf(':');
     const prefix = colon === -1 ? '' : name.slice(0, colon);
     const namespace = scope[prefix] === '' ? undefined : scope[prefix];
     if (prefix !== '' && namespace === undefined) {
-      throw edxmlInvalid(`edXML uses the namespace prefix "${prefix}" without declaring it, at ${path}`, { path });
+      throw edxmlInvalid(`edXML uses the namespace prefix "${prefix}" of <${name}> without declaring it, at ${path}`, { path });
     }
 
     const element: XmlElement = {
       name,
-      local: colon === -1 ? name : name.slice(colon + 1),
+      local,
       namespace,
       attributes,
       children: [],

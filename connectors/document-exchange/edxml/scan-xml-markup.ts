@@ -15,40 +15,33 @@ export interface MarkupScan {
 
 /**
  * One linear pass over the markup, before any parser sees it. It refuses what the parser
- * must never be handed and measures what the parser has no limit for:
+ * must never be handed, and measures what the parser has no limit for:
  *
  * - any `<!DOCTYPE …>` (or other `<!` declaration outside comments and CDATA): edXML never
  *   needs a DTD, and a DTD is how entity-expansion bombs and XXE (`SYSTEM "file:…"`) get in,
  *   so refusing it outright is simpler and safer than configuring entity expansion;
- * - nesting deeper than `maxDepth`;
- * - a run of text, a CDATA section or a tag longer than `maxTextLength` outside attachment
- *   content (fast-xml-parser builds text one character at a time, which for tens of
- *   megabytes costs seconds and gigabytes; attachment content is read as a stop node instead).
+ * - nesting deeper than `maxDepth` (EDXML_INVALID);
+ * - more than `maxMetadataLength` characters, or more than `maxNodes` elements and
+ *   attributes, outside attachment content (PAYLOAD_TOO_LARGE). fast-xml-parser spends
+ *   microseconds per node and builds text one character at a time, so fifty megabytes of
+ *   tiny elements or of header text would cost a minute and gigabytes; attachment
+ *   content, the one legitimately large part, is read as a raw stop node instead.
  *
- * Malformed markup (an unclosed tag, comment or CDATA) ends the scan quietly: the validator
- * that runs next reports it with its line and column.
+ * Malformed markup (an unclosed tag, comment or CDATA) ends the scan quietly: the
+ * validator that runs next reports it with its line and column.
  */
 export function scanXmlMarkup(xml: string, limits: ResolvedEdxmlLimits): MarkupScan {
-  const { maxDepth, maxTextLength } = limits;
+  const { maxDepth, maxMetadataLength, maxNodes } = limits;
   const attachmentContentNames = new Set<string>();
   let depth = 0;
-  let attachmentDepth = -1; // depth of the open attachment-content element, -1 when outside one
-  let textStart = 0;
+  let nodes = 0;
+  let attachmentDepth = -1; // depth of the open attachment-content element, -1 outside one
+  let attachmentStart = 0; // where the open attachment's content starts
+  let attachmentChars = 0; // characters inside attachment content so far
   let i = 0;
-
-  const checkLength = (start: number, end: number, what: string): void => {
-    if (attachmentDepth === -1 && end - start > maxTextLength) {
-      throw new GatewayError(
-        'PAYLOAD_TOO_LARGE',
-        `edXML ${what} at line ${lineOf(xml, start)} is ${end - start} characters long; the limit outside attachment content is ${maxTextLength} (maxTextLength)`,
-        { limit: 'maxTextLength', maxTextLength },
-      );
-    }
-  };
 
   for (;;) {
     const lt = xml.indexOf('<', i);
-    checkLength(textStart, lt === -1 ? xml.length : lt, 'text');
     if (lt === -1) break;
     const next = xml.charCodeAt(lt + 1);
 
@@ -60,7 +53,6 @@ export function scanXmlMarkup(xml: string, limits: ResolvedEdxmlLimits): MarkupS
       } else if (xml.startsWith('<![CDATA[', lt)) {
         const end = xml.indexOf(']]>', lt + 9);
         if (end === -1) break;
-        checkLength(lt + 9, end, 'CDATA section');
         i = end + 3;
       } else {
         const line = lineOf(xml, lt);
@@ -77,47 +69,73 @@ export function scanXmlMarkup(xml: string, limits: ResolvedEdxmlLimits): MarkupS
     } else if (next === 0x2f /* / */) {
       const end = xml.indexOf('>', lt + 2);
       if (end === -1) break;
-      if (depth === attachmentDepth) attachmentDepth = -1;
+      if (depth === attachmentDepth) {
+        attachmentChars += lt - attachmentStart;
+        attachmentDepth = -1;
+      }
       depth -= 1;
       i = end + 1;
     } else {
-      const end = endOfTag(xml, lt + 1);
-      if (end === -1) break;
-      checkLength(lt, end + 1, 'tag');
-      const selfClosing = xml.charCodeAt(end - 1) === 0x2f;
+      const tag = scanStartTag(xml, lt + 1);
+      if (tag === undefined) break;
+      if (attachmentDepth === -1) {
+        nodes += 1 + tag.attributes;
+        if (nodes > maxNodes) {
+          throw new GatewayError(
+            'PAYLOAD_TOO_LARGE',
+            `edXML message has more than ${maxNodes} elements and attributes outside attachment content (maxNodes), at line ${lineOf(xml, lt)}`,
+            { limit: 'maxNodes', maxNodes },
+          );
+        }
+      }
+      if (depth + 1 > maxDepth) {
+        const line = lineOf(xml, lt);
+        throw edxmlInvalid(`edXML nests elements deeper than ${maxDepth} levels (maxDepth), at line ${line}`, { line });
+      }
+      const selfClosing = xml.charCodeAt(tag.end - 1) === 0x2f;
       if (!selfClosing) {
         depth += 1;
-        if (depth > maxDepth) {
-          const line = lineOf(xml, lt);
-          throw edxmlInvalid(`edXML nests elements deeper than ${maxDepth} levels (maxDepth), at line ${line}`, { line });
-        }
-        const name = tagName(xml, lt + 1, end);
+        const name = tagName(xml, lt + 1, tag.end);
         if (attachmentDepth === -1 && localName(name) === ATTACHMENT_CONTENT && STOP_NODE_SAFE_NAME.test(name)) {
           attachmentContentNames.add(name);
           attachmentDepth = depth;
+          attachmentStart = tag.end + 1;
         }
       }
-      i = end + 1;
+      i = tag.end + 1;
     }
-    textStart = i;
+  }
+
+  const metadataLength = xml.length - attachmentChars;
+  if (metadataLength > maxMetadataLength) {
+    throw new GatewayError(
+      'PAYLOAD_TOO_LARGE',
+      `edXML message has ${metadataLength} characters outside attachment content; the limit is ${maxMetadataLength} (maxMetadataLength)`,
+      { limit: 'maxMetadataLength', maxMetadataLength },
+    );
   }
   return { attachmentContentNames: [...attachmentContentNames] };
 }
 
-/** Index of the `>` closing the tag that starts at `from`, skipping quoted attribute values. */
-function endOfTag(xml: string, from: number): number {
-  // Character by character: searching ahead for the next quote with indexOf could rescan
-  // the rest of the document once per tag, which is quadratic.
+/**
+ * The `>` closing the start tag whose name begins at `from`, and how many attributes it
+ * has (its `=` signs outside quoted values), or undefined when the tag never closes.
+ * Character by character: searching ahead with indexOf for the next quote could rescan
+ * the rest of the document once per tag, which is quadratic.
+ */
+function scanStartTag(xml: string, from: number): { end: number; attributes: number } | undefined {
+  let attributes = 0;
   for (let i = from; i < xml.length; i += 1) {
     const c = xml.charCodeAt(i);
-    if (c === 0x3e /* > */) return i;
-    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+    if (c === 0x3e /* > */) return { end: i, attributes };
+    if (c === 0x3d /* = */) attributes += 1;
+    else if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
       const close = xml.indexOf(xml[i] as string, i + 1);
-      if (close === -1) return -1;
+      if (close === -1) return undefined;
       i = close;
     }
   }
-  return -1;
+  return undefined;
 }
 
 function tagName(xml: string, from: number, end: number): string {

@@ -4,6 +4,9 @@ import type { EdxmlStatusCode } from './types';
  * The StatusCode table of the edXML status message (QCVN 102:2016), exactly as the
  * Government Office's exchange uses it: the Vietnamese label shown to clerks and what
  * it means. A document's state is the sequence of status messages received for it.
+ *
+ * JavaScript lists the keys `13`, `15`, `16` before `01`…`06` (integer-like keys come
+ * first); sort them when the order matters.
  */
 export const EDXML_STATUS_CODES: Readonly<Record<EdxmlStatusCode, { label: string; meaning: string }>> = Object.freeze({
   '01': { label: 'Đã đến', meaning: 'arrived, not yet handled by the clerk' },
