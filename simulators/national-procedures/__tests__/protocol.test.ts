@@ -157,11 +157,11 @@ describe('national procedures simulator protocol', () => {
 
 describe('national procedures simulator sessions and options', () => {
   it('expires a session sessionTtlMs after login', async () => {
-    const sim = await startNationalProceduresSimulator({ procedures: 4, sessionTtlMs: 150 });
+    const sim = await startNationalProceduresSimulator({ procedures: 4, sessionTtlMs: 1000 });
     try {
       const session = await login(sim);
       expect((await call(sim, session, 'LayDanhMucLinhVuc')).body.error_code).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       await expect(call(sim, session, 'LayDanhMucLinhVuc')).resolves.toEqual({
         status: 200,
         body: { error_code: 401, error_message: 'Phiên làm việc không hợp lệ hoặc đã hết hạn' },
