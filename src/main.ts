@@ -36,6 +36,9 @@ async function main(): Promise<void> {
   ];
   if (demo) {
     lines.push('  Demo sources (simulated, on loopback):', `    national procedures: ${demo.simulators.nationalProcedures.url}`);
+    for (const sim of demo.simulators.provinces) {
+      lines.push(`    province ${sim.provinceCode} (${sim.dialect}): ${sim.url} — ${sim.dossiers.length} dossiers`);
+    }
   }
   lines.push(
     '  Try:',

@@ -5,3 +5,4 @@ export { checkReady } from './check-ready';
 export type { Connector, ReadyReport } from './connector';
 export { mapLimit } from './map-limit';
 export { readText, readNumber, readAmount, readList, readObject, readDate } from './read-values';
+export { readVietnamDateTime, formatVietnamDateTime } from './read-vietnam-date-time';

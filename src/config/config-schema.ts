@@ -30,6 +30,41 @@ const nationalProcedures = z
   })
   .strict();
 
+const provinceCommon = {
+  /** Source name in errors, logs and /readyz, e.g. `province-h56`. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  /** The province's level-1 agency code, e.g. `H56`. */
+  province: z.string().regex(/^H\d{2}$/, 'must be a province code such as H56'),
+  url: z.url(),
+  username: z.string().min(1),
+  password: z.string().min(1),
+  /** Vendor status code → national status 1–10; unmapped codes are reported, never guessed. */
+  statusTable: z.record(z.string(), z.number().int().min(1).max(10)),
+  procedureCodeAliases: z.record(z.string(), z.string()).default({}),
+  timeoutMs: z.number().int().positive().default(15_000),
+  pageSize: z.number().int().min(1).max(1000).default(200),
+};
+
+const province = z.discriminatedUnion('dialect', [
+  z.object({ ...provinceCommon, dialect: z.literal('igate'), ssoUrl: z.url(), realm: z.string().min(1).default('digo'), clientId: z.string().min(1) }).strict(),
+  z.object({ ...provinceCommon, dialect: z.literal('motcua') }).strict(),
+  z
+    .object({ ...provinceCommon, dialect: z.literal('soap'), servicePath: z.string().startsWith('/').default('/HoSoService.asmx'), namespace: z.string().min(1).default('http://motcua.gov.vn/') })
+    .strict(),
+]);
+
+const dossiers = z
+  .object({
+    /** Seconds between full syncs of every province's dossiers; 0 turns the schedule off. */
+    syncIntervalSeconds: z.number().int().min(0).default(300),
+    /** How far back dossiers are read, in days of reception date. */
+    windowDays: z.number().int().min(1).max(36500).default(1200),
+    /** How long a query waits for the provinces' first sync. */
+    waitMs: z.number().int().min(0).default(30_000),
+  })
+  .strict()
+  .default({ syncIntervalSeconds: 300, windowDays: 1200, waitMs: 30_000 });
+
 /** The whole configuration. Every key is documented in README.md#configuration. */
 export const configSchema = z
   .object({
@@ -64,6 +99,13 @@ export const configSchema = z
     sources: z
       .object({
         nationalProcedures,
+        /** The provinces' one-stop systems, one entry per province. */
+        provinces: z
+          .array(province)
+          .default([])
+          .refine((list) => new Set(list.map((p) => p.province)).size === list.length, 'each province may appear once')
+          .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'each name may appear once'),
+        dossiers,
       })
       .strict(),
   })

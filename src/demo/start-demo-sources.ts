@@ -1,10 +1,33 @@
 import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
+import {
+  IGATE_STATUS_TABLE,
+  MOTCUA_STATUS_TABLE,
+  SOAP_STATUS_TABLE,
+  startOneStopSimulator,
+  type OneStopDialect,
+  type OneStopSimulator,
+} from '../../simulators/one-stop';
 import type { GatewayConfigInput } from '../config';
+
+/** One simulated province of the demo. */
+export interface DemoProvince {
+  name: string;
+  province: string;
+  dialect: OneStopDialect;
+  statusTable: Readonly<Record<string, number>>;
+}
+
+/** Three provinces, one per vendor dialect, with their real codes (Thanh Hóa, Nghệ An, Quảng Ngãi). */
+export const DEMO_PROVINCES: readonly DemoProvince[] = [
+  { name: 'province-h56', province: 'H56', dialect: 'igate', statusTable: IGATE_STATUS_TABLE },
+  { name: 'province-h41', province: 'H41', dialect: 'motcua', statusTable: MOTCUA_STATUS_TABLE },
+  { name: 'province-h48', province: 'H48', dialect: 'soap', statusTable: SOAP_STATUS_TABLE },
+];
 
 export interface DemoSources {
   /** The configuration pointing at the simulators. */
-  config: GatewayConfigInput;
-  simulators: { nationalProcedures: NationalProceduresSimulator };
+  config: GatewayConfigInput & { sources: NonNullable<GatewayConfigInput['sources']> };
+  simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[] };
   close(): Promise<void>;
 }
 
@@ -13,22 +36,51 @@ export interface DemoOptions {
   seed?: number;
   /** Procedures in the national simulator. @default 2000 */
   procedures?: number;
+  /** Dossiers per province; 0 runs no province. @default 20000 */
+  dossiersPerProvince?: number;
 }
+
+const CREDENTIALS = { username: 'lienthong', password: 'demo-secret' };
 
 /**
  * The embedded demo: every simulated source on loopback (ephemeral ports) and a
- * configuration that points the gateway at them. What `npm start` runs with no config.
+ * configuration that points the gateway at them. What `npm start` runs with no config,
+ * and what the end-to-end tests run, smaller.
  */
-export async function startDemoSources({ seed = 20240315, procedures = 2000 }: DemoOptions = {}): Promise<DemoSources> {
-  const credentials = { username: 'lienthong', password: 'demo-secret', dstcode: 'VN:GOV:000.00.00.G22:vpcpdvcprovider' };
-  const nationalProcedures = await startNationalProceduresSimulator({ seed, procedures, ...credentials });
+export async function startDemoSources({ seed = 20240315, procedures = 2000, dossiersPerProvince = 20000 }: DemoOptions = {}): Promise<DemoSources> {
+  const dstcode = 'VN:GOV:000.00.00.G22:vpcpdvcprovider';
+  const nationalProcedures = await startNationalProceduresSimulator({ seed, procedures, dstcode, ...CREDENTIALS });
+  const { data } = nationalProcedures;
+  const sectorOf = new Map(data.sectors.map((s) => [s.MALINHVUC, s.TENLINHVUC]));
+  // Provinces handle procedures of the province, district and commune levels.
+  const local = data.procedures
+    .filter((p) => (p.CAPTHUCHIEN ?? []).some((c) => ['1', '2', '3'].includes(c.CAPTHUCHIEN.trim())))
+    .map((p) => {
+      const sector = (p.LINHVUCTHUCHIEN ?? [])[0];
+      return { code: p.MATTHC.trim(), name: p.TENTTHC.trim(), sectorCode: sector?.MALINHVUC ?? '', sectorName: sector?.TENLINHVUC ?? sectorOf.get(sector?.MALINHVUC ?? '') ?? '' };
+    });
+  const provinces =
+    dossiersPerProvince > 0
+      ? await Promise.all(
+          DEMO_PROVINCES.map((p, i) =>
+            startOneStopSimulator({ dialect: p.dialect, provinceCode: p.province, agencies: data.agencies, procedures: local, seed: seed + i + 1, dossiers: dossiersPerProvince, ...CREDENTIALS }),
+          ),
+        )
+      : [];
   return {
-    simulators: { nationalProcedures },
+    simulators: { nationalProcedures, provinces },
     config: {
       sources: {
-        nationalProcedures: { url: nationalProcedures.url, ...credentials },
+        nationalProcedures: { url: nationalProcedures.url, dstcode, ...CREDENTIALS },
+        provinces: provinces.map((sim, i) => {
+          const { name, province, dialect, statusTable } = DEMO_PROVINCES[i]!;
+          const common = { name, province, url: sim.url, statusTable: { ...statusTable }, ...CREDENTIALS };
+          return dialect === 'igate' ? { ...common, dialect, ssoUrl: sim.url, clientId: 'lienthong-gateway' } : { ...common, dialect };
+        }),
       },
     },
-    close: () => nationalProcedures.close(),
+    async close() {
+      await Promise.all([nationalProcedures.close(), ...provinces.map((p) => p.close())]);
+    },
   };
 }

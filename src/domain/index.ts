@@ -2,3 +2,5 @@ export * from './administrative-level';
 export * from './agency-code';
 export * from './procedure-code';
 export type * from './procedure';
+export type * from './dossier';
+export { DOSSIER_STATUS_LABELS } from './dossier';

@@ -1,5 +1,7 @@
 import type { NationalProceduresConnector } from '../../connectors/national-procedures';
 import type { ProcedureCatalogue } from '../catalogue';
+import type { DossierRecord } from '../domain';
+import type { DossierIndex } from '../dossiers';
 import type { GatewayError } from '../errors';
 import type { Logger } from '../log';
 import { createLoaders, type Loaders } from './loaders';
@@ -8,6 +10,10 @@ import { createLoaders, type Loaders } from './loaders';
 export interface Sources {
   nationalProcedures: NationalProceduresConnector;
   catalogue: ProcedureCatalogue;
+  /** The provinces' dossiers, synced from their one-stop systems. */
+  dossiers: DossierIndex;
+  /** A dossier's procedure as a national code, through its province's alias table. */
+  nationalCodeOf(dossier: DossierRecord): string | null;
 }
 
 /** Per-request state every resolver receives. */
@@ -26,9 +32,11 @@ export interface GatewayContext {
   warnings: GatewayError[];
   /** How long a query may wait for the catalogue's first load, in ms. */
   catalogueWaitMs: number;
+  /** How long a query may wait for the provinces' first sync, in ms. */
+  dossiersWaitMs: number;
 }
 
-export function createContext(base: { requestId: string; clientIp: string | null; logger: Logger; sources: Sources; catalogueWaitMs: number }): GatewayContext {
+export function createContext(base: Omit<GatewayContext, 'warnings' | 'loaders'>): GatewayContext {
   const context: GatewayContext = { ...base, warnings: [], loaders: undefined as unknown as Loaders };
   context.loaders = createLoaders(context);
   return context;

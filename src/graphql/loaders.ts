@@ -3,7 +3,7 @@ import { mapLimit } from '../../connectors/kit';
 import { levelOfAgencyCode } from '../domain';
 import { GatewayError, isGatewayError } from '../errors';
 import type { GatewayContext } from './context';
-import type { AgencyModel, ProcedureModel, SectorModel } from './models';
+import type { AgencyModel, DossierModel, ProcedureModel, SectorModel } from './models';
 
 export interface Loaders {
   /** Procedures by national code from the catalogue; codes it lacks are read from the source. */
@@ -13,6 +13,11 @@ export interface Loaders {
   /** Agencies by code from the directory; a code the directory lacks still resolves, named as referenced. */
   agency: DataLoader<string, AgencyModel>;
   sector: DataLoader<string, SectorModel>;
+  /**
+   * Dossiers read live from their province (with processing steps), falling back to the
+   * synced copy, flagged stale, when the province fails.
+   */
+  liveDossier: DataLoader<string, DossierModel | null>;
 }
 
 /** Upstream calls a single batch may have in flight. */
@@ -69,5 +74,31 @@ export function createLoaders(ctx: GatewayContext): Loaders {
 
   const sector = new DataLoader<string, SectorModel>(async (codes) => codes.map((code) => catalogue.getSector(code) ?? { code, name: null }));
 
-  return { procedure, liveProcedure, agency, sector };
+  const liveDossier = new DataLoader<string, DossierModel | null>(async (codes) => {
+    const { dossiers } = ctx.sources;
+    const results = await mapLimit(codes, BATCH_CONCURRENCY, async (code) => {
+      const connector = dossiers.connectorFor(code);
+      return connector ? connector.getDossier(code) : null;
+    });
+    return results.map((result, i) => {
+      const code = codes[i]!;
+      const province = dossiers.provinces().find((p) => p.source === dossiers.connectorFor(code)?.name);
+      if (!(result instanceof Error)) {
+        if (!result) return null;
+        dossiers.put(result);
+        return { ...result, freshness: fresh() };
+      }
+      const copy = dossiers.get(code);
+      if (!copy || !isGatewayError(result)) return result;
+      ctx.warnings.push(
+        new GatewayError(result.code, `${result.message}; dossier ${code} was served from the copy of ${province?.asOf?.toISOString() ?? 'unknown date'}`, {
+          ...result.extensions,
+          servedStale: true,
+        }),
+      );
+      return { ...copy, freshness: { stale: true, asOf: province?.asOf ?? null, reason: result.code } };
+    });
+  });
+
+  return { procedure, liveProcedure, agency, sector, liveDossier };
 }

@@ -1,4 +1,5 @@
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
+import type { DossierRecord } from '../domain';
 import type { CatalogueFreshness } from '../catalogue';
 
 /**
@@ -31,3 +32,10 @@ export type ProcedureEdgeModel = EdgeModel<ProcedureModel>;
 export type AgencyEdgeModel = EdgeModel<AgencyModel>;
 export type ProcedureConnectionModel = ConnectionModel<ProcedureModel>;
 export type AgencyConnectionModel = ConnectionModel<AgencyModel>;
+
+export interface DossierModel extends DossierRecord {
+  freshness: FreshnessModel;
+}
+
+export type DossierEdgeModel = EdgeModel<DossierModel>;
+export type DossierConnectionModel = ConnectionModel<DossierModel>;

@@ -81,10 +81,11 @@ export async function createGateway({ config, sources, logger, audit, readinessE
   await apollo.start();
 
   const catalogueWaitMs = config.sources.nationalProcedures.catalogue.waitMs;
+  const dossiersWaitMs = config.sources.dossiers.waitMs;
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs }),
+    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
   });
 
   let url = '';

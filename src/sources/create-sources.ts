@@ -1,7 +1,10 @@
 import { createNationalProceduresConnector } from '../../connectors/national-procedures';
+import { createOneStopConnector } from '../../connectors/one-stop';
 import type { Connector, ReadyReport } from '../../connectors/kit';
 import { createProcedureCatalogue, type CatalogueMirror } from '../catalogue';
 import type { GatewayConfig } from '../config';
+import { toNationalProcedureCode, type DossierRecord } from '../domain';
+import { createDossierIndex } from '../dossiers';
 import type { Logger } from '../log';
 import type { Sources } from '../graphql/context';
 
@@ -10,7 +13,7 @@ export interface RunningSources extends Sources {
   connectors: Connector[];
   /** Checks every source at once; never throws. */
   checkReady(): Promise<ReadyReport[]>;
-  /** Starts background work (the catalogue's first load and schedule). */
+  /** Starts background work (the catalogue's and the provinces' first reads and schedules). */
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -26,24 +29,42 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     concurrency: national.catalogue.concurrency,
     refreshIntervalSeconds: national.catalogue.refreshIntervalSeconds,
   });
-  const connectors: Connector[] = [nationalProcedures];
+  const provinces = config.sources.provinces.map((options) => createOneStopConnector(options));
+  const dossiers = createDossierIndex({
+    connectors: provinces,
+    logger,
+    syncIntervalSeconds: config.sources.dossiers.syncIntervalSeconds,
+    windowDays: config.sources.dossiers.windowDays,
+  });
+  const aliasesBySource = new Map(config.sources.provinces.map((p) => [p.name, { ...national.procedureCodeAliases, ...p.procedureCodeAliases }]));
+  const nationalCodeOf = (dossier: DossierRecord): string | null =>
+    dossier.procedureCode === null ? null : toNationalProcedureCode(dossier.procedureCode, aliasesBySource.get(dossier.source) ?? national.procedureCodeAliases);
+  const connectors: Connector[] = [nationalProcedures, ...provinces];
 
   return {
     nationalProcedures,
     catalogue,
+    dossiers,
+    nationalCodeOf,
     connectors,
     async checkReady() {
       const reports = await Promise.all(connectors.map((c) => c.checkReady()));
-      const nationalReport = reports.find((r) => r.source === nationalProcedures.name);
-      if (nationalReport) {
-        const freshness = catalogue.freshness();
-        nationalReport.details = { ...nationalReport.details, catalogue: { procedures: catalogue.size, ...freshness } };
+      const freshness = catalogue.freshness();
+      const byName = new Map(dossiers.provinces().map((p) => [p.source, p]));
+      for (const report of reports) {
+        if (report.source === nationalProcedures.name) report.details = { ...report.details, catalogue: { procedures: catalogue.size, ...freshness } };
+        const province = byName.get(report.source);
+        if (province) report.details = { ...report.details, dossiers: province };
       }
       return reports;
     },
-    start: () => catalogue.start(),
+    async start() {
+      await catalogue.start();
+      await dossiers.start();
+    },
     async close() {
       catalogue.stop();
+      dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
     },
   };

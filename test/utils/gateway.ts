@@ -1,8 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
+import type { NationalProceduresSimulator } from '../../simulators/national-procedures';
+import type { OneStopSimulator } from '../../simulators/one-stop';
 import { parseConfig, type GatewayConfigInput } from '../../src/config';
+import { startDemoSources } from '../../src/demo/start-demo-sources';
 import { createSilentLogger } from '../../src/log';
 import { startGateway, type RunningGateway } from '../../src/start-gateway';
 
@@ -11,6 +13,8 @@ export interface TestGateway {
   dataDir: string;
   running: RunningGateway;
   national: NationalProceduresSimulator;
+  /** The simulated provinces, in the demo's order: H56 igate, H41 motcua, H48 soap. */
+  provinces: OneStopSimulator[];
   /** Posts one GraphQL operation and returns the parsed body with the HTTP status. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
@@ -25,31 +29,39 @@ export interface GraphQLResult<T> {
 export interface TestGatewayOptions {
   /** Procedures in the national simulator. @default 300 */
   procedures?: number;
+  /** Dossiers per simulated province; 0 runs no province. @default 0 */
+  dossiersPerProvince?: number;
   seed?: number;
   timeoutMs?: number;
   /** Overrides merged into the national source's config. */
   national?: Record<string, unknown>;
+  /** Overrides merged into each province's config, by index. */
+  provinces?: Array<Record<string, unknown>>;
   server?: GatewayConfigInput['server'];
   /** The store's data directory; a fresh temporary one by default. Pass another gateway's to share its store. */
   dataDir?: string;
-  /** Wait until the catalogue has data (from the source or the mirror). @default true */
-  waitForCatalogue?: boolean;
+  /** Wait until the catalogue and the provinces have data. @default true */
+  waitForSources?: boolean;
 }
 
 /**
- * Starts the national simulator and a gateway on loopback (port 0), with the catalogue
- * loaded, as `npm start` does but small and silent. Every end-to-end test goes through this.
+ * Starts the demo's simulators and a gateway on loopback (port 0), with the catalogue and
+ * the provinces loaded, as `npm start` does but small and silent. Every end-to-end test
+ * starts gateways through this.
  */
 export async function startTestGateway({
   procedures = 300,
+  dossiersPerProvince = 0,
   seed = 7,
   timeoutMs = 2000,
   national: nationalOverrides = {},
+  provinces: provinceOverrides = [],
   server = {},
   dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-test-')),
-  waitForCatalogue = true,
+  waitForSources = true,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
-  const national = await startNationalProceduresSimulator({ seed, procedures, username: 'u', password: 'p', dstcode: 'VN:GOV:000.00.00.G22:vpcpdvcprovider' });
+  const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
+  const { sources } = demo.config;
   const config = parseConfig(
     {
       server: { port: 0, ...server },
@@ -57,26 +69,29 @@ export async function startTestGateway({
       store: { dataDir, auditFlushIntervalMs: 50 },
       sources: {
         nationalProcedures: {
-          url: national.url,
-          username: 'u',
-          password: 'p',
-          dstcode: 'VN:GOV:000.00.00.G22:vpcpdvcprovider',
+          ...sources.nationalProcedures,
           timeoutMs,
           catalogue: { refreshIntervalSeconds: 0, concurrency: 8, waitMs: 10_000 },
           ...nationalOverrides,
         },
+        provinces: (sources.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
+        dossiers: { syncIntervalSeconds: 0, waitMs: 20_000 },
       },
     },
     {},
   );
   const running = await startGateway({ config, logger: createSilentLogger() });
-  if (waitForCatalogue) await running.sources.catalogue.whenLoaded(20_000);
+  if (waitForSources) {
+    await running.sources.catalogue.whenLoaded(20_000);
+    await running.sources.dossiers.whenTried(30_000);
+  }
   const url = running.url;
   return {
     url,
     dataDir,
     running,
-    national,
+    national: demo.simulators.nationalProcedures,
+    provinces: demo.simulators.provinces,
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -88,7 +103,7 @@ export async function startTestGateway({
     },
     async close() {
       await running.close();
-      await national.close();
+      await demo.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { NationalProceduresConnector } from '../../../connectors/national-procedures';
 import { createProcedureCatalogue } from '../../catalogue';
+import { createDossierIndex } from '../../dossiers';
 import type { ProcedureRecord } from '../../domain/procedure';
 import { GatewayError } from '../../errors';
 import { createSilentLogger } from '../../log';
@@ -40,7 +41,14 @@ function fakeConnector(records: Record<string, ProcedureRecord | Error>): Nation
 
 function contextFor(connector: NationalProceduresConnector) {
   const catalogue = createProcedureCatalogue({ connector, logger: createSilentLogger(), refreshIntervalSeconds: 0 });
-  return { catalogue, ctx: createContext({ requestId: 't', clientIp: null, logger: createSilentLogger(), sources: { nationalProcedures: connector, catalogue }, catalogueWaitMs: 100 }) };
+  return { catalogue, ctx: createContext({
+      requestId: 't',
+      clientIp: null,
+      logger: createSilentLogger(),
+      sources: { nationalProcedures: connector, catalogue, dossiers: createDossierIndex({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
+      catalogueWaitMs: 100,
+      dossiersWaitMs: 100,
+    }) };
 }
 
 describe('per-request loaders', () => {

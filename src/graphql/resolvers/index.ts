@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql';
 import { Agency, agencyQueries } from './agency-resolvers';
+import { Dossier, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -10,7 +11,10 @@ export const resolvers: Resolvers = {
   Query: {
     ...procedureQueries,
     ...agencyQueries,
+    ...dossierQueries,
   },
   Procedure,
   Agency,
+  Dossier,
+  DossierStatus,
 };

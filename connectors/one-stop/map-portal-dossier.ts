@@ -1,0 +1,79 @@
+import type { ApplicantKind, ChannelKind, DossierRecord, DossierStepRecord, IdentityKind } from '../../src/domain';
+import { readAmount, readList, readObject, readText, readVietnamDateTime } from '../kit';
+import type { StatusMapper } from './map-status';
+
+const CHANNELS: Record<string, ChannelKind> = { '1': 'IN_PERSON', '2': 'ONLINE', '3': 'POSTAL' };
+const APPLICANT_KINDS: Record<string, ApplicantKind> = { '1': 'CITIZEN', '2': 'BUSINESS', '3': 'STATE_AGENCY', '4': 'OTHER_ORGANISATION' };
+const IDENTITY_KINDS: Record<string, IdentityKind> = { '1': 'CCCD', '2': 'CMND' };
+
+/**
+ * Maps a dossier under the national portal's keys (SOURCES.md §2 "motcua", §4) — every
+ * value a string, "" for none, dates `yyyyMMddHHmmss` Vietnam time (some older systems
+ * `dd/MM/yyyy HH:mm:ss`) — to the gateway's DossierRecord. The motcua and soap dialects
+ * both carry it. Returns null without a dossier code.
+ */
+export function mapPortalDossier(raw: unknown, source: string, mapStatus: StatusMapper): DossierRecord | null {
+  const r = readObject(raw);
+  const code = readText(r.MaHoSo);
+  if (code === null) return null;
+  const identities = readList(r.DinhDanhCHS).map(readObject);
+  const identity = identities.find((i) => readText(i.SoDinhDanh) !== null);
+  const idNumber = readText(identity?.SoDinhDanh) ?? readText(r.SoGiayToChuHoSo);
+  const idKindCode = readText(identity?.LoaiDinhDanh);
+  const steps = r.QuaTrinhXuLy === undefined ? null : readList(r.QuaTrinhXuLy).map(mapPortalStep);
+  return {
+    code,
+    source,
+    procedureCode: readText(r.MaTTHC),
+    procedureName: readText(r.TenTTHC),
+    sector: readText(r.MaLinhVuc) ? { code: readText(r.MaLinhVuc)!, name: readText(r.TenLinhVuc) } : null,
+    applicant: {
+      name: readText(r.ChuHoSo),
+      kind: APPLICANT_KINDS[readText(r.LoaiDoiTuong) ?? ''] ?? null,
+      idNumber,
+      idKind: idKindCode ? (IDENTITY_KINDS[idKindCode] ?? null) : idNumber?.length === 12 ? 'CCCD' : idNumber?.length === 9 ? 'CMND' : null,
+      phone: readText(r.SoDienThoai),
+      email: readText(r.Email),
+      address: readText(r.DiaChi) ?? readText(r.DiaChiChuHoSo),
+    },
+    agencyCode: readText(r.DonViXuLy),
+    agencyName: readText(r.TenDonViXuLy),
+    channel: CHANNELS[readText(r.KenhThucHien) ?? ''] ?? null,
+    status: mapStatus(readText(r.TrangThaiHoSo) ?? '', readText(r.TenTrangThaiHoSo)),
+    receiptNumber: readText(r.SoBienNhan),
+    summary: readText(r.TrichYeuHoSo),
+    receivedAt: readVietnamDateTime(r.NgayTiepNhan) ?? readVietnamDateTime(r.NgayNopHoSo),
+    appointmentAt: readVietnamDateTime(r.NgayHenTra),
+    finishedAt: readVietnamDateTime(r.NgayKetThucXuLy),
+    returnedAt: readVietnamDateTime(r.NgayTra),
+    updatedAt: readVietnamDateTime(r.NgayCapNhat),
+    steps,
+    fees: readList(r.DanhSachLePhi).map((item) => {
+      const f = readObject(item);
+      return { code: readText(f.MaPhiLePhi), name: readText(f.TenPhiLePhi), amount: readAmount(f.Gia), kind: readText(f.LoaiPhiLePhi) };
+    }),
+    submittedPapers: readList(r.TaiLieuNop)
+      .map(readObject)
+      .filter((p) => !/^(true|1)$/i.test(readText(p.IsDeleted) ?? ''))
+      .map((p) => ({ code: readText(p.MaThanhPhanHoSo), name: readText(p.TenTepDinhKem), fileName: readText(p.TenTepDinhKem), url: readText(p.DuongDanTaiTepTin) })),
+    resultPapers: readList(r.DanhSachGiayToKetQua).map((item) => {
+      const p = readObject(item);
+      return { code: readText(p.MaGiayToKetQua) ?? readText(p.MaThanhPhanHoSo), name: readText(p.TenGiayTo), fileName: null, url: readText(p.DuongDanTepTinKetQua) };
+    }),
+  };
+}
+
+/** A processing step under the portal's keys (CapNhatTienDoHoSoMC's `data` item). */
+export function mapPortalStep(raw: unknown): DossierStepRecord {
+  const s = readObject(raw);
+  return {
+    handler: readText(s.NguoiXuLy),
+    position: readText(s.ChucDanh),
+    department: readText(s.PhongBanXuLy),
+    content: readText(s.NoiDungXuLy),
+    status: readText(s.TrangThai),
+    startedAt: readVietnamDateTime(s.NgayBatDau) ?? readVietnamDateTime(s.ThoiDiemXuLy),
+    finishedAt: readVietnamDateTime(s.ThoiDiemXuLy),
+    dueAt: readVietnamDateTime(s.NgayKetThucTheoQuyDinh),
+  };
+}

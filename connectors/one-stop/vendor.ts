@@ -1,0 +1,47 @@
+import type { DossierRecord } from '../../src/domain';
+import type { HttpClient } from '../kit';
+import type { StatusMapper } from './map-status';
+
+/** One page of a vendor's dossier listing, already in the gateway's model. */
+export interface DossierPage {
+  items: DossierRecord[];
+  /** Dossiers in the whole window, as the vendor counts them. */
+  total: number;
+}
+
+/** A window of reception dates, `from` included, `to` excluded. */
+export interface ReceptionWindow {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * What a vendor dialect provides; one file per vendor under `vendors/`. The connector
+ * around it does the paging, counting and readiness; the vendor speaks its protocol and
+ * turns its failures into catalogue errors.
+ */
+export interface OneStopVendor {
+  /** The largest page the vendor serves; the connector never asks for more. */
+  readonly maxPageSize: number;
+  /** Page `page` (0-based) of `size` dossiers received in `window`, in the vendor's stable order. */
+  listPage(window: ReceptionWindow, page: number, size: number): Promise<DossierPage>;
+  /**
+   * Page `page` of the dossiers no reception window can find because they have no
+   * reception date (registered online and not yet received, or refused at the desk), for
+   * vendors whose listing filters on that date. Absent when the window already finds them.
+   */
+  listPending?(page: number, size: number): Promise<DossierPage>;
+  /** One dossier with its processing steps, or null when the vendor does not know it. */
+  getDossier(code: string): Promise<DossierRecord | null>;
+  /** One cheap authenticated call. */
+  probe(): Promise<Record<string, unknown> | void>;
+  /** Releases what the vendor opened besides the connector's HTTP client (e.g. an SSO client). */
+  close?(): Promise<void>;
+}
+
+/** What every vendor factory receives besides its options. */
+export interface VendorContext {
+  source: string;
+  http: HttpClient;
+  mapStatus: StatusMapper;
+}

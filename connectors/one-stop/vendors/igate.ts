@@ -1,0 +1,117 @@
+import { GatewayError } from '../../../src/errors';
+import { createHttpClient, formatVietnamDateTime, parseJsonBody, readList, readNumber, readObject, readText, type HttpResponse } from '../../kit';
+import type { IgateOptions } from '../config';
+import { assertVendorHttpOk } from '../assert-vendor-http-ok';
+import { mapIgateDossier } from '../map-igate-dossier';
+import type { DossierPage, OneStopVendor, VendorContext } from '../vendor';
+
+/** Tokens are renewed this long before they expire, so a page never starts with a dying token. */
+const EXPIRY_MARGIN_MS = 10_000;
+
+/**
+ * The "igate" dialect (SOURCES.md §2, VNPT iGate): an OAuth2 password grant at a
+ * Keycloak-style SSO, then Bearer calls. `GET /pa/dossier/search` answers a Spring page
+ * (0-based `page`, `size` up to 200, `accepted-from`/`accepted-to`, `sort`);
+ * `GET /pa/dossier/--by-code?code=` one dossier. A 401 mid-listing (token expired or
+ * revoked) gets one new token and one retry.
+ */
+export function createIgateVendor(options: IgateOptions, { source, http, mapStatus }: VendorContext): OneStopVendor {
+  const { ssoUrl, realm = 'digo', clientId, username, password, timeoutMs } = options;
+  const sso = createHttpClient({ source, baseUrl: ssoUrl, timeoutMs, connections: 2 });
+  let token: Promise<{ accessToken: string; expiresAt: number }> | null = null;
+
+  async function fetchToken(): Promise<{ accessToken: string; expiresAt: number }> {
+    const res = await sso.request({
+      method: 'POST',
+      path: `/auth/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password }).toString(),
+    });
+    if (res.status === 400 || res.status === 401) {
+      const body = readObject(safeJson(res));
+      throw new GatewayError('UPSTREAM_AUTH_FAILED', `${source} SSO refused the login: ${readText(body.error_description) ?? readText(body.error) ?? `HTTP ${res.status}`}`, {
+        source,
+        upstreamCode: readText(body.error) ?? res.status,
+      });
+    }
+    assertVendorHttpOk(res, source);
+    const body = readObject(parseJsonBody(res, source));
+    const accessToken = readText(body.access_token);
+    if (!accessToken) throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} SSO answered without an access_token`, { source });
+    return { accessToken, expiresAt: Date.now() + (readNumber(body.expires_in) ?? 60) * 1000 - EXPIRY_MARGIN_MS };
+  }
+
+  async function currentToken(): Promise<string> {
+    if (token) {
+      const held = await token.catch(() => null);
+      if (held && held.expiresAt > Date.now()) return held.accessToken;
+      token = null;
+    }
+    token ??= fetchToken();
+    token.catch(() => {
+      token = null;
+    });
+    return (await token).accessToken;
+  }
+
+  async function get(path: string, query?: Record<string, string | number>): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const accessToken = await currentToken();
+      const res = await http.request({ method: 'GET', path, query, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
+      if (res.status !== 401 || attempt > 0) return res;
+      token = null;
+    }
+  }
+
+  // iGate's accepted-from/to filter on the reception date, which a dossier has not got
+  // while registered online and waiting for the desk (1), nor ever when the desk refused
+  // it (3): those are listed by status instead.
+  const pendingStatuses = Object.entries(options.statusTable)
+    .filter(([, national]) => national === 1 || national === 3)
+    .map(([vendor]) => vendor);
+
+  async function search(query: Record<string, string | number>): Promise<DossierPage> {
+    // `sort=code,asc` is a total order, so pages read at once neither skip nor repeat a dossier.
+    const res = await get('/pa/dossier/search', { ...query, sort: 'code,asc' });
+    assertVendorHttpOk(res, source);
+    const body = readObject(parseJsonBody(res, source));
+    const total = readNumber(body.totalElements);
+    if (!Array.isArray(body.content) || total === null) {
+      throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered a search without content and totalElements`, { source });
+    }
+    const items = readList(body.content).map((raw) => mapIgateDossier(raw, source, mapStatus)).filter((d) => d !== null);
+    return { items, total };
+  }
+
+  return {
+    maxPageSize: 200,
+    listPage: (window, page, size) =>
+      search({
+        page,
+        size,
+        'accepted-from': formatVietnamDateTime(window.from),
+        'accepted-to': formatVietnamDateTime(new Date(window.to.getTime() - 1000)),
+      }),
+    listPending: pendingStatuses.length === 0 ? undefined : (page, size) => search({ page, size, 'dossier-status': pendingStatuses.join(',') }),
+    async getDossier(code) {
+      const res = await get('/pa/dossier/--by-code', { code });
+      if (res.status === 404) return null;
+      assertVendorHttpOk(res, source);
+      return mapIgateDossier(parseJsonBody(res, source), source, mapStatus);
+    },
+    async probe() {
+      const res = await get('/pa/dossier/search', { page: 0, size: 1 });
+      assertVendorHttpOk(res, source);
+      return { dossiers: readNumber(readObject(parseJsonBody(res, source)).totalElements) };
+    },
+    close: () => sso.close(),
+  };
+}
+
+function safeJson(res: HttpResponse): unknown {
+  try {
+    return JSON.parse(res.text());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+import { GatewayError } from '../../../src/errors';
+import { parseJsonBody, readList, readNumber, readObject, type HttpResponse } from '../../kit';
+import type { MotcuaOptions } from '../config';
+import { mapPortalDossier } from '../map-portal-dossier';
+import type { DossierPage, OneStopVendor, VendorContext } from '../vendor';
+import { assertVendorHttpOk } from '../assert-vendor-http-ok';
+import { formatCompactDay } from '../format-compact-day';
+
+/** The motcua dialect's largest page; a larger `soLuong` is cut by the server. */
+const MAX_PAGE_SIZE = 100;
+
+/**
+ * The "motcua" dialect (SOURCES.md §2): in-house systems built to the national sync
+ * format. HTTP Basic auth; `GET /api/hoso?tuNgay=yyyyMMdd&denNgay=yyyyMMdd&trang=1&soLuong=`
+ * answers `{"TongSo":"…","DanhSach":[…]}` (1-based pages, dates inclusive);
+ * `GET /api/hoso/{MaHoSo}` answers `{"HoSo":{…}}` with its steps in `QuaTrinhXuLy`.
+ */
+export function createMotcuaVendor(options: MotcuaOptions, { source, http, mapStatus }: VendorContext): OneStopVendor {
+  const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
+
+  async function get(path: string, query?: Record<string, string | number>): Promise<HttpResponse> {
+    return http.request({ method: 'GET', path, query, headers: { authorization, accept: 'application/json' } });
+  }
+
+  return {
+    maxPageSize: MAX_PAGE_SIZE,
+    async listPage(window, page, size): Promise<DossierPage> {
+      // denNgay is inclusive: the last day of the window is the day before `to`.
+      const res = await get('/api/hoso', {
+        tuNgay: formatCompactDay(window.from),
+        denNgay: formatCompactDay(new Date(window.to.getTime() - 1)),
+        trang: page + 1,
+        soLuong: size,
+      });
+      assertVendorHttpOk(res, source);
+      const body = readObject(parseJsonBody(res, source));
+      if (!Array.isArray(body.DanhSach) || readNumber(body.TongSo) === null) {
+        throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered a listing without TongSo and DanhSach`, { source });
+      }
+      const items = readList(body.DanhSach).map((raw) => mapPortalDossier(raw, source, mapStatus)).filter((d) => d !== null);
+      return { items, total: readNumber(body.TongSo)! };
+    },
+    async getDossier(code) {
+      const res = await get(`/api/hoso/${encodeURIComponent(code)}`);
+      if (res.status === 404) return null;
+      assertVendorHttpOk(res, source);
+      return mapPortalDossier(readObject(parseJsonBody(res, source)).HoSo, source, mapStatus);
+    },
+    async probe() {
+      const today = formatCompactDay(new Date());
+      const res = await get('/api/hoso', { tuNgay: today, denNgay: today, trang: 1, soLuong: 1 });
+      assertVendorHttpOk(res, source);
+      parseJsonBody(res, source);
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export { createDossierIndex, compareDossiers, dossierSortKey, provinceOfDossierCode } from './dossier-index';
+export type { DossierIndex, DossierIndexOptions, ProvinceFreshness } from './dossier-index';
+export { matchDossier } from './filter-dossiers';
+export type { DossierQuery } from './filter-dossiers';
+export { computeDossierStatistics } from './dossier-statistics';
+export type { DossierStatistics } from './dossier-statistics';
+export { timelinessOf, FINISHED_STATUSES, OPEN_STATUSES } from './on-time';
