@@ -1,2 +1,168 @@
-/** The document-exchange connector's public face; for now, the edXML library. */
+import type { AgencyRecord } from '../../src/domain/procedure';
+import { GatewayError } from '../../src/errors';
+import { checkReady, mapLimit, type Connector, type HttpClientStats } from '../kit';
+import { createAxisClient, readAgency, readCount, readData, readDocId, readEdocBytes, readReceived, readSent } from './client';
+import { resolveDocumentExchangeOptions, type DocumentExchangeOptions } from './config';
+import { parseEdxml, type EdxmlMessage } from './edxml';
+
 export * from './edxml';
+export type { DocumentExchangeOptions } from './config';
+
+/** What a message is: an official document (`edoc`) or a status message about one. */
+export type MessageType = 'edoc' | 'status';
+
+/**
+ * A recipient's transport acknowledgement of a delivered message (the axis'
+ * `updateStatus`), separate from the business status a status message carries:
+ * `pending` until the recipient says `processing`, `done` (taken) or `fail`.
+ */
+export type Acknowledgement = 'pending' | 'processing' | 'done' | 'fail';
+
+/** One message waiting in the gateway's inbox on the axis. */
+export interface ReceivedSummary {
+  /** The gateway's own id for this delivery; read it with getMessage, acknowledge it when taken. */
+  docId: string;
+  messageType: MessageType;
+  /** Sender's organ id. */
+  from: string | null;
+  /** The organ it was delivered for. */
+  to: string | null;
+  acknowledgement: Acknowledgement;
+  /** When the axis accepted it, ISO with offset. */
+  receivedAt: string | null;
+  updatedAt: string | null;
+}
+
+/** A received message: its bytes exactly as the sender sent them, and what they say. */
+export interface ReceivedMessage {
+  docId: string;
+  bytes: Buffer;
+  message: EdxmlMessage;
+}
+
+/** One recipient of a message the gateway sent, as the axis reports its delivery. */
+export interface SentDelivery {
+  /** The id sendDocument / sendStatus returned. */
+  docId: string;
+  messageType: MessageType;
+  from: string | null;
+  /** The recipient organ id. */
+  to: string | null;
+  /** The recipient's own id for its copy; null when it was never delivered. */
+  recipientDocId: string | null;
+  /** False when the axis could not deliver to this recipient (see deliveryNote). */
+  delivered: boolean;
+  deliveryNote: string | null;
+  /** The recipient's transport acknowledgement; null when not delivered. */
+  acknowledgement: Acknowledgement | null;
+  /** A document's subject, or a status message's description. */
+  title: string | null;
+  /** `số/ký hiệu` of the document (or of the one a status message answers). */
+  notation: string | null;
+  sentAt: string | null;
+  acknowledgedAt: string | null;
+}
+
+/** The national document exchange axis (trục liên thông văn bản quốc gia), for one connected system. */
+export interface DocumentExchangeConnector extends Connector {
+  readonly kind: 'document-exchange';
+  readonly stats: HttpClientStats;
+  /** The gateway's own organ id. */
+  readonly agencyCode: string;
+  /**
+   * Sends an edXML document message as it is, byte for byte (`sendEdoc`, `messagetype:
+   * edoc`). It is parsed first, so a message that is not a valid document never leaves.
+   * @throws GatewayError EDXML_INVALID or PAYLOAD_TOO_LARGE before sending; a catalogue error from the axis.
+   */
+  sendDocument(xml: string | Buffer): Promise<{ docId: string }>;
+  /** Sends an edXML status message (`messagetype: status`); checked the same way. */
+  sendStatus(xml: string | Buffer): Promise<{ docId: string }>;
+  /** Every message in the inbox not yet acknowledged `done`, documents and status messages, oldest first. */
+  listReceived(): Promise<ReceivedSummary[]>;
+  /**
+   * One message by the gateway's id for it, its bytes unchanged and parsed.
+   * @throws GatewayError EDXML_INVALID or PAYLOAD_TOO_LARGE (from the edXML library, as they are)
+   *   when the bytes are not a valid message; NOT_FOUND for an id the axis does not know.
+   */
+  getMessage(docId: string): Promise<ReceivedMessage>;
+  /** Many messages; each result is the message or its own error, in `docIds` order (one bad message never fails the others). */
+  getMessages(docIds: readonly string[]): Promise<Array<ReceivedMessage | Error>>;
+  /** The delivery of every message the gateway sent (or of one, by its `docId`), one entry per recipient. */
+  listSent(docId?: string): Promise<SentDelivery[]>;
+  /** Tells the axis what became of a received message; `done` takes it out of the inbox. */
+  acknowledge(docId: string, status: 'processing' | 'done' | 'fail'): Promise<void>;
+  /** The axis' directory of connected agencies. */
+  listAgencies(): Promise<AgencyRecord[]>;
+}
+
+const ACKNOWLEDGEMENTS = ['processing', 'done', 'fail'] as const;
+
+/**
+ * Creates the document-exchange connector: the axis protocol of SOURCES.md §3 through
+ * `client.ts`, edXML through `./edxml`. Options are validated here, once.
+ * @throws GatewayError CONFIG_INVALID for bad options.
+ */
+export function createDocumentExchangeConnector(options: DocumentExchangeOptions): DocumentExchangeConnector {
+  const resolved = resolveDocumentExchangeOptions(options);
+  const { name, agencyCode, limits } = resolved;
+  const client = createAxisClient(resolved);
+
+  async function send(xml: string | Buffer, messageType: MessageType): Promise<{ docId: string }> {
+    const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+    const parsed = parseEdxml(bytes, limits);
+    const expected = messageType === 'edoc' ? 'document' : 'status';
+    if (parsed.kind !== expected) {
+      throw new GatewayError('EDXML_INVALID', `${messageType === 'edoc' ? 'sendDocument' : 'sendStatus'} needs a ${expected} message; got a ${parsed.kind} message`);
+    }
+    const answer = await client.call('sendEdoc', { from: agencyCode, servicetype: 'eDoc', messagetype: messageType }, bytes);
+    return { docId: readDocId(answer, name) };
+  }
+
+  const received = async (messageType: MessageType): Promise<ReceivedSummary[]> =>
+    readData(await client.call('getReceivedEdocList', { servicetype: 'eDoc', messagetype: messageType }))
+      .map((raw) => readReceived(raw, messageType))
+      .filter((r): r is ReceivedSummary => r !== null);
+
+  async function getMessage(docId: string): Promise<ReceivedMessage> {
+    const bytes = readEdocBytes(await client.call('getEdoc', { docId }), docId, name);
+    return { docId, bytes, message: parseEdxml(bytes, limits) };
+  }
+
+  return {
+    name,
+    kind: 'document-exchange',
+    agencyCode,
+    stats: client.http.stats,
+    sendDocument: (xml) => send(xml, 'edoc'),
+    sendStatus: (xml) => send(xml, 'status'),
+    async listReceived() {
+      // The SDK asks per messagetype; both lists are merged by arrival, each in the axis' order.
+      const [documents, statuses] = await Promise.all([received('edoc'), received('status')]);
+      return [...documents, ...statuses].sort((a, b) => (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''));
+    },
+    getMessage,
+    getMessages: (docIds) => mapLimit(docIds, 4, getMessage),
+    async listSent(docId) {
+      const answer = await client.call('getSentEdocList', docId === undefined ? { servicetype: 'eDoc' } : { servicetype: 'eDoc', docId });
+      return readData(answer)
+        .map(readSent)
+        .filter((s): s is SentDelivery => s !== null);
+    },
+    async acknowledge(docId, status) {
+      if (!ACKNOWLEDGEMENTS.includes(status)) {
+        throw new GatewayError('BAD_USER_INPUT', `acknowledge takes a status of ${ACKNOWLEDGEMENTS.join(', ')}; got ${JSON.stringify(status)}`);
+      }
+      await client.call('updateStatus', { docId, status });
+    },
+    async listAgencies() {
+      return readData(await client.call('getAgenciesList'))
+        .map(readAgency)
+        .filter((a): a is AgencyRecord => a !== null);
+    },
+    checkReady: () =>
+      checkReady(name, 'document-exchange', async () => ({
+        inbox: readCount(await client.call('countReceiveEdoc', { servicetype: 'eDoc' }), name),
+      })),
+    close: () => client.close(),
+  };
+}
