@@ -2,14 +2,16 @@ import type { RawAgency } from '../national-procedures/types';
 import { createSeededRandom, type SeededRandom } from '../kit';
 import { buildSteps } from './build-steps';
 import { drawTimeline } from './draw-timeline';
-import { hashString, objectId } from './object-id';
-import { buildCitizenId, buildEmail, buildPhone, pickPerson } from './people';
+import { buildApplicant, organisationName } from './build-applicant';
+import { fileUrl, slug, uploadName } from './build-papers';
+import { hashString } from './object-id';
+import { pickPerson } from './people';
 import { profileProcedure, type ProcedureProfile } from './procedure-profile';
-import { placeName, readProvinceDirectory, type ProvinceDirectory } from './province-directory';
+import { readProvinceDirectory, type ProvinceDirectory } from './province-directory';
 import { createStaffDirectory } from './staff-directory';
 import { toSlug } from './to-slug';
-import type { Address, Applicant, ApplicantType, Channel, Dossier, DossierPaper, GenerateDossiersOptions, NationalStatus, ResultDelivery } from './types';
-import { DAY_MS, formatCodeDay, formatVnDate, formatVnIso, VN_OFFSET_MS } from './vn-time';
+import type { ApplicantType, Channel, Dossier, GenerateDossiersOptions, NationalStatus, ResultDelivery } from './types';
+import { DAY_MS, formatCodeDay, formatVnIso } from './vn-time';
 
 /** "Now" of the data unless the caller says otherwise, so that data never depends on the clock. */
 export const DEFAULT_NOW = new Date('2026-11-01T09:00:00+07:00');
@@ -19,21 +21,12 @@ const STATUS_WEIGHTS: ReadonlyArray<[NationalStatus, number]> = [
   [10, 780], [9, 55], [4, 50], [2, 12], [5, 15], [6, 8], [3, 12], [7, 13], [8, 8], [1, 7],
 ];
 
-/** 12-digit CCCD cards were issued from 2016. */
-const CCCD_SINCE = Date.UTC(2016, 0, 1) - VN_OFFSET_MS;
-
 /** The provincial department that implements each ministry's procedures, by the start of its name. */
 const DEPARTMENT_OF_MINISTRY: Readonly<Record<string, string>> = {
   G02: 'Sở Công Thương', G03: 'Sở Giáo dục', G04: 'Sở Giao thông', G05: 'Sở Kế hoạch', G06: 'Sở Khoa học', G07: 'Sở Lao động',
   G09: 'Sở Nội vụ', G10: 'Sở Nông nghiệp', G12: 'Sở Tài chính', G13: 'Sở Tài nguyên', G14: 'Sở Thông tin', G15: 'Sở Tư pháp',
   G16: 'Sở Văn hóa', G17: 'Sở Xây dựng', G18: 'Sở Y tế',
 };
-
-const VILLAGE_WORDS = ['Đông', 'Tây', 'Nam', 'Bắc', 'Trung', 'Thượng', 'Hạ', 'Tân', 'Phú', 'Yên', 'An', 'Hòa', 'Thịnh', 'Lộc', 'Phúc'];
-const STREETS = ['Lê Lợi', 'Trần Phú', 'Quang Trung', 'Nguyễn Trãi', 'Lý Thường Kiệt', 'Hàm Nghi', 'Bà Triệu', 'Lê Hoàn', 'Phan Chu Trinh', 'Hùng Vương'];
-const COMPANY_KINDS = ['Công ty TNHH', 'Công ty TNHH MTV', 'Công ty Cổ phần', 'Doanh nghiệp tư nhân'];
-const COMPANY_TRADES = ['Thương mại & Dịch vụ', 'Xây dựng & Thương mại', 'Đầu tư và Phát triển', 'Vận tải', 'Nông sản', 'Công nghệ', 'May mặc', 'Vật liệu xây dựng'];
-const BRANDS = ['Minh Anh', 'Hoàng Long', 'Sao Việt', 'Phú Thịnh', 'An Phát', 'Thành Công', 'Hưng Thịnh', 'Đại Dương', 'Bình Minh', 'Trường Sơn', 'Hồng Hà', 'Tân Tiến'];
 
 /**
  * The dossiers of one province's one-stop system: pure and seeded, the same list for the
@@ -112,7 +105,7 @@ function draftDossier({ index, seed, random, profiles, directory, staffOf, nowMs
   const person = pickPerson(random);
   const applicant = buildApplicant(person, submittedAt, agency, directory, random);
   const applicantType = pickApplicantType(profile, random);
-  const organizationName = applicantType === 1 ? null : organisation(applicantType, person.fullName, applicant.address, random);
+  const organizationName = applicantType === 1 ? null : organisationName(applicantType, person.fullName, applicant.address, random);
 
   const staff = staffOf(agency.MADONVI, agencyLevel);
   const accepter = timeline.receivedAt === null ? null : random.pick(staff.reception);
@@ -176,24 +169,6 @@ function finishPapers(dossier: Dossier): Dossier {
   return dossier;
 }
 
-/** Where the one-stop system serves a stored file: by id, the extension kept. */
-function fileUrl(host: string, storedAt: number, fileName: string, random: SeededRandom): string {
-  const extension = /\.[a-z]+$/i.exec(fileName)?.[0].toLowerCase() ?? '';
-  return `${host}/files/${formatVnDate(storedAt).slice(0, 7).replace('-', '/')}/${objectId(storedAt, random)}${extension}`;
-}
-
-const slugs = new Map<string, string>();
-
-/** toSlug, remembered: the same few paper names come back thousands of times. */
-function slug(text: string): string {
-  let found = slugs.get(text);
-  if (found === undefined) {
-    found = toSlug(text, 40);
-    slugs.set(text, found);
-  }
-  return found;
-}
-
 function pickStatus(random: SeededRandom): NationalStatus {
   let point = random.int(0, 999);
   for (const [status, weight] of STATUS_WEIGHTS) {
@@ -254,56 +229,6 @@ function localVariant(code: string, agencyCode: string, provinceCode: string, se
   return hash % 2 === 0 ? `${code}.000.00.00.${provinceCode}` : `${code}.${provinceCode}`;
 }
 
-function buildApplicant(person: ReturnType<typeof pickPerson>, submittedAt: number, agency: RawAgency, directory: ProvinceDirectory, random: SeededRandom): Applicant {
-  const submittedYear = Number(formatVnDate(submittedAt).slice(0, 4));
-  const birthYear = random.int(submittedYear - 78, submittedYear - 18);
-  const [month, day] = [random.int(1, 12), random.int(1, 28)];
-  const birthDate = `${birthYear}-${pad(month)}-${pad(day)}`;
-  const adultAt = Date.UTC(birthYear + 14, month - 1, day) - VN_OFFSET_MS;
-  const issuedFrom = Math.max(CCCD_SINCE, adultAt);
-  const issuedTo = submittedAt - DAY_MS;
-  const issued = issuedFrom < issuedTo ? issuedFrom + Math.floor(random.next() * (issuedTo - issuedFrom)) : issuedTo;
-  const email = random.chance(0.45) ? buildEmail(person.fullName, birthYear, random) : null;
-  return {
-    fullName: person.fullName,
-    gender: person.gender,
-    birthDate,
-    identityNumber: buildCitizenId(directory.provinceCode, person.gender, birthYear, random),
-    identityType: 1,
-    identityIssuedDate: formatVnDate(issued),
-    phone: buildPhone(random),
-    email,
-    address: buildAddress(agency, directory, random),
-  };
-}
-
-/** An address near the agency: its commune, a commune of its district, or anywhere for a department. */
-function buildAddress(agency: RawAgency, directory: ProvinceDirectory, random: SeededRandom): Address {
-  const [, l3, l2] = agency.MADONVI.split('.') as [string, string, string, string];
-  const districtCode = agency.CAPDONVI === '1' ? random.pick(directory.districts).MADONVI : `000.00.${l2}.${directory.provinceCode}`;
-  const district = directory.byCode.get(districtCode) as RawAgency;
-  const communes = directory.communes.get(districtCode) ?? [];
-  const commune = agency.CAPDONVI === '3' && l3 !== '00' ? agency : communes.length > 0 ? random.pick(communes) : district;
-  const communePlace = placeName(commune.TENDONVI);
-  const village = /^(phường|thị trấn)/.test(communePlace)
-    ? random.chance(0.5) ? `Số ${random.int(1, 250)} ${random.pick(STREETS)}` : `Tổ dân phố ${random.int(1, 18)}`
-    : random.chance(0.5) ? `Thôn ${random.pick(VILLAGE_WORDS)} ${random.pick(VILLAGE_WORDS)}` : `Xóm ${random.int(1, 12)}`;
-  const parts = { village, commune: communePlace, district: placeName(district.TENDONVI), province: directory.provincePlace };
-  return { ...parts, full: `${parts.village}, ${parts.commune}, ${parts.district}, ${parts.province}` };
-}
-
-function organisation(type: ApplicantType, fullName: string, address: Address, random: SeededRandom): string {
-  const place = address.commune.replace(/^(xã|phường|thị trấn)\s+/, '');
-  switch (type) {
-    case 2:
-      return random.chance(0.5) ? `Hộ kinh doanh ${fullName}` : `${random.pick(COMPANY_KINDS)} ${random.pick(COMPANY_TRADES)} ${random.pick(BRANDS)}`;
-    case 3:
-      return random.pick([`Trường Tiểu học ${place}`, `Trạm Y tế ${address.commune}`, `Trường Mầm non ${place}`]);
-    default:
-      return random.pick([`Hợp tác xã Nông nghiệp ${place}`, `Hội Nông dân ${address.commune}`, `Chi hội Phụ nữ ${address.village}`]);
-  }
-}
-
 function summarise(profile: ProcedureProfile, owner: string, random: SeededRandom): string {
   const base = `${profile.procedure.name} - ${owner}`;
   if (profile.family === 'land' && random.chance(0.6)) {
@@ -313,15 +238,3 @@ function summarise(profile: ProcedureProfile, owner: string, random: SeededRando
   return base;
 }
 
-/** What a file is called: typed names online, phone photos and scans otherwise. */
-function uploadName(paperName: string, channel: Channel, index: number, submittedAt: number, random: SeededRandom): string {
-  if (channel !== 2) return `${slug(paperName)}_scan_${String(index + 1).padStart(2, '0')}.pdf`;
-  const point = random.next();
-  if (point < 0.5) return `${slug(paperName)}.pdf`;
-  if (point < 0.75) return `IMG_${formatVnDate(submittedAt).replace(/-/g, '')}_${String(random.int(0, 235959)).padStart(6, '0')}.jpg`;
-  return `${paperName}.pdf`;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
