@@ -13,7 +13,7 @@ export interface DocumentExchangeOptions {
   systemId: string;
   /** The system's secret; it keys the HMAC of every call and is never sent. */
   secret: string;
-  /** The gateway's own organ id (mã định danh), sent as `from`, e.g. `000.00.00.G22`. */
+  /** The gateway's own organ id (mã định danh), sent as `from`, e.g. `000.00.00.G22`; the axis routes by it. */
   agencyCode: string;
   /** Per-request deadline in milliseconds. @default 10000 */
   timeoutMs?: number;
@@ -30,7 +30,8 @@ const schema = z.object({
   url: z.url({ protocol: /^https?$/ }),
   systemId: z.string().trim().min(1),
   secret: z.string().min(1),
-  agencyCode: z.string().regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'must be an agency code L4.L3.L2.L1, e.g. 000.00.00.G22'),
+  // Legacy organ ids such as `28.22.H17` (the SDK sample's) still circulate on the axis.
+  agencyCode: z.string().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+){1,3}$/, 'must be an organ id such as 000.00.00.G22'),
   timeoutMs: z.number().int().positive(),
   connections: z.number().int().positive(),
 });

@@ -68,12 +68,13 @@ export function createExchange(maxMessageBytes: number): Exchange {
     return sender ? [sender] : [];
   }
 
-  function store(sender: AxisSystem, bytes: Buffer, messageType: AxisMessageType, facts: Omit<StoredMessage, 'docId' | 'bytes' | 'messageType' | 'senderSystemId' | 'createdAt' | 'deliveries'>): StoredMessage {
+  /** Keeps a copy of the bytes; `senderSystemId` is `''` for a message no connected system sent. */
+  function store(senderSystemId: string, bytes: Buffer, messageType: AxisMessageType, facts: Omit<StoredMessage, 'docId' | 'bytes' | 'messageType' | 'senderSystemId' | 'createdAt' | 'deliveries'>): StoredMessage {
     const message: StoredMessage = {
       docId: randomUUID(),
       bytes: Buffer.from(bytes),
       messageType,
-      senderSystemId: sender.systemId,
+      senderSystemId,
       createdAt: new Date(),
       deliveries: [],
       ...facts,
@@ -104,7 +105,7 @@ export function createExchange(maxMessageBytes: number): Exchange {
       if (routes.every((route) => route.systems.length === 0)) {
         throw new AxisRefusal(AXIS_ERROR_CODES.noRecipient, `Không có hệ thống nào nhận cho đơn vị: ${facts.recipientCodes.join(', ')}`);
       }
-      const message = store(sender, bytes, messageType, facts);
+      const message = store(sender.systemId, bytes, messageType, facts);
       for (const route of routes) {
         if (route.systems.length === 0) deliver(message, route.code, null);
         for (const system of route.systems) deliver(message, route.code, system);
@@ -113,7 +114,7 @@ export function createExchange(maxMessageBytes: number): Exchange {
     },
 
     deliverUnchecked(recipient, bytes, fromCode, messageType) {
-      const message = store(recipient, bytes, messageType, { fromCode, title: '', notation: '', edxmlDocumentId: '' });
+      const message = store('', bytes, messageType, { fromCode, title: '', notation: '', edxmlDocumentId: '' });
       deliver(message, recipient.agencyCode, recipient);
       return message.deliveries[0]!.docId!;
     },

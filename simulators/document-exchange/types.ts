@@ -24,6 +24,7 @@ export interface StoredMessage {
   bytes: Buffer;
   messageType: AxisMessageType;
   fromCode: string;
+  /** `''` for bytes put in an inbox with `deliverUnchecked`, which no connected system sent. */
   senderSystemId: string;
   /** Subject of a document, description of a status message. */
   title: string;
