@@ -28,6 +28,9 @@ export interface DossierRecord {
   status: DossierStatusRecord;
   receiptNumber: string | null;
   summary: string | null;
+  /** When the applicant submitted it (NgayNopHoSo / appliedDate). */
+  submittedAt: string | null;
+  /** When the one-stop desk received it (NgayTiepNhan / acceptedDate); null until then, and for refused ones. */
   receivedAt: string | null;
   appointmentAt: string | null;
   /** When processing finished (NgayKetThucXuLy / completedDate). */

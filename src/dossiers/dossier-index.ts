@@ -46,14 +46,16 @@ export interface DossierIndex {
 }
 
 /**
- * The key dossier lists are ordered by, ascending: newest received first, then by code,
- * undated ones last. Reception instants are all written the same way (ISO, +07:00), so
- * complementing their digits (d → 9−d) turns "newer first" into plain ascending string
- * order, and one string key serves both sorting and keyset cursors.
+ * The key dossier lists are ordered by, ascending: newest first by reception date (or,
+ * before reception, submission date), then by code, undated ones last. Instants are all
+ * written the same way (ISO, +07:00), so complementing their digits (d → 9−d) turns
+ * "newer first" into plain ascending string order, and one string key serves both
+ * sorting and keyset cursors.
  */
 export function dossierSortKey(d: DossierRecord): string {
-  const received = d.receivedAt === null ? '~' : d.receivedAt.replace(/\d/g, (digit) => String(9 - Number(digit)));
-  return `${received}|${d.code}`;
+  const at = d.receivedAt ?? d.submittedAt;
+  const key = at === null ? '~' : at.replace(/\d/g, (digit) => String(9 - Number(digit)));
+  return `${key}|${d.code}`;
 }
 
 export function compareDossiers(a: DossierRecord, b: DossierRecord): number {

@@ -153,7 +153,7 @@ export type Dossier = {
   province: Scalars['String']['output'];
   /** Receipt number (số biên nhận). */
   receiptNumber?: Maybe<Scalars['String']['output']>;
-  /** When it was received (ngày tiếp nhận). */
+  /** When the one-stop desk received it (ngày tiếp nhận); null before that, and for a refused dossier. */
   receivedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Result papers (giấy tờ kết quả). */
   resultPapers: Array<DossierPaper>;
@@ -165,13 +165,15 @@ export type Dossier = {
   status: DossierStatus;
   /** Processing steps in order (quá trình xử lý). */
   steps: Array<DossierStep>;
+  /** When the applicant submitted it (ngày nộp hồ sơ). */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Papers the applicant submitted (tài liệu nộp). */
   submittedPapers: Array<DossierPaper>;
   /** What the application is about (trích yếu hồ sơ). */
   summary?: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of dossiers across provinces, newest received first (ties by code). */
+/** A page of dossiers across provinces, newest first by reception (or, before it, submission) date, ties by code. */
 export type DossierConnection = {
   __typename?: 'DossierConnection';
   edges: Array<DossierEdge>;
@@ -800,6 +802,7 @@ export type DossierResolvers<ContextType = GatewayContext, ParentType extends Re
   sector?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DossierStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['DossierStep']>, ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   submittedPapers?: Resolver<Array<ResolversTypes['DossierPaper']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
