@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   ];
   if (demo) {
     lines.push('  Demo sources (simulated, on loopback):', `    national procedures: ${demo.simulators.nationalProcedures.url}`);
+    lines.push(`    document exchange axis: ${demo.simulators.documentExchange.url} (systems of 000.00.00.G22 and 000.00.00.H41)`);
     for (const sim of demo.simulators.provinces) {
       lines.push(`    province ${sim.provinceCode} (${sim.dialect}): ${sim.url} — ${sim.dossiers.length} dossiers`);
     }

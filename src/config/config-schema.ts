@@ -65,6 +65,35 @@ const dossiers = z
   .strict()
   .default({ syncIntervalSeconds: 300, windowDays: 1200, waitMs: 30_000 });
 
+const documentExchange = z
+  .object({
+    /** The exchange axis endpoint; `/sendEdoc`, `/getEdoc`, … are below it. */
+    url: z.url(),
+    /** The agencies' document systems the gateway connects for, one axis identity each. */
+    systems: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+            systemId: z.string().min(1),
+            secret: z.string().min(1),
+            /** The organ id (mã định danh) the system speaks for. */
+            agencyCode: z.string().min(1),
+          })
+          .strict(),
+      )
+      .min(1)
+      .refine((list) => new Set(list.map((s) => s.agencyCode)).size === list.length, 'each agencyCode may appear once'),
+    timeoutMs: z.number().int().positive().default(10_000),
+    /** Largest edXML message read or sent, in bytes; larger ones get PAYLOAD_TOO_LARGE. */
+    maxMessageBytes: z.number().int().positive().default(20 * 1024 * 1024),
+    /** Largest nesting depth of an edXML message; deeper ones get EDXML_INVALID. */
+    maxDepth: z.number().int().min(8).max(1000).default(64),
+    /** Queries closer together than this reuse the last read of the axis instead of reading it again. */
+    minRefreshIntervalMs: z.number().int().min(0).default(1000),
+  })
+  .strict();
+
 /** The whole configuration. Every key is documented in README.md#configuration. */
 export const configSchema = z
   .object({
@@ -106,6 +135,8 @@ export const configSchema = z
           .refine((list) => new Set(list.map((p) => p.province)).size === list.length, 'each province may appear once')
           .refine((list) => new Set(list.map((p) => p.name)).size === list.length, 'each name may appear once'),
         dossiers,
+        /** Document systems connected to the national exchange axis; none when absent. */
+        documentExchange: documentExchange.optional(),
       })
       .strict(),
   })

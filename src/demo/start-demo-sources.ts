@@ -1,3 +1,4 @@
+import { DEFAULT_SYSTEMS, startDocumentExchangeSimulator, type DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
 import {
   IGATE_STATUS_TABLE,
@@ -27,7 +28,7 @@ export const DEMO_PROVINCES: readonly DemoProvince[] = [
 export interface DemoSources {
   /** The configuration pointing at the simulators. */
   config: GatewayConfigInput & { sources: NonNullable<GatewayConfigInput['sources']> };
-  simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[] };
+  simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[]; documentExchange: DocumentExchangeSimulator };
   close(): Promise<void>;
 }
 
@@ -67,8 +68,10 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
           ),
         )
       : [];
+  // The Government Office's and Nghệ An's document systems, connected through the gateway.
+  const documentExchange = await startDocumentExchangeSimulator({ seed, systems: [...DEFAULT_SYSTEMS] });
   return {
-    simulators: { nationalProcedures, provinces },
+    simulators: { nationalProcedures, provinces, documentExchange },
     config: {
       sources: {
         nationalProcedures: { url: nationalProcedures.url, dstcode, ...CREDENTIALS },
@@ -77,10 +80,14 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
           const common = { name, province, url: sim.url, statusTable: { ...statusTable }, ...CREDENTIALS };
           return dialect === 'igate' ? { ...common, dialect, ssoUrl: sim.url, clientId: 'lienthong-gateway' } : { ...common, dialect };
         }),
+        documentExchange: {
+          url: documentExchange.url,
+          systems: DEFAULT_SYSTEMS.map(({ systemId, secret, agencyCode }) => ({ name: `qlvb-${agencyCode.slice(-3).toLowerCase()}`, systemId, secret, agencyCode })),
+        },
       },
     },
     async close() {
-      await Promise.all([nationalProcedures.close(), ...provinces.map((p) => p.close())]);
+      await Promise.all([nationalProcedures.close(), documentExchange.close(), ...provinces.map((p) => p.close())]);
     },
   };
 }

@@ -14,6 +14,10 @@ export const ERROR_CATALOGUE = {
   UPSTREAM_ERROR: { httpStatus: 502, description: 'The source answered with an error of its own (its code and message are in extensions).' },
   UPSTREAM_AUTH_FAILED: { httpStatus: 502, description: 'The gateway could not log in to the source with its configured credentials.' },
   NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction).' },
+  // Callers (src/auth: bearer tokens, scopes, jurisdiction)
+  UNAUTHENTICATED: { httpStatus: 401, description: 'The request has no usable bearer token: missing, malformed, expired, not yet valid, for another issuer or audience, or signed with a key or algorithm the gateway does not accept (extensions.reason says which).' },
+  FORBIDDEN: { httpStatus: 403, description: 'The principal lacks a scope the operation needs (extensions.requiredScope names it).' },
+  FORBIDDEN_JURISDICTION: { httpStatus: 403, description: 'An explicit filter names an agency outside the principal\'s jurisdiction (its own agency code and the codes under it); a single record read by code outside it answers NOT_FOUND instead.' },
   // Messages (edXML document exchange, QCVN 102:2016)
   EDXML_INVALID: { httpStatus: 400, description: 'An edXML message is not one: malformed XML (with line and column), a DTD, nesting too deep, a root other than edXML, or a required element missing or malformed (extensions.path names it).' },
   // Requests

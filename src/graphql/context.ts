@@ -1,6 +1,7 @@
 import type { NationalProceduresConnector } from '../../connectors/national-procedures';
 import type { ProcedureCatalogue } from '../catalogue';
 import type { DossierRecord } from '../domain';
+import type { DocumentRegistry } from '../documents';
 import type { DossierIndex } from '../dossiers';
 import type { GatewayError } from '../errors';
 import type { Logger } from '../log';
@@ -12,6 +13,8 @@ export interface Sources {
   catalogue: ProcedureCatalogue;
   /** The provinces' dossiers, synced from their one-stop systems. */
   dossiers: DossierIndex;
+  /** Official documents held by the connected document systems on the exchange axis. */
+  documents: DocumentRegistry;
   /** A dossier's procedure as a national code, through its province's alias table. */
   nationalCodeOf(dossier: DossierRecord): string | null;
 }

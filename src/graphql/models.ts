@@ -1,5 +1,7 @@
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
 import type { DossierRecord } from '../domain';
+import type { DocumentCopy } from '../documents';
+import type { EdxmlAttachment } from '../../connectors/document-exchange';
 import type { CatalogueFreshness } from '../catalogue';
 
 /**
@@ -39,3 +41,10 @@ export interface DossierModel extends DossierRecord {
 
 export type DossierEdgeModel = EdgeModel<DossierModel>;
 export type DossierConnectionModel = ConnectionModel<DossierModel>;
+
+export type DocumentEdgeModel = EdgeModel<DocumentCopy>;
+export type DocumentConnectionModel = Omit<ConnectionModel<DocumentCopy>, 'freshness'>;
+export interface DocumentAttachmentModel {
+  copyId: string;
+  attachment: EdxmlAttachment;
+}

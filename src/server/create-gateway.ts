@@ -9,6 +9,7 @@ import type { Logger } from '../log';
 import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
+import { registerAttachmentRoute } from './attachment-route';
 import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
 import { registerPlayground, usePlaygroundLandingPage } from './playground';
@@ -63,6 +64,7 @@ export async function createGateway({ config, sources, logger, audit, readinessE
   });
 
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
+  registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);

@@ -1,9 +1,11 @@
+import { createDocumentExchangeConnector } from '../../connectors/document-exchange';
 import { createNationalProceduresConnector } from '../../connectors/national-procedures';
 import { createOneStopConnector } from '../../connectors/one-stop';
 import type { Connector, ReadyReport } from '../../connectors/kit';
 import { createProcedureCatalogue, type CatalogueMirror } from '../catalogue';
 import type { GatewayConfig } from '../config';
 import { toNationalProcedureCode, type DossierRecord } from '../domain';
+import { createDocumentRegistry } from '../documents';
 import { createDossierIndex } from '../dossiers';
 import type { Logger } from '../log';
 import type { Sources } from '../graphql/context';
@@ -39,12 +41,23 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
   const aliasesBySource = new Map(config.sources.provinces.map((p) => [p.name, { ...national.procedureCodeAliases, ...p.procedureCodeAliases }]));
   const nationalCodeOf = (dossier: DossierRecord): string | null =>
     dossier.procedureCode === null ? null : toNationalProcedureCode(dossier.procedureCode, aliasesBySource.get(dossier.source) ?? national.procedureCodeAliases);
-  const connectors: Connector[] = [nationalProcedures, ...provinces];
+  const exchange = config.sources.documentExchange;
+  const documentSystems = (exchange?.systems ?? []).map((system) =>
+    createDocumentExchangeConnector({
+      ...system,
+      url: exchange!.url,
+      timeoutMs: exchange!.timeoutMs,
+      limits: { maxBytes: exchange!.maxMessageBytes, maxDepth: exchange!.maxDepth },
+    }),
+  );
+  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs });
+  const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems];
 
   return {
     nationalProcedures,
     catalogue,
     dossiers,
+    documents,
     nationalCodeOf,
     connectors,
     async checkReady() {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NationalProceduresSimulator } from '../../simulators/national-procedures';
+import type { DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import type { OneStopSimulator } from '../../simulators/one-stop';
 import { parseConfig, type GatewayConfigInput } from '../../src/config';
 import { startDemoSources } from '../../src/demo/start-demo-sources';
@@ -15,6 +16,8 @@ export interface TestGateway {
   national: NationalProceduresSimulator;
   /** The simulated provinces, in the demo's order: H56 igate, H41 motcua, H48 soap. */
   provinces: OneStopSimulator[];
+  /** The exchange axis, with the systems of 000.00.00.G22 and 000.00.00.H41 connected through the gateway. */
+  axis: DocumentExchangeSimulator;
   /** Posts one GraphQL operation and returns the parsed body with the HTTP status. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
@@ -76,6 +79,7 @@ export async function startTestGateway({
         },
         provinces: (sources.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
         dossiers: { syncIntervalSeconds: 0, waitMs: 20_000 },
+        documentExchange: { ...sources.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
       },
     },
     {},
@@ -92,6 +96,7 @@ export async function startTestGateway({
     running,
     national: demo.simulators.nationalProcedures,
     provinces: demo.simulators.provinces,
+    axis: demo.simulators.documentExchange,
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -1,5 +1,6 @@
 import type { NationalProceduresConnector } from '../../../connectors/national-procedures';
 import { createProcedureCatalogue } from '../../catalogue';
+import { createDocumentRegistry } from '../../documents';
 import { createDossierIndex } from '../../dossiers';
 import type { ProcedureRecord } from '../../domain/procedure';
 import { GatewayError } from '../../errors';
@@ -45,7 +46,7 @@ function contextFor(connector: NationalProceduresConnector) {
       requestId: 't',
       clientIp: null,
       logger: createSilentLogger(),
-      sources: { nationalProcedures: connector, catalogue, dossiers: createDossierIndex({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
+      sources: { nationalProcedures: connector, catalogue, dossiers: createDossierIndex({ connectors: [], logger: createSilentLogger() }), documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
       catalogueWaitMs: 100,
       dossiersWaitMs: 100,
     }) };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql';
 import { Agency, agencyQueries } from './agency-resolvers';
+import { Document, DocumentAttachment, DocumentStatus, documentMutations, documentQueries } from './document-resolvers';
 import { Dossier, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
@@ -12,9 +13,16 @@ export const resolvers: Resolvers = {
     ...procedureQueries,
     ...agencyQueries,
     ...dossierQueries,
+    ...documentQueries,
+  },
+  Mutation: {
+    ...documentMutations,
   },
   Procedure,
   Agency,
   Dossier,
   DossierStatus,
+  Document,
+  DocumentAttachment,
+  DocumentStatus,
 };

@@ -1,0 +1,28 @@
+/**
+ * What a principal may do. Scopes are granted by the identity provider in the token's
+ * `scope` (RFC 8693 / RFC 9068: space-separated string) or `scp` claim; the gateway
+ * knows exactly these and ignores any other.
+ *
+ * - `procedures:read`: the national procedure catalogue (public data; the only scope an
+ *   anonymous request gets, when anonymous access is allowed).
+ * - `dossiers:read`: dossiers of the principal's jurisdiction.
+ * - `pii:read`: applicants' personal data unmasked (citizen ID, phone, address).
+ * - `documents:read`, `documents:send`: edXML document exchange, read and send.
+ * - `sync:admin`: start and inspect synchronisation jobs.
+ * - `audit:read`: read the audit log.
+ */
+export const SCOPES = [
+  'procedures:read',
+  'dossiers:read',
+  'pii:read',
+  'documents:read',
+  'documents:send',
+  'sync:admin',
+  'audit:read',
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === 'string' && (SCOPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,152 @@
+import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus } from '../../connectors/document-exchange';
+import { GatewayError, isGatewayError } from '../errors';
+import type { Logger } from '../log';
+
+/** One copy of an official document as one connected system holds it. */
+export interface DocumentCopy {
+  /** `{system}:{axis id}`: unique per copy (each recipient's copy has its own axis id). */
+  id: string;
+  axisId: string;
+  /** The configured source (connected system) holding this copy. */
+  source: string;
+  /** The organ that system speaks for. */
+  agencyCode: string;
+  direction: 'INCOMING' | 'OUTGOING';
+  /** When the axis accepted it (sent or delivered), ISO with offset. */
+  at: string | null;
+  document: EdxmlDocument;
+}
+
+/** A status message (phản hồi) about a document, received or sent by a connected system. */
+export interface StatusEntry {
+  axisId: string;
+  source: string;
+  status: EdxmlStatus;
+}
+
+/** A received message that could not be read (broken edXML): reported, never dropped silently. */
+export interface BrokenMessage {
+  source: string;
+  axisId: string;
+  error: GatewayError;
+}
+
+export interface DocumentRegistryOptions {
+  connectors: readonly DocumentExchangeConnector[];
+  logger: Logger;
+  /** Reads of the axis closer together than this reuse the last one. @default 1000 */
+  minRefreshIntervalMs?: number;
+}
+
+export interface DocumentRegistry {
+  /** Reads what is new on the axis for every connected system (inboxes and sent lists); failures are per system. */
+  refresh(): Promise<GatewayError[]>;
+  copies(): DocumentCopy[];
+  copy(id: string): DocumentCopy | undefined;
+  /** Status messages about `documentId` (the edXML DocumentId), oldest first, one per distinct message. */
+  statusesOf(documentId: string): EdxmlStatus[];
+  broken(): BrokenMessage[];
+  connectorFor(agencyCode: string): DocumentExchangeConnector | undefined;
+  /** Records a message this gateway just sent, so it is visible before the next refresh. */
+  recordSent(connector: DocumentExchangeConnector, axisId: string, message: { kind: 'document'; document: EdxmlDocument } | { kind: 'status'; status: EdxmlStatus }): void;
+}
+
+/**
+ * What the connected systems hold on the national document exchange axis, read on demand.
+ * The axis is the durable store: received messages are acknowledged `processing` (the
+ * sender sees they arrived) but never `done` by the gateway, so they stay listed and the
+ * registry is rebuilt from the axis after a restart; sent ones are read back with getEdoc.
+ */
+export function createDocumentRegistry({ connectors, logger, minRefreshIntervalMs = 1000 }: DocumentRegistryOptions): DocumentRegistry {
+  const copies = new Map<string, DocumentCopy>();
+  const statuses = new Map<string, StatusEntry>();
+  const broken = new Map<string, BrokenMessage>();
+  const byAgency = new Map(connectors.map((c) => [c.agencyCode, c]));
+  let last = 0;
+  let running: Promise<GatewayError[]> | null = null;
+  const log = logger.child({ component: 'document-registry' });
+
+  async function refreshOne(connector: DocumentExchangeConnector): Promise<void> {
+    const [received, sent] = await Promise.all([connector.listReceived(), connector.listSent()]);
+    const newIn = received.filter((r) => !known(connector, r.docId));
+    const sentIds = [...new Set(sent.map((s) => s.docId))].filter((id) => !known(connector, id));
+    const summaries = new Map(received.map((r) => [r.docId, r]));
+    const sentAt = new Map(sent.map((s) => [s.docId, s.sentAt]));
+    const ids = [...newIn.map((r) => r.docId), ...sentIds];
+    const messages = await connector.getMessages(ids);
+    for (const [i, result] of messages.entries()) {
+      const axisId = ids[i]!;
+      const direction = summaries.has(axisId) ? 'INCOMING' : 'OUTGOING';
+      if (result instanceof Error) {
+        const error = isGatewayError(result) ? result : new GatewayError('INTERNAL_SERVER_ERROR', result.message);
+        broken.set(`${connector.name}:${axisId}`, { source: connector.name, axisId, error });
+        log.warn({ source: connector.name, axisId, code: error.code, err: error.message }, 'a message on the axis could not be read');
+        continue;
+      }
+      const at = direction === 'INCOMING' ? (summaries.get(axisId)?.receivedAt ?? null) : (sentAt.get(axisId) ?? null);
+      add(connector, axisId, direction, at, result.message);
+    }
+    // Tell senders their documents arrived; `done` stays the receiving officer's call.
+    for (const r of newIn.filter((r) => r.acknowledgement === 'pending')) {
+      await connector.acknowledge(r.docId, 'processing').catch((err: unknown) => log.warn({ err, axisId: r.docId }, 'acknowledgement failed'));
+    }
+  }
+
+  function known(connector: DocumentExchangeConnector, axisId: string): boolean {
+    const key = `${connector.name}:${axisId}`;
+    return copies.has(key) || statuses.has(key) || broken.has(key);
+  }
+
+  function add(
+    connector: DocumentExchangeConnector,
+    axisId: string,
+    direction: DocumentCopy['direction'],
+    at: string | null,
+    message: { kind: 'document'; document: EdxmlDocument } | { kind: 'status'; status: EdxmlStatus },
+  ): void {
+    const id = `${connector.name}:${axisId}`;
+    if (message.kind === 'document') copies.set(id, { id, axisId, source: connector.name, agencyCode: connector.agencyCode, direction, at, document: message.document });
+    else statuses.set(id, { axisId, source: connector.name, status: message.status });
+  }
+
+  return {
+    refresh() {
+      if (Date.now() - last < minRefreshIntervalMs && !running) return Promise.resolve([]);
+      running ??= Promise.all(
+        connectors.map((c) =>
+          refreshOne(c).then(
+            () => null,
+            (err: unknown) => (isGatewayError(err) ? err : new GatewayError('INTERNAL_SERVER_ERROR', `reading ${c.name} failed`, { source: c.name }, err)),
+          ),
+        ),
+      )
+        .then((errors) => errors.filter((e): e is GatewayError => e !== null))
+        .finally(() => {
+          last = Date.now();
+          running = null;
+        });
+      return running;
+    },
+    copies: () => [...copies.values()],
+    copy: (id) => copies.get(id),
+    statusesOf(documentId) {
+      const seen = new Set<string>();
+      return [...statuses.values()]
+        .map((s) => s.status)
+        .filter((s) => s.responseFor.documentId === documentId)
+        .filter((s) => {
+          // The same message is both one system's sent status and another's received one.
+          const key = `${s.from.organId}|${s.statusCode}|${s.timestamp}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+    },
+    broken: () => [...broken.values()],
+    connectorFor: (agencyCode) => byAgency.get(agencyCode),
+    recordSent(connector, axisId, message) {
+      add(connector, axisId, 'OUTGOING', new Date().toISOString(), message);
+    },
+  };
+}

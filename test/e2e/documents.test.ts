@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEdxml } from '../../connectors/document-exchange';
+import { startTestGateway, type TestGateway } from '../utils/gateway';
+
+const SEND = /* GraphQL */ `
+  mutation Send($input: SendDocumentInput!) {
+    sendDocument(input: $input) { id documentId direction number notation subject holder { code } recipients { code } currentStatus { code } attachments { name size } }
+  }
+`;
+const ACK = /* GraphQL */ `mutation Ack($id: ID!, $s: String!) { acknowledgeDocument(id: $id, status: $s) { id currentStatus { code label } } }`;
+const LIST = /* GraphQL */ `
+  query List($agency: ID, $direction: DocumentDirection) {
+    documents(filter: { agency: $agency, direction: $direction }, first: 50) {
+      totalCount
+      nodes {
+        id documentId direction number notation subject content businessType
+        type { code name } sender { code name } recipients { code }
+        promulgationDate signer { position fullName } priority
+        attachments { contentId name contentType size downloadPath error }
+        signature { present verified }
+        statusHistory { code label by { code } at }
+      }
+    }
+  }
+`;
+
+interface DocNode {
+  id: string;
+  documentId: string;
+  direction: string;
+  number: string;
+  notation: string;
+  subject: string;
+  attachments: Array<{ contentId: string; name: string; size: number | null; downloadPath: string | null; error: string | null }>;
+  statusHistory: Array<{ code: string; label: string; by: { code: string }; at: string }>;
+  [key: string]: unknown;
+}
+
+describe('official documents through the gateway (edXML over the exchange axis)', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ procedures: 60 });
+  });
+  afterAll(() => gw.close());
+
+  it('sends a document from one agency, delivers it to the other byte-for-byte parseable, and shows the whole status history 01 → 03 → 05 → 06', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% Công văn mẫu\n', 'utf8');
+    const sent = await gw.graphql<{ sendDocument: DocNode }>(SEND, {
+      input: {
+        from: '000.00.00.H41',
+        to: ['000.00.00.G22'],
+        number: '125',
+        notation: 'UBND-VX',
+        subject: 'Về việc báo cáo tình hình giải quyết thủ tục hành chính quý III',
+        content: 'UBND tỉnh Nghệ An báo cáo Văn phòng Chính phủ…',
+        promulgationPlace: 'Nghệ An',
+        promulgationDate: '2026-11-20',
+        signerPosition: 'Chủ tịch',
+        signerName: 'Nguyễn Văn A',
+        attachments: [{ name: 'bao-cao-quy-3.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+      },
+    });
+    expect(sent.errors).toBeUndefined();
+    const outgoing = sent.data!.sendDocument;
+    expect(outgoing).toMatchObject({ direction: 'OUTGOING', number: '125', notation: 'UBND-VX', documentId: '000.00.00.H41,2026/11/20,125/UBND-VX', holder: { code: '000.00.00.H41' }, recipients: [{ code: '000.00.00.G22' }], currentStatus: null });
+
+    // What the recipient's system holds on the axis is exactly what was built, and parses to the same values.
+    const inbox = gw.axis.inbox('vpcp.qlvb');
+    expect(inbox).toHaveLength(1);
+    const stored = gw.axis.stored(inbox[0]!.docId);
+    const parsed = parseEdxml(stored!);
+    expect(parsed.kind).toBe('document');
+    if (parsed.kind === 'document') {
+      expect(parsed.document).toMatchObject({ documentId: outgoing.documentId, subject: 'Về việc báo cáo tình hình giải quyết thủ tục hành chính quý III', code: { codeNumber: '125', codeNotation: 'UBND-VX' } });
+      expect(parsed.document.attachments[0]!.content!.equals(pdf)).toBe(true);
+    }
+
+    const incoming = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.G22', direction: 'INCOMING' });
+    expect(incoming.errors).toBeUndefined();
+    const copy = incoming.data!.documents.nodes.find((n) => n.documentId === outgoing.documentId)!;
+    expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW', signature: { present: false, verified: false } });
+
+    // The attachment streams through the gateway, byte for byte.
+    const download = await fetch(`${gw.url}${copy.attachments[0]!.downloadPath}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
+
+    for (const status of ['01', '03', '05', '06']) {
+      const ack = await gw.graphql<{ acknowledgeDocument: { currentStatus: { code: string } } }>(ACK, { id: copy.id, s: status });
+      expect(ack.errors).toBeUndefined();
+      expect(ack.data!.acknowledgeDocument.currentStatus.code).toBe(status);
+    }
+
+    const senderView = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'OUTGOING' });
+    const history = senderView.data!.documents.nodes.find((n) => n.documentId === outgoing.documentId)!.statusHistory;
+    expect(history.map((h) => h.code)).toEqual(['01', '03', '05', '06']);
+    expect(history.map((h) => h.label)).toEqual(['Đã đến', 'Đã tiếp nhận', 'Đang xử lý', 'Hoàn thành']);
+    expect(history.every((h) => h.by.code === '000.00.00.G22' && h.at.endsWith('+07:00'))).toBe(true);
+    // The status messages reached the sender's own inbox on the axis, too.
+    expect(gw.axis.inbox('nghean.qlvb').filter((e) => e.messageType === 'status')).toHaveLength(4);
+  });
+
+  it('reads a real SDK sample as sent by another system, attachment and signature included', async () => {
+    const sample = readFileSync(path.join(__dirname, '../../connectors/document-exchange/fixtures/edoc_new.vpcp-sdk.edxml'));
+    // The sample is addressed from a commune of H13 to a legacy id; re-address it between the connected systems.
+    const text = sample.toString('utf8').replace(/002\.00\.20\.H13/g, '000.00.00.G22').replace(/28\.22\.H17/g, '000.00.00.H41');
+    gw.axis.sendAs('vpcp.qlvb', Buffer.from(text, 'utf8'), 'edoc');
+    const res = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'INCOMING' });
+    const copy = res.data!.documents.nodes.find((n) => n.notation === 'VPCP-TTĐT')!;
+    expect(copy).toMatchObject({ documentId: '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT', signature: { present: true, verified: false } });
+    expect(copy.attachments[0]).toMatchObject({ contentId: 'cid:209', size: 171, error: null });
+  });
+
+  it('refuses a bad status code, an unknown document and a sender whose system is not connected, with coded errors', async () => {
+    const badStatus = await gw.graphql(ACK, { id: 'qlvb-g22:nope', s: '99' });
+    expect(badStatus.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const unknown = await gw.graphql(ACK, { id: 'qlvb-g22:nope', s: '03' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const stranger = await gw.graphql(SEND, { input: { from: '000.00.00.H48', to: ['000.00.00.G22'], number: '1', notation: 'X', subject: 's' } });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('a broken message on the axis', () => {
+  it('is reported with EDXML_INVALID next to the documents that could be read, and nothing else is lost', async () => {
+    const gw = await startTestGateway({ procedures: 40 });
+    try {
+      const sample = readFileSync(path.join(__dirname, '../../connectors/document-exchange/fixtures/edoc_new.vpcp-sdk.edxml'), 'utf8')
+        .replace(/002\.00\.20\.H13/g, '000.00.00.G22')
+        .replace(/28\.22\.H17/g, '000.00.00.H41');
+      gw.axis.sendAs('vpcp.qlvb', Buffer.from(sample, 'utf8'), 'edoc');
+      gw.axis.deliverUnchecked('nghean.qlvb', Buffer.from('<edXML:edXML xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016"><broken', 'utf8'), { from: '000.00.00.G22', messageType: 'edoc' });
+      const res = await gw.graphql<{ documents: { totalCount: number } }>(/* GraphQL */ `{ documents(filter: { agency: "000.00.00.H41" }) { totalCount } }`);
+      expect(res.data!.documents.totalCount).toBe(1);
+      expect(res.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'EDXML_INVALID', source: 'qlvb-h41' }) })]);
+      expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
+    } finally {
+      await gw.close();
+    }
+  });
+});
