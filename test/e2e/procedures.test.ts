@@ -126,7 +126,8 @@ describe('procedures end to end (gateway ↔ national simulator over HTTP)', () 
     const ready = await fetch(`${gw.url}/readyz`);
     const body = (await ready.json()) as { status: string; sources: Array<{ source: string; ok: boolean; details: { catalogue: { procedures: number } } }> };
     expect(ready.status).toBe(200);
-    expect(body.sources).toEqual([expect.objectContaining({ source: 'national-procedures', ok: true })]);
+    expect(body.sources.map((s) => s.source)).toEqual(['national-procedures', 'qlvb-g22', 'qlvb-h41']);
+    expect(body.sources.every((s) => s.ok)).toBe(true);
     expect(body.sources[0]!.details.catalogue.procedures).toBe(300);
   });
 });
