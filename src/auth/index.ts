@@ -1,0 +1,16 @@
+export { ACCEPTED_ALGORITHMS } from './auth-options';
+export type { AcceptedAlgorithm, AuthOptions, FileJwksOptions, InlineJwksOptions, JwksOptions, RemoteJwksOptions } from './auth-options';
+export { AUTH_REFUSAL_REASONS, authRefusal, refusalReasonOf } from './auth-refusal';
+export type { AuthRefusalReason } from './auth-refusal';
+export { canSeeAgency, requireJurisdiction } from './can-see-agency';
+export { createAuthenticator } from './create-authenticator';
+export type { AuthLogger, Authenticator } from './create-authenticator';
+export { JWKS_SOURCE } from './create-key-set';
+export { hasScope, requireScope } from './has-scope';
+export { parseScopes } from './parse-scopes';
+export { anonymousPrincipal } from './principal';
+export type { Principal } from './principal';
+export { principalFromClaims } from './principal-from-claims';
+export { MAX_TOKEN_LENGTH, readBearerToken } from './read-bearer-token';
+export { SCOPES, isScope } from './scope';
+export type { Scope } from './scope';
