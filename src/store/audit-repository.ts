@@ -5,7 +5,10 @@ export type AuditOperationType = 'query' | 'mutation' | 'subscription';
 
 /** One recorded GraphQL operation. */
 export interface AuditEntry {
-  /** ULID-like, sortable, assigned by the audit writer (`src/audit`). */
+  /**
+   * ULID-like, sortable, assigned by the audit writer (`src/audit`) in the order entries are
+   * recorded. Id order is the order of the hash chain (see {@link AuditRepository.scanChain}).
+   */
   id: string;
   at: Date;
   requestId: string;
@@ -24,7 +27,11 @@ export interface AuditEntry {
   sensitiveFields: string[];
   principalId: string | null;
   agencyCode: string | null;
-  /** Tamper evidence: hash of the previous entry and of this one (filled by later work). */
+  /**
+   * Tamper evidence, filled by the audit writer: `hash` of the entry before this one in the
+   * chain (null for the first entry ever), and this entry's own hash, which covers every
+   * other field including `prevHash` (the rule is in `src/audit/hash-audit-entry.ts`).
+   */
   prevHash: string | null;
   hash: string | null;
 }
@@ -97,4 +104,19 @@ export interface AuditRepository {
   query(filter: AuditFilter, page: AuditPage): Promise<AuditQueryResult>;
   /** Deletes entries with `at` before `date`; resolves with how many were deleted. */
   purgeOlderThan(date: Date): Promise<number>;
+  /**
+   * The entry with the greatest `id`, or null when the log is empty: the last link of the
+   * hash chain, which a new audit writer continues. Ordered by `id`, not `at`: ids are
+   * assigned in the order entries are recorded and never step back, while `at` follows
+   * the wall clock, which can (an index lookup on both adapters).
+   */
+  lastEntry(): Promise<AuditEntry | null>;
+  /**
+   * Up to `limit` entries whose `id` is greater than `after` (from the first entry when
+   * null), in ascending `id` order: the hash chain, oldest link first. Walk the whole log
+   * by passing the last id of each page as the next `after`; an id that is no longer
+   * stored still works as a position. `limit` is 1 to {@link MAX_AUDIT_PAGE_SIZE}; a bad
+   * argument rejects with BAD_USER_INPUT.
+   */
+  scanChain(after: string | null, limit: number): Promise<AuditEntry[]>;
 }

@@ -208,6 +208,59 @@ export function defineStoreContractTests(
         expect(await store.audit.purgeOlderThan(at(4))).toBe(0);
       });
 
+      describe('the hash chain (id order)', () => {
+        async function scanAll(limit: number): Promise<string[]> {
+          const ids: string[] = [];
+          let after: string | null = null;
+          for (;;) {
+            const page: AuditEntry[] = await store.audit.scanChain(after, limit);
+            expect(page.length).toBeLessThanOrEqual(limit);
+            ids.push(...page.map((each) => each.id));
+            if (page.length < limit) return ids;
+            after = page[page.length - 1]!.id;
+          }
+        }
+
+        it('has no last entry while the log is empty', async () => {
+          expect(await store.audit.lastEntry()).toBeNull();
+          expect(await store.audit.scanChain(null, 10)).toEqual([]);
+        });
+
+        it('gives the entry with the greatest id as the last one, whatever its time, with every field', async () => {
+          const newest = entry(7, { at: at(1), prevHash: 'c'.repeat(64), hash: 'd'.repeat(64), errorCodes: ['NOT_FOUND'], records: { Procedure: 2, Agency: 1 } });
+          await store.audit.append([entry(3, { at: at(9) }), newest, entry(5, { at: at(20) })]);
+
+          expect(await store.audit.lastEntry()).toEqual(newest);
+        });
+
+        it('walks every entry in ascending id order, page by page, whatever their times', async () => {
+          const entries = Array.from({ length: 23 }, (_, n) => entry(n, { at: at((n * 7) % 5) }));
+          await store.audit.append([...entries].reverse());
+
+          expect(await scanAll(5)).toEqual(entries.map((each) => each.id));
+          expect(await scanAll(1000)).toEqual(entries.map((each) => each.id));
+          expect(await store.audit.scanChain(null, 2)).toEqual(entries.slice(0, 2));
+        });
+
+        it('continues after an id that is no longer stored, and after the last one with nothing', async () => {
+          await store.audit.append(Array.from({ length: 6 }, (_, n) => entry(n, { at: at(n) })));
+          await store.audit.purgeOlderThan(at(3));
+
+          expect((await store.audit.scanChain(id(1), 10)).map((each) => each.id)).toEqual([id(3), id(4), id(5)]);
+          expect(await store.audit.scanChain(id(5), 10)).toEqual([]);
+          expect((await store.audit.lastEntry())?.id).toBe(id(5));
+        });
+
+        it('rejects a bad position or page size with BAD_USER_INPUT', async () => {
+          await expect(store.audit.scanChain(null, 0)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+          await expect(store.audit.scanChain(null, 1001)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+          await expect(store.audit.scanChain(null, 2.5)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+          await expect(store.audit.scanChain('', 10)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+          const injected = { $gt: '' } as unknown as string;
+          await expect(store.audit.scanChain(injected, 10)).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        });
+      });
+
       it('purges more entries than fit in one delete', async () => {
         for (let batch = 0; batch < 5; batch += 1) {
           await store.audit.append(Array.from({ length: 500 }, (_, n) => entry(batch * 500 + n, { at: at(batch) })));
@@ -310,6 +363,8 @@ export function defineStoreContractTests(
 
         expect(await queryAll()).toEqual(newestFirst(entries));
         expect((await store.audit.query({ errorCode: 'NOT_FOUND' }, { first: 100 })).totalCount).toBe(15);
+        expect(await store.audit.lastEntry()).toEqual(entries[29]);
+        expect(await store.audit.scanChain(null, 1000)).toEqual(entries);
         expect(await store.catalogue.loadSnapshot()).toEqual(saved);
       });
 
@@ -332,6 +387,8 @@ export function defineStoreContractTests(
         await expect(store.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
         await expect(store.audit.append([entry(1)])).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
         await expect(store.catalogue.loadSnapshot()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+        await expect(store.audit.lastEntry()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+        await expect(store.audit.scanChain(null, 10)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
       });
 
       it('says what it is and where, without a password', () => {

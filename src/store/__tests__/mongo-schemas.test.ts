@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { AUDIT_TEXT_LIMITS, type AuditEntry, type AuditFilter } from '../index';
-import { audit, buildMongoAuditFilter } from '../mongo/audit';
+import { audit, buildMongoAuditFilter, buildMongoChainFilter } from '../mongo/audit';
 import { catalogue } from '../mongo/catalogue';
 import { toStoreError } from '../mongo/to-store-error';
 import { parseAuditQuery } from '../parse-audit-query';
@@ -118,6 +118,19 @@ describe('MongoDB audit filter', () => {
   it('never lets an operator-shaped value through, even past the port check', () => {
     const built = buildMongoAuditFilter({ filter: { operationName: { $ne: null } as unknown as string }, after: null });
     expect(built).toEqual({ operationName: { $eq: { $ne: null } } });
+  });
+});
+
+describe('MongoDB hash chain walk', () => {
+  it('starts from the first entry, or after an id with its own trusted $gt that sanitizeFilter leaves alone', () => {
+    const built = buildMongoChainFilter('01JBX3Q2W9ZK4M5N6P7R8S9T0V');
+    const before = JSON.stringify(built);
+
+    mongoose.sanitizeFilter(built);
+
+    expect(JSON.stringify(built)).toBe(before);
+    expect(built).toEqual({ _id: mongoose.trusted({ $gt: '01JBX3Q2W9ZK4M5N6P7R8S9T0V' }) });
+    expect(buildMongoChainFilter(null)).toEqual({});
   });
 });
 

@@ -7,7 +7,7 @@ import type { AuditEntry, AuditFilter, CatalogueSnapshot, Store } from '../index
 import { createStore } from '../index';
 import { encodeAuditCursor } from '../audit-cursor';
 import { parseAuditQuery } from '../parse-audit-query';
-import { buildAuditSql } from '../sqlite/audit';
+import { buildAuditSql, LAST_ENTRY_SQL, SCAN_CHAIN_FROM_START_SQL, SCAN_CHAIN_SQL } from '../sqlite/audit';
 import { openSqliteDatabase } from '../sqlite/open-sqlite-database';
 
 let root: string;
@@ -141,6 +141,21 @@ describe('SQLite store', () => {
           expect({ filter, count }).toEqual({ filter, count: expect.not.arrayContaining([expect.stringMatching(forbidden)]) });
         }
       }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds the last link of the hash chain and walks the chain on the primary key index, without a sort', async () => {
+    const store = await open();
+    await store.close();
+    const db = new Database(store.location, { readonly: true });
+    const plan = (sql: string, params: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
+    try {
+      expect(plan(LAST_ENTRY_SQL, [])).toEqual(['SCAN audit_entry USING INDEX sqlite_autoindex_audit_entry_1']);
+      expect(plan(SCAN_CHAIN_FROM_START_SQL, [10])).toEqual(['SCAN audit_entry USING INDEX sqlite_autoindex_audit_entry_1']);
+      expect(plan(SCAN_CHAIN_SQL, ['E1', 10])).toEqual(['SEARCH audit_entry USING INDEX sqlite_autoindex_audit_entry_1 (id>?)']);
     } finally {
       db.close();
     }

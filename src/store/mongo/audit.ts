@@ -3,6 +3,7 @@ import { AUDIT_TEXT_LIMITS as LIMIT, type AuditEntry, type AuditRepository } fro
 import { encodeAuditCursor } from '../audit-cursor';
 import { parseAuditEntries } from '../parse-audit-entries';
 import { parseAuditQuery, type ParsedAuditQuery } from '../parse-audit-query';
+import { parseChainScan } from '../parse-chain-scan';
 import type { MongoContext, MongoModelOptions, MongoRepositoryDefinition } from './mongo-repository';
 
 /** An audit entry as stored: `_id` is the entry's ULID. */
@@ -18,7 +19,8 @@ const nullableText = (maxlength: number) => ({ type: String, default: null, maxl
 
 /**
  * The audit log in MongoDB, collection `audit_entries`. Each filter of `query()` has a
- * compound index ending in (at, _id), the sort order of every page; a TTL index on `at`
+ * compound index ending in (at, _id), the sort order of every page; `lastEntry()` and
+ * `scanChain()` walk the hash chain in `_id` order on the `_id` index; a TTL index on `at`
  * deletes entries after `auditRetentionDays`. Caller values reach filters only inside an
  * explicit `$eq`; our own operators are marked `mongoose.trusted` because the connection
  * runs with `sanitizeFilter`.
@@ -95,6 +97,17 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
         const { deletedCount } = await AuditEntry.deleteMany({ at: mongoose.trusted({ $lt: date }) });
         return deletedCount;
       },
+
+      async lastEntry() {
+        const document = await AuditEntry.findOne({}).sort({ _id: -1 }).lean<LeanAuditDocument>();
+        return document ? fromDocument(document) : null;
+      },
+
+      async scanChain(after, limit) {
+        const scan = parseChainScan(after, limit);
+        const documents = await AuditEntry.find(buildMongoChainFilter(scan.after)).sort({ _id: 1 }).limit(scan.limit).lean<LeanAuditDocument[]>();
+        return documents.map(fromDocument);
+      },
     };
   },
 };
@@ -116,6 +129,11 @@ export function buildMongoAuditFilter({ filter, after }: Pick<ParsedAuditQuery, 
     query.$or = [{ at: mongoose.trusted({ $lt: at }) }, { at: { $eq: at }, _id: mongoose.trusted({ $lt: after.id }) }];
   }
   return query;
+}
+
+/** The MongoDB filter of a `scanChain` page: ids after `after`, all when null. Exported for tests. */
+export function buildMongoChainFilter(after: string | null): Record<string, unknown> {
+  return after === null ? {} : { _id: mongoose.trusted({ $gt: after }) };
 }
 
 type LeanAuditDocument = Omit<AuditDocument, 'records'> & { records?: Record<string, number> };

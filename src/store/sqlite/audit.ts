@@ -3,12 +3,21 @@ import type { AuditEntry, AuditRepository } from '../audit-repository';
 import { encodeAuditCursor } from '../audit-cursor';
 import { parseAuditEntries } from '../parse-audit-entries';
 import { parseAuditQuery, type ParsedAuditQuery } from '../parse-audit-query';
+import { parseChainScan } from '../parse-chain-scan';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import type { SqliteContext, SqliteRepositoryDefinition } from './sqlite-repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_CHUNK = 1000;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * The hash chain in id order, on the primary key's index (`sqlite_autoindex_audit_entry_1`),
+ * so neither needs a sort. Exported for the plan test.
+ */
+export const LAST_ENTRY_SQL = 'SELECT * FROM audit_entry ORDER BY id DESC LIMIT 1';
+export const SCAN_CHAIN_SQL = 'SELECT * FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?';
+export const SCAN_CHAIN_FROM_START_SQL = 'SELECT * FROM audit_entry ORDER BY id LIMIT ?';
 
 interface AuditRow {
   id: string;
@@ -91,6 +100,9 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
       }
     });
     // ON DELETE CASCADE removes the entries' rows in audit_error_code through its entry_id index.
+    const selectLast = db.prepare<[], AuditRow>(LAST_ENTRY_SQL);
+    const selectChain = db.prepare<[string, number], AuditRow>(SCAN_CHAIN_SQL);
+    const selectChainFromStart = db.prepare<[number], AuditRow>(SCAN_CHAIN_FROM_START_SQL);
     const purgeChunk = db.prepare(`DELETE FROM audit_entry WHERE id IN (SELECT id FROM audit_entry WHERE at < ? ORDER BY at LIMIT ${PURGE_CHUNK})`);
     const statements = new Map<string, Database.Statement>();
     const prepare = (sql: string): Database.Statement => {
@@ -141,6 +153,17 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
       },
 
       purgeOlderThan,
+
+      async lastEntry() {
+        const row = selectLast.get();
+        return row ? fromRow(row) : null;
+      },
+
+      async scanChain(after, limit) {
+        const scan = parseChainScan(after, limit);
+        const rows = scan.after === null ? selectChainFromStart.all(scan.limit) : selectChain.all(scan.after, scan.limit);
+        return rows.map(fromRow);
+      },
     };
   },
 };
