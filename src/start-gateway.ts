@@ -24,7 +24,7 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
   const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs } = config.store;
   const store = await createStore({ mongodbUri, dataDir, auditRetentionDays, logger });
   logger.info({ store: store.kind, location: store.location }, 'store opened');
-  const audit = createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
+  const audit = await createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
   const sources = createSources(config, logger, { mirror: mirrorFromStore(store.catalogue) });
   const gateway = await createGateway({
     config,

@@ -25,6 +25,34 @@ export function createAuditId(now: number = Date.now()): string {
   return time + lastRandom.map((digit) => ALPHABET[digit]).join('');
 }
 
+/**
+ * Makes every id created from now on in this process sort after `id`, an id read back from
+ * the store (the newest one, when an audit writer starts): even when this machine's clock
+ * is behind the one that made it, new ids continue from it instead of sorting before it,
+ * so id order stays the order of the hash chain across restarts. An `id` older than the
+ * ids made here already changes nothing. Returns false, changing nothing, when `id` is not
+ * a ULID of this alphabet.
+ */
+export function continueAuditIdsAfter(id: string): boolean {
+  if (!/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/.test(id)) return false;
+  const digits = Array.from(id, (character) => ALPHABET.indexOf(character));
+  const time = digits.slice(0, 10).reduce((sum, digit) => sum * 32 + digit, 0);
+  const random = digits.slice(10);
+  if (time > lastTime || (time === lastTime && compareDigits(random, lastRandom) > 0)) {
+    lastTime = time;
+    lastRandom = random;
+  }
+  return true;
+}
+
+function compareDigits(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const difference = a[i]! - (b[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
 /** Adds one to a base-32 number; false when it overflowed (80 bits used up in one millisecond). */
 function increment(digits: number[]): boolean {
   for (let i = digits.length - 1; i >= 0; i -= 1) {

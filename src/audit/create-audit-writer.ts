@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import { isGatewayError } from '../errors';
 import type { AuditEntry, AuditRepository } from '../store';
-import { clampAuditEntry } from './clamp-audit-entry';
-import { createAuditId } from './create-audit-id';
+import { clampAuditEntry, type AuditRecord } from './clamp-audit-entry';
+import { continueAuditIdsAfter, createAuditId } from './create-audit-id';
+import { hashAuditEntry } from './hash-audit-entry';
 
 export interface AuditWriterOptions {
-  /** Where batches go: the store's audit repository. */
-  repository: Pick<AuditRepository, 'append'>;
+  /** Where batches go, and whose newest entry the hash chain continues from: the store's audit repository. */
+  repository: Pick<AuditRepository, 'append' | 'lastEntry'>;
   /** Failed writes, overflows, refused and lost entries are logged here, never dropped silently. */
   logger: Logger;
   /** Longest an entry waits in memory before its batch is written. @default 1000 */
@@ -32,7 +33,7 @@ export interface AuditWriterStats {
   buffered: number;
   /** Entries lost: buffer full, recorded after close, or still unwritten when close gave up. All logged. */
   dropped: number;
-  /** Entries the store refused as malformed; each is logged in full. */
+  /** Entries refused as malformed (by the store, or holding a value with no JSON form to hash); each is logged in full. */
   rejected: number;
   /** Append calls that failed (and were retried). */
   failedWrites: number;
@@ -41,8 +42,12 @@ export interface AuditWriterStats {
 }
 
 export interface AuditWriter {
-  /** Queues an entry and gives it its id. Synchronous, never throws, never touches the store on the caller's tick. */
-  record(entry: Omit<AuditEntry, 'id'>): void;
+  /**
+   * Queues an entry and gives it its id; `prevHash` and `hash` are given when its batch is
+   * written (any the caller passes are replaced). Synchronous, never throws, never touches
+   * the store on the caller's tick.
+   */
+  record(entry: AuditRecord): void;
   /** Resolves once every entry recorded before the call is stored (waiting out store failures). */
   flush(): Promise<void>;
   /** Stops the timer and flushes; after `closeTimeoutMs` gives up, logging and counting what is lost. Idempotent. */
@@ -60,8 +65,18 @@ interface OverflowEpisode {
 
 /**
  * Writes audit entries off the request path, in batches: whatever waits, every
- * `flushIntervalMs`; and a full batch as soon as `maxBatch` entries wait. One append is in flight at a time, so entries reach the
- * store in the order they were recorded.
+ * `flushIntervalMs`; and a full batch as soon as `maxBatch` entries wait. One append is in
+ * flight at a time, so entries reach the store in the order they were recorded.
+ *
+ * It is the one place entries get their `id`, `prevHash` and `hash`, and it starts by
+ * reading the newest stored entry (so it resolves only once the chain can continue; a
+ * store that cannot answer rejects, with STORE_UNAVAILABLE). Ids are ULIDs in record
+ * order, continuing after the newest stored id even if the clock stepped back. Each entry
+ * is hashed (`hashAuditEntry`) as its batch is first written, chained to the entry written
+ * before it: the chain holds exactly the stored entries, in id order. A retried batch keeps
+ * its hashes, so a batch stored but unconfirmed is not chained twice; an entry refused as
+ * malformed is left out of the chain, and the entries after it are chained again from
+ * the last stored one before they are written.
  *
  * A write failing with STORE_UNAVAILABLE is retried with backoff and the entries are kept
  * (up to `maxBuffered`). A batch failing any other way is written entry by entry, so one
@@ -71,7 +86,7 @@ interface OverflowEpisode {
  * What a crash loses: entries still in memory, normally at most one flush interval's
  * worth; during a store outage, up to `maxBuffered`. Call `close()` on shutdown.
  */
-export function createAuditWriter({
+export async function createAuditWriter({
   repository,
   logger,
   flushIntervalMs = 1000,
@@ -80,12 +95,23 @@ export function createAuditWriter({
   retryDelayMs = 250,
   maxRetryDelayMs = 30_000,
   closeTimeoutMs = 10_000,
-}: AuditWriterOptions): AuditWriter {
+}: AuditWriterOptions): Promise<AuditWriter> {
   const positive = { flushIntervalMs, maxBatch, maxBuffered, retryDelayMs, maxRetryDelayMs, closeTimeoutMs };
   for (const [name, value] of Object.entries(positive)) {
     if (!Number.isSafeInteger(value) || value < 1) throw new TypeError(`createAuditWriter: ${name} must be a positive integer; received ${String(value)}.`);
   }
   if (maxBuffered < maxBatch) throw new TypeError(`createAuditWriter: maxBuffered (${maxBuffered}) must be at least maxBatch (${maxBatch}).`);
+
+  const newest = await repository.lastEntry();
+  if (newest && !continueAuditIdsAfter(newest.id)) {
+    logger.error({ id: newest.id }, 'the newest stored audit entry id is not a ULID; new ids may sort before it, which the hash chain (in id order) will show as a break');
+  }
+  /** Hash of the newest stored entry: what the next entry to chain follows once every chained one is settled. */
+  let storedHead: string | null = newest?.hash ?? null;
+  /** Hash of the newest chained entry (stored, or in a batch being written). */
+  let chainHead = storedHead;
+  /** How many entries at the front of the buffer have their prevHash and hash: always a prefix. */
+  let chained = 0;
 
   const buffer: AuditEntry[] = [];
   const stats: AuditWriterStats = { recorded: 0, written: 0, buffered: 0, dropped: 0, rejected: 0, failedWrites: 0, lastError: null, lastWriteAt: null };
@@ -109,7 +135,10 @@ export function createAuditWriter({
   const settledCount = () => stats.recorded - buffer.length;
 
   function settle(count: number, outcome: 'written' | 'rejected' | 'dropped'): void {
+    if (outcome === 'written' && count > 0) storedHead = buffer[count - 1]!.hash;
     buffer.splice(0, count);
+    chained = outcome === 'written' ? Math.max(0, chained - count) : 0;
+    if (outcome !== 'written') chainHead = storedHead;
     stats[outcome] += count;
     stats.buffered = buffer.length;
     if (outcome === 'written') stats.lastWriteAt = new Date();
@@ -147,20 +176,35 @@ export function createAuditWriter({
     return draining;
   }
 
+  /**
+   * Gives the first `count` buffered entries that have none their prevHash and hash, in
+   * order, and returns the first `count` entries. Throws (a TypeError) at an entry that has
+   * no canonical JSON; the ones before it stay chained.
+   */
+  function chain(count: number): AuditEntry[] {
+    for (; chained < count; chained += 1) {
+      const entry = buffer[chained]!;
+      entry.prevHash = chainHead;
+      entry.hash = hashAuditEntry(entry);
+      chainHead = entry.hash;
+    }
+    return buffer.slice(0, count);
+  }
+
   async function writeAll(): Promise<void> {
     let failures = 0;
     while (!abandoned && (buffer.length >= maxBatch || (writePartial && buffer.length > 0))) {
-      const batch = buffer.slice(0, maxBatch);
+      const size = Math.min(maxBatch, buffer.length);
       let failure: unknown;
       try {
-        await repository.append(batch);
+        await repository.append(chain(size));
         if (abandoned) return;
-        settle(batch.length, 'written');
+        settle(size, 'written');
         failures = 0;
         continue;
       } catch (error) {
         if (abandoned) return;
-        failure = isRetryable(error) ? error : await writeOneByOne(batch);
+        failure = isRetryable(error) ? error : await writeOneByOne(size);
       }
       if (failure === undefined) continue;
       failures += 1;
@@ -174,11 +218,22 @@ export function createAuditWriter({
   }
 
   /**
-   * After a batch failed for a reason other than the store being away: writes its entries
-   * one at a time, settling each. Returns the retryable error that interrupted it, if any.
+   * After a batch of the first `count` entries failed for a reason other than the store
+   * being away: writes them one at a time, settling each. A refused entry leaves the chain
+   * (settle rechains what follows). Returns the retryable error that interrupted it, if any.
    */
-  async function writeOneByOne(batch: AuditEntry[]): Promise<unknown> {
-    for (const entry of batch) {
+  async function writeOneByOne(count: number): Promise<unknown> {
+    for (let written = 0; written < count; written += 1) {
+      const entry = buffer[0];
+      if (!entry) return undefined;
+      try {
+        chain(1);
+      } catch (error) {
+        stats.lastError = describe(error);
+        logger.error({ err: error, entry }, 'an audit entry has a value with no JSON form, so it cannot be hashed; it is logged here instead');
+        settle(1, 'rejected');
+        continue;
+      }
       try {
         await repository.append([entry]);
         if (abandoned) return undefined;
@@ -212,7 +267,7 @@ export function createAuditWriter({
     });
   }
 
-  function record(entry: Omit<AuditEntry, 'id'>): void {
+  function record(entry: AuditRecord): void {
     try {
       if (closing) {
         stats.dropped += 1;
@@ -233,7 +288,7 @@ export function createAuditWriter({
         overflow.last = now;
         return;
       }
-      buffer.push({ ...clampAuditEntry(entry), id: createAuditId() });
+      buffer.push({ ...clampAuditEntry(entry), id: createAuditId(), prevHash: null, hash: null });
       stats.recorded += 1;
       stats.buffered = buffer.length;
       if (buffer.length >= maxBatch) scheduleDrain();
