@@ -41,9 +41,15 @@ async function main(): Promise<void> {
       lines.push(`    province ${sim.provinceCode} (${sim.dialect}): ${sim.url} — ${sim.dossiers.length} dossiers`);
     }
   }
+  if (demo) {
+    lines.push('', 'Demo tokens (valid 12 hours; send as "Authorization: Bearer <token>", in the playground under Headers):');
+    for (const t of demo.tokens) lines.push(`  ${t.name} — ${t.description}`, `    ${t.token}`);
+    lines.push('');
+  }
+  const sample = demo?.tokens.find((t) => t.name === 'developer')?.token ?? '<token>';
   lines.push(
     '  Try:',
-    `    curl -s ${running.url}/graphql -H 'content-type: application/json' \\`,
+    `    curl -s ${running.url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${sample}' \\`,
     `      -d '{"query":"{ procedures(first: 3, filter: {text: \\"khai sinh\\"}) { totalCount nodes { code name } } }"}'`,
     '',
   );

@@ -1,4 +1,5 @@
 import { createAuditWriter, type AuditWriter } from './audit';
+import { createAuthenticator, type AuthOptions } from './auth';
 import { mirrorFromStore } from './catalogue';
 import type { GatewayConfig } from './config';
 import type { Logger } from './log';
@@ -26,11 +27,13 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
   logger.info({ store: store.kind, location: store.location }, 'store opened');
   const audit = await createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
   const sources = createSources(config, logger, { mirror: mirrorFromStore(store.catalogue) });
+  const authenticator = createAuthenticator(config.auth as AuthOptions, logger.child({ component: 'auth' }));
   const gateway = await createGateway({
     config,
     sources,
     logger,
     audit,
+    authenticator,
     readinessExtras: async () => {
       const ok = await store.ping().then(
         () => true,

@@ -94,6 +94,36 @@ const documentExchange = z
   })
   .strict();
 
+const auth = z
+  .object({
+    /** The `iss` every token must carry. */
+    issuer: z.string().min(1),
+    /** A value the token's `aud` must be or contain. */
+    audience: z.string().min(1),
+    /** Public keys that verify tokens: the identity provider's JWKS URL, a JWKS file, or inline keys. */
+    jwks: z.union([
+      z.object({ url: z.url(), cooldownMs: z.number().int().min(0).optional(), cacheMaxAgeMs: z.number().int().min(0).optional(), timeoutMs: z.number().int().positive().optional() }).strict(),
+      z.object({ file: z.string().min(1) }).strict(),
+      z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).strict(),
+    ]),
+    algorithms: z.array(z.enum(['RS256', 'ES256', 'EdDSA'])).min(1).default(['RS256', 'ES256', 'EdDSA']),
+    clockToleranceSeconds: z.number().int().min(0).max(300).default(30),
+    /** Requests without a token get the anonymous principal (procedures:read only). */
+    allowAnonymous: z.boolean().default(false),
+  })
+  .strict();
+
+const limits = z
+  .object({
+    maxDepth: z.number().int().min(2).default(10),
+    maxAliases: z.number().int().min(0).default(15),
+    maxTokens: z.number().int().min(50).default(2000),
+    maxCost: z.number().int().min(100).default(20_000),
+    maxDirectives: z.number().int().min(0).default(50),
+  })
+  .strict()
+  .default({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 20_000, maxDirectives: 50 });
+
 /** The whole configuration. Every key is documented in README.md#configuration. */
 export const configSchema = z
   .object({
@@ -109,6 +139,10 @@ export const configSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: true, bodyLimitBytes: 1_048_576 }),
+    /** Bearer-token authentication; every request to /graphql and /documents is verified. */
+    auth,
+    /** Limits on the shape of a GraphQL request. */
+    limits,
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

@@ -8,6 +8,7 @@ import {
   type OneStopDialect,
   type OneStopSimulator,
 } from '../../simulators/one-stop';
+import { createDemoIssuer, issueDemoTokens, type DemoIssuer, type DemoToken } from '../auth/demo';
 import type { GatewayConfigInput } from '../config';
 
 /** One simulated province of the demo. */
@@ -27,8 +28,12 @@ export const DEMO_PROVINCES: readonly DemoProvince[] = [
 
 export interface DemoSources {
   /** The configuration pointing at the simulators. */
-  config: GatewayConfigInput & { sources: NonNullable<GatewayConfigInput['sources']> };
+  config: GatewayConfigInput;
   simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[]; documentExchange: DocumentExchangeSimulator };
+  /** The local token issuer whose public keys the config trusts. */
+  issuer: DemoIssuer;
+  /** Ready tokens for the typical principals, valid 12 hours. */
+  tokens: DemoToken[];
   close(): Promise<void>;
 }
 
@@ -70,9 +75,13 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
       : [];
   // The Government Office's and Nghệ An's document systems, connected through the gateway.
   const documentExchange = await startDocumentExchangeSimulator({ seed, systems: [...DEFAULT_SYSTEMS] });
+  const issuer = await createDemoIssuer();
   return {
     simulators: { nationalProcedures, provinces, documentExchange },
+    issuer,
+    tokens: await issueDemoTokens(issuer),
     config: {
+      auth: { issuer: issuer.issuer, audience: issuer.audience, jwks: { keys: issuer.jwks.keys as unknown as Array<Record<string, unknown>> } },
       sources: {
         nationalProcedures: { url: nationalProcedures.url, dstcode, ...CREDENTIALS },
         provinces: provinces.map((sim, i) => {

@@ -27,6 +27,8 @@ export interface StatusEntry {
 /** A received message that could not be read (broken edXML): reported, never dropped silently. */
 export interface BrokenMessage {
   source: string;
+  /** The organ of the system that received it. */
+  agencyCode: string;
   axisId: string;
   error: GatewayError;
 }
@@ -79,7 +81,7 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
       const direction = summaries.has(axisId) ? 'INCOMING' : 'OUTGOING';
       if (result instanceof Error) {
         const error = isGatewayError(result) ? result : new GatewayError('INTERNAL_SERVER_ERROR', result.message);
-        broken.set(`${connector.name}:${axisId}`, { source: connector.name, axisId, error });
+        broken.set(`${connector.name}:${axisId}`, { source: connector.name, agencyCode: connector.agencyCode, axisId, error });
         log.warn({ source: connector.name, axisId, code: error.code, err: error.message }, 'a message on the axis could not be read');
         continue;
       }

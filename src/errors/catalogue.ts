@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   BAD_USER_INPUT: { httpStatus: 400, description: 'An argument is malformed: a bad code, cursor, date or filter.' },
   GRAPHQL_PARSE_FAILED: { httpStatus: 400, description: 'The GraphQL document could not be parsed.' },
   GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, description: 'The GraphQL document is not valid against the schema.' },
+  QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The operation exceeds a configured limit on depth, aliases, tokens, cost or directives (extensions.limit names it; the message states the limit and what arrived).' },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },

@@ -76,17 +76,23 @@ export type AgencyFilter = {
   within?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** The person or organisation applying (chủ hồ sơ). */
+/**
+ * The person or organisation applying (chủ hồ sơ). Personal data (name, ID number, phone,
+ * email, address) is masked unless the caller holds the `pii:read` scope.
+ */
 export type Applicant = {
   __typename?: 'Applicant';
+  /** Address; only district and province without `pii:read`. */
   address?: Maybe<Scalars['String']['output']>;
+  /** Email; masked as `l***@domain` without `pii:read`. */
   email?: Maybe<Scalars['String']['output']>;
   idKind?: Maybe<IdentityKind>;
-  /** Citizen ID (số CCCD, 12 digits) or old ID card (CMND, 9 digits). */
+  /** Citizen ID (số CCCD, 12 digits) or old ID card (CMND, 9 digits); masked as `0010******26` without `pii:read`. */
   idNumber?: Maybe<Scalars['String']['output']>;
   kind?: Maybe<ApplicantKind>;
-  /** Full name (họ tên chủ hồ sơ). */
+  /** Full name (họ tên chủ hồ sơ); masked to initials without `pii:read`. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Phone; masked as `091*****78` without `pii:read`. */
   phone?: Maybe<Scalars['String']['output']>;
 };
 
@@ -550,6 +556,14 @@ export type PaperSet = {
   papers: Array<Paper>;
 };
 
+/** What kind of personal data a `@pii` field holds, which decides how it is masked. */
+export type PiiKind =
+  | 'ADDRESS'
+  | 'EMAIL'
+  | 'ID_NUMBER'
+  | 'NAME'
+  | 'PHONE';
+
 /**
  * Administrative procedure (thủ tục hành chính, TTHC) as published in the national
  * database of administrative procedures (CSDLQG về TTHC).
@@ -928,6 +942,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Paper: ResolverTypeWrapper<Paper>;
   PaperSet: ResolverTypeWrapper<PaperSet>;
+  PiiKind: PiiKind;
   Procedure: ResolverTypeWrapper<ProcedureModel>;
   ProcedureChannel: ResolverTypeWrapper<ProcedureChannel>;
   ProcedureConnection: ResolverTypeWrapper<ProcedureConnectionModel>;
@@ -998,6 +1013,12 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   TimeLimit: TimeLimit;
 };
+
+export type PiiDirectiveArgs = {
+  kind: PiiKind;
+};
+
+export type PiiDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = PiiDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AgencyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1389,3 +1410,6 @@ export type Resolvers<ContextType = GatewayContext> = {
   TimeLimit?: TimeLimitResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = GatewayContext> = {
+  pii?: PiiDirectiveResolver<any, any, ContextType>;
+};

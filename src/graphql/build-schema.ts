@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { usePiiMasking } from './pii/use-pii-masking';
 import { resolvers } from './resolvers';
 
 /** The folder of SDL files, the schema's source of truth. Found from here in src and dist alike. */
@@ -26,7 +27,7 @@ export function readTypeDefs(): string[] {
     .map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** The executable schema: schema/ SDL with the resolvers; fails at start if they disagree. */
+/** The executable schema: schema/ SDL with the resolvers and the `@pii` masking; fails at start if they disagree. */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } });
+  return usePiiMasking(makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers, resolverValidationOptions: { requireResolversToMatchSchema: 'error' } }));
 }

@@ -1,4 +1,5 @@
 import type { NationalProceduresConnector } from '../../connectors/national-procedures';
+import type { Principal } from '../auth';
 import type { ProcedureCatalogue } from '../catalogue';
 import type { DossierRecord } from '../domain';
 import type { DocumentRegistry } from '../documents';
@@ -24,6 +25,10 @@ export interface GatewayContext {
   requestId: string;
   /** The caller's address as Fastify sees it (honours `trustProxy` when configured). */
   clientIp: string | null;
+  /** Who is calling, from the verified bearer token (or the anonymous principal). */
+  principal: Principal;
+  /** Schema coordinates of personal-data fields this response returned, for the audit log. */
+  sensitiveFields: Set<string>;
   logger: Logger;
   sources: Sources;
   /** Per-request DataLoaders: one batch per type per tick, one cache per request. */
@@ -39,8 +44,8 @@ export interface GatewayContext {
   dossiersWaitMs: number;
 }
 
-export function createContext(base: Omit<GatewayContext, 'warnings' | 'loaders'>): GatewayContext {
-  const context: GatewayContext = { ...base, warnings: [], loaders: undefined as unknown as Loaders };
+export function createContext(base: Omit<GatewayContext, 'warnings' | 'loaders' | 'sensitiveFields'>): GatewayContext {
+  const context: GatewayContext = { ...base, warnings: [], sensitiveFields: new Set(), loaders: undefined as unknown as Loaders };
   context.loaders = createLoaders(context);
   return context;
 }

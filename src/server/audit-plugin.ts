@@ -58,9 +58,9 @@ export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
             durationMs: Math.round((performance.now() - started) * 100) / 100,
             clientIp: contextValue.clientIp,
             records,
-            sensitiveFields: [],
-            principalId: null,
-            agencyCode: null,
+            sensitiveFields: [...contextValue.sensitiveFields].sort(),
+            principalId: contextValue.principal.clientId ?? contextValue.principal.subject,
+            agencyCode: contextValue.principal.agencyCode,
             prevHash: null,
             hash: null,
           });

@@ -9,9 +9,12 @@ import type { Logger } from '../log';
 import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
+import { anonymousPrincipal, type Authenticator } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
+import { registerAuthentication } from './authenticate-requests';
 import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
+import { createQueryLimits } from './query-limits';
 import { registerPlayground, usePlaygroundLandingPage } from './playground';
 import { useSourceWarnings } from './source-warnings-plugin';
 
@@ -21,6 +24,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Where every operation's audit entry goes. */
   audit: AuditSink;
+  /** Verifies bearer tokens into principals. */
+  authenticator: Authenticator;
   /** Extra facts for /readyz; `ok: false` among them makes the gateway not ready. */
   readinessExtras?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
@@ -40,7 +45,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * HTTP errors) → health routes → Apollo Server (schema from schema/, context with
  * per-request loaders, source warnings, error masking) → /graphql.
  */
-export async function createGateway({ config, sources, logger, audit, readinessExtras }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ config, sources, logger, audit, authenticator, readinessExtras }: GatewayOptions): Promise<Gateway> {
   const { server } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
@@ -63,6 +68,7 @@ export async function createGateway({ config, sources, logger, audit, readinessE
     void reply.status(ERROR_CATALOGUE[code].httpStatus).send({ errors: [{ message, extensions: { code } }] });
   });
 
+  registerAuthentication(app as unknown as FastifyInstance, authenticator, audit);
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
   registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents);
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -73,12 +79,14 @@ export async function createGateway({ config, sources, logger, audit, readinessE
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...facts });
   });
 
+  const limits = createQueryLimits(config.limits, server.mode);
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
+    validationRules: limits.validationRules,
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode),
-    plugins: [fastifyApolloDrainPlugin(app), useAudit(audit), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), ...limits.plugins, useAudit(audit), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -87,7 +95,7 @@ export async function createGateway({ config, sources, logger, audit, readinessE
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
+    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, principal: req.principal ?? anonymousPrincipal(), logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
   });
 
   let url = '';

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isErrorCode } from '../errors';
 import type { Logger } from '../log';
+import { limitOfRefusal } from './query-limits';
 
 /**
  * The last step before an error leaves the gateway (envelop's useMaskedErrors): codes of
@@ -11,6 +12,10 @@ import type { Logger } from '../log';
  */
 export function createFormatError(logger: Logger, mode: 'development' | 'production') {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const limit = typeof formatted.extensions?.limit === 'string' ? formatted.extensions.limit : limitOfRefusal(formatted.message);
+    if (limit !== null) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit } };
+    }
     const code = formatted.extensions?.code;
     if (isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

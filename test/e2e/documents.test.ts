@@ -82,7 +82,7 @@ describe('official documents through the gateway (edXML over the exchange axis)'
     expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW', signature: { present: false, verified: false } });
 
     // The attachment streams through the gateway, byte for byte.
-    const download = await fetch(`${gw.url}${copy.attachments[0]!.downloadPath}`);
+    const download = await fetch(`${gw.url}${copy.attachments[0]!.downloadPath}`, { headers: { authorization: gw.authorization } });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);

@@ -109,16 +109,16 @@ describe('procedures end to end (gateway ↔ national simulator over HTTP)', () 
   });
 
   it('answers malformed JSON and oversized bodies with coded errors', async () => {
-    const malformed = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ sectors { code } }"' });
+    const malformed = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: gw.authorization }, body: '{"query": "{ sectors { code } }"' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
-    const huge = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ sectors { code } }`, pad: 'x'.repeat(2_000_000) }) });
+    const huge = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: gw.authorization }, body: JSON.stringify({ query: `{ sectors { code } }`, pad: 'x'.repeat(2_000_000) }) });
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('serves GET queries, /healthz and a per-source /readyz', async () => {
-    const get = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ sectors { code } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ sectors { code } }')}`, { headers: { 'apollo-require-preflight': 'true', authorization: gw.authorization } });
     expect(get.status).toBe(200);
     expect(((await get.json()) as { data: { sectors: unknown[] } }).data.sectors.length).toBeGreaterThan(0);
     const health = await fetch(`${gw.url}/healthz`);

@@ -18,7 +18,15 @@ export interface TestGateway {
   provinces: OneStopSimulator[];
   /** The exchange axis, with the systems of 000.00.00.G22 and 000.00.00.H41 connected through the gateway. */
   axis: DocumentExchangeSimulator;
-  /** Posts one GraphQL operation and returns the parsed body with the HTTP status. */
+  /** `Bearer <token>` of the operator that `graphql()` sends by default, for plain HTTP calls. */
+  authorization: string;
+  /** Issues a token from the demo issuer the gateway trusts; `claims` as in a real token (`scope`, `agency`, `client_id`…). */
+  token(claims: Record<string, unknown>, options?: { expiresIn?: number | string }): Promise<string>;
+  /**
+   * Posts one GraphQL operation and returns the parsed body with the HTTP status. Sent with
+   * an operator token that sees every jurisdiction with every scope, unless `headers`
+   * carries its own `authorization` (an empty one sends none).
+   */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
@@ -64,27 +72,32 @@ export async function startTestGateway({
   waitForSources = true,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
-  const { sources } = demo.config;
+  const { sources, auth } = demo.config;
   const config = parseConfig(
     {
+      auth,
       server: { port: 0, ...server },
       log: { level: 'silent' },
       store: { dataDir, auditFlushIntervalMs: 50 },
       sources: {
         nationalProcedures: {
-          ...sources.nationalProcedures,
+          ...sources!.nationalProcedures,
           timeoutMs,
           catalogue: { refreshIntervalSeconds: 0, concurrency: 8, waitMs: 10_000 },
           ...nationalOverrides,
         },
-        provinces: (sources.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
+        provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
         dossiers: { syncIntervalSeconds: 0, waitMs: 20_000 },
-        documentExchange: { ...sources.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
+        documentExchange: { ...sources!.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
       },
     },
     {},
   );
   const running = await startGateway({ config, logger: createSilentLogger() });
+  const operator = await demo.issuer.issue(
+    { client_id: 'test-operator', sub: 'test-operator', agency: '000.00.00.G22', scope: 'procedures:read dossiers:read pii:read documents:read documents:send sync:admin audit:read' },
+    { expiresIn: '2h' },
+  );
   if (waitForSources) {
     await running.sources.catalogue.whenLoaded(20_000);
     await running.sources.dossiers.whenTried(30_000);
@@ -97,10 +110,14 @@ export async function startTestGateway({
     national: demo.simulators.nationalProcedures,
     provinces: demo.simulators.provinces,
     axis: demo.simulators.documentExchange,
+    token: (claims, options) => demo.issuer.issue(claims, options),
+    authorization: `Bearer ${operator}`,
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const auth: Record<string, string> = headers.authorization === undefined ? { authorization: `Bearer ${operator}` } : headers.authorization === '' ? {} : { authorization: headers.authorization };
+      const { authorization: _given, ...rest } = headers;
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...rest, ...auth },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GraphQLResult<T>;

@@ -1,4 +1,5 @@
 import type { NationalProceduresConnector } from '../../../connectors/national-procedures';
+import { anonymousPrincipal } from '../../auth';
 import { createProcedureCatalogue } from '../../catalogue';
 import { createDocumentRegistry } from '../../documents';
 import { createDossierIndex } from '../../dossiers';
@@ -45,6 +46,7 @@ function contextFor(connector: NationalProceduresConnector) {
   return { catalogue, ctx: createContext({
       requestId: 't',
       clientIp: null,
+      principal: anonymousPrincipal(),
       logger: createSilentLogger(),
       sources: { nationalProcedures: connector, catalogue, dossiers: createDossierIndex({ connectors: [], logger: createSilentLogger() }), documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
       catalogueWaitMs: 100,

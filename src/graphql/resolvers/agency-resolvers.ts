@@ -1,14 +1,17 @@
 import { isWithinAgency, parentAgencyCode } from '../../domain';
 import { normalizeText } from '../../catalogue';
 import type { AgencyResolvers, QueryResolvers } from '../../generated/graphql';
+import { needScope } from '../authorize';
 import { paginateSorted } from '../paginate';
 
 export const agencyQueries: Pick<QueryResolvers, 'agency' | 'agencies' | 'sectors'> = {
   async agency(_root, { code }, ctx) {
+    needScope(ctx, 'procedures:read');
     await ctx.sources.catalogue.whenLoaded(ctx.catalogueWaitMs);
     return ctx.sources.catalogue.getAgency(code) ?? null;
   },
   async agencies(_root, { filter, first, after }, ctx) {
+    needScope(ctx, 'procedures:read');
     const { catalogue } = ctx.sources;
     await catalogue.whenLoaded(ctx.catalogueWaitMs);
     const words = filter?.text ? normalizeText(filter.text).split(' ').filter(Boolean) : [];
@@ -22,6 +25,7 @@ export const agencyQueries: Pick<QueryResolvers, 'agency' | 'agencies' | 'sector
     return paginateSorted(matches, (a) => a.code, { first, after }, (a) => a, catalogue.freshness(), 100);
   },
   async sectors(_root, _args, ctx) {
+    needScope(ctx, 'procedures:read');
     await ctx.sources.catalogue.whenLoaded(ctx.catalogueWaitMs);
     return ctx.sources.catalogue.listSectors();
   },

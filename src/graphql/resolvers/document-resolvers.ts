@@ -4,6 +4,7 @@ import type { DocumentCopy } from '../../documents';
 import { GatewayError } from '../../errors';
 import type { DocumentAttachmentResolvers, DocumentResolvers, DocumentStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
+import { canSee, needJurisdiction, needScope } from '../authorize';
 import { paginateSorted } from '../paginate';
 
 /** Reads the axis for what is new, noting each system that failed as a warning. */
@@ -39,20 +40,27 @@ function vietnamToday(): string {
 
 export const documentQueries: Pick<QueryResolvers, 'document' | 'documents'> = {
   async document(_root, { id }, ctx) {
+    needScope(ctx, 'documents:read');
     await refreshed(ctx);
-    return ctx.sources.documents.copy(id) ?? null;
+    const copy = ctx.sources.documents.copy(id);
+    // Another agency's copy answers as if it did not exist.
+    return copy && canSee(ctx, copy.agencyCode) ? copy : null;
   },
   async documents(_root, { filter, first, after }, ctx) {
+    needScope(ctx, 'documents:read');
+    if (filter?.agency) needJurisdiction(ctx, filter.agency);
     await refreshed(ctx);
     // Messages that could not be read are reported next to the ones that could, never dropped silently.
     for (const b of ctx.sources.documents.broken()) {
       if (filter?.agency && ctx.sources.documents.connectorFor(filter.agency)?.name !== b.source) continue;
+      if (!canSee(ctx, b.agencyCode)) continue;
       ctx.warnings.push(new GatewayError(b.error.code, `message ${b.axisId} received by ${b.source} could not be read: ${b.error.message}`, { ...b.error.extensions, source: b.source, axisId: b.axisId }));
     }
     const from = filter?.from ? Date.parse(String(filter.from)) : null;
     const to = filter?.to ? Date.parse(String(filter.to)) : null;
     const matches = ctx.sources.documents
       .copies()
+      .filter((c) => canSee(ctx, c.agencyCode))
       .filter((c) => !filter?.agency || c.agencyCode === filter.agency)
       .filter((c) => !filter?.direction || c.direction === filter.direction)
       .filter((c) => (from === null && to === null) || (c.at !== null && (from === null || Date.parse(c.at) >= from) && (to === null || Date.parse(c.at) < to)))
@@ -65,6 +73,8 @@ export const documentQueries: Pick<QueryResolvers, 'document' | 'documents'> = {
 
 export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknowledgeDocument'> = {
   async sendDocument(_root, { input }, ctx) {
+    needScope(ctx, 'documents:send');
+    needJurisdiction(ctx, input.from);
     const connector = ctx.sources.documents.connectorFor(input.from);
     if (!connector) throw new GatewayError('BAD_USER_INPUT', `"from" must be an agency whose document system is connected through the gateway; ${JSON.stringify(input.from)} is not`);
     if (input.to.length === 0) throw new GatewayError('BAD_USER_INPUT', '"to" must name at least one recipient agency');
@@ -110,9 +120,10 @@ export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknow
     if (!isEdxmlStatusCode(status)) {
       throw new GatewayError('BAD_USER_INPUT', `"status" must be a QCVN 102:2016 StatusCode (${Object.keys(EDXML_STATUS_CODES).join(', ')}); got ${JSON.stringify(status)}`);
     }
+    needScope(ctx, 'documents:send');
     await refreshed(ctx);
     const copy = ctx.sources.documents.copy(id);
-    if (!copy) throw new GatewayError('NOT_FOUND', `document ${JSON.stringify(id)} does not exist`);
+    if (!copy || !canSee(ctx, copy.agencyCode)) throw new GatewayError('NOT_FOUND', `document ${JSON.stringify(id)} does not exist`);
     if (copy.direction !== 'INCOMING') throw new GatewayError('BAD_USER_INPUT', 'only a recipient acknowledges a document; this copy is the sender\'s');
     const connector = ctx.sources.documents.connectorFor(copy.agencyCode)!;
     const { document } = copy;

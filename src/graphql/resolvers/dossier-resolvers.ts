@@ -4,6 +4,7 @@ import { GatewayError } from '../../errors';
 import type { DossierResolvers, DossierStatusResolvers, InputMaybe, QueryResolvers } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
 import type { DossierModel, FreshnessModel } from '../models';
+import { canSee, needJurisdiction, needScope } from '../authorize';
 import { paginateSorted } from '../paginate';
 
 /**
@@ -40,14 +41,21 @@ function toDate(value: InputMaybe<Date | string> | undefined): Date | null {
 
 export const dossierQueries: Pick<QueryResolvers, 'dossier' | 'dossiers' | 'dossierStatistics'> = {
   async dossier(_root, { code }, ctx) {
+    needScope(ctx, 'dossiers:read');
     if (provinceOfDossierCode(code) === null) {
       throw new GatewayError('BAD_USER_INPUT', `"code" must be a dossier code such as 000.00.20.H56-240315-0001; got ${JSON.stringify(code)}`);
     }
     // A province that is not configured holds no dossier of ours: the same answer as an unknown code.
     if (!ctx.sources.dossiers.connectorFor(code)) return null;
-    return ctx.loaders.liveDossier.load(code);
+    // Outside the caller's jurisdiction, a dossier answers as if it did not exist: no
+    // upstream call is made and nothing tells it apart from an unknown code.
+    if (!canSee(ctx, agencyOfDossierCode(code))) return null;
+    const dossier = await ctx.loaders.liveDossier.load(code);
+    return dossier && canSee(ctx, dossier.agencyCode) ? dossier : null;
   },
   async dossiers(_root, { filter, first, after }, ctx) {
+    needScope(ctx, 'dossiers:read');
+    if (filter?.agency) needJurisdiction(ctx, filter.agency);
     const { freshness, freshnessOf } = await provinceCopies(ctx);
     const query: DossierQuery = {
       ...filter,
@@ -55,18 +63,26 @@ export const dossierQueries: Pick<QueryResolvers, 'dossier' | 'dossiers' | 'doss
       receivedTo: toDate(filter?.receivedTo),
       status: filter?.status ?? null,
     };
-    const matches = ctx.sources.dossiers.all().filter(matchDossier(query, ctx.sources.nationalCodeOf));
+    const inQuery = matchDossier(query, ctx.sources.nationalCodeOf);
+    const matches = ctx.sources.dossiers.all().filter((d) => canSee(ctx, d.agencyCode) && inQuery(d));
     return paginateSorted(matches, dossierSortKey, { first, after }, (d): DossierModel => ({ ...d, freshness: freshnessOf(d) }), freshness);
   },
   async dossierStatistics(_root, { agency, from, to }, ctx) {
+    needScope(ctx, 'dossiers:read');
+    needJurisdiction(ctx, agency);
     const start = new Date(from);
     const end = new Date(to);
     if (!(start < end)) throw new GatewayError('BAD_USER_INPUT', `"from" must be before "to"; got ${String(from)} and ${String(to)}`);
     await provinceCopies(ctx);
     const predicate = matchDossier({ agency, includeSubordinates: true, receivedFrom: start, receivedTo: end }, ctx.sources.nationalCodeOf);
-    return computeDossierStatistics(ctx.sources.dossiers.all().filter(predicate));
+    return computeDossierStatistics(ctx.sources.dossiers.all().filter((d) => canSee(ctx, d.agencyCode) && predicate(d)));
   },
 };
+
+/** The agency part of a dossier code (`000.00.20.H56` of `000.00.20.H56-240315-0001`). */
+function agencyOfDossierCode(code: string): string {
+  return code.trim().split('-')[0] ?? '';
+}
 
 export const Dossier: DossierResolvers = {
   province: (d) => d.source,

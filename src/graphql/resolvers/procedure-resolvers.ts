@@ -3,6 +3,7 @@ import type { CodeName } from '../../domain/procedure';
 import type { GatewayContext } from '../context';
 import type { ProcedureResolvers, QueryResolvers } from '../../generated/graphql';
 import type { AgencyModel, ProcedureModel } from '../models';
+import { needScope } from '../authorize';
 import { paginateSorted } from '../paginate';
 
 async function agenciesOf(refs: CodeName[], ctx: GatewayContext): Promise<AgencyModel[]> {
@@ -21,12 +22,14 @@ async function proceduresOf(refs: CodeName[], ctx: GatewayContext): Promise<Proc
 
 export const procedureQueries: Pick<QueryResolvers, 'procedure' | 'procedures'> = {
   async procedure(_root, { code }, ctx) {
+    needScope(ctx, 'procedures:read');
     if (ctx.sources.nationalProcedures.toNationalCode(code) === null) {
       throw new GatewayError('BAD_USER_INPUT', `"code" must be a national procedure code such as 1.001612 or a local variant such as 1.003560.000.00.00.H56; got ${JSON.stringify(code)}`);
     }
     return ctx.loaders.liveProcedure.load(code);
   },
   async procedures(_root, { filter, first, after }, ctx) {
+    needScope(ctx, 'procedures:read');
     const { catalogue } = ctx.sources;
     await catalogue.whenLoaded(ctx.catalogueWaitMs);
     const matches = catalogue.findProcedures(filter ?? {});

@@ -1,0 +1,26 @@
+import { canSeeAgency, requireScope, type Scope } from '../auth';
+import { GatewayError } from '../errors';
+import type { GatewayContext } from './context';
+
+/** Throws FORBIDDEN (or UNAUTHENTICATED for the anonymous principal) unless the caller holds `scope`. */
+export function needScope(ctx: GatewayContext, scope: Scope): void {
+  requireScope(ctx.principal, scope);
+}
+
+/**
+ * Jurisdiction ("phân cấp khai thác"): a principal sees its own agency and the units under
+ * it in the code hierarchy. The national portal's synchronization (`sync:admin`) reads
+ * every province, which is what it exists to do (our reading).
+ */
+export function canSee(ctx: GatewayContext, agencyCode: string | null): boolean {
+  if (agencyCode === null) return false;
+  return ctx.principal.scopes.has('sync:admin') || canSeeAgency(ctx.principal, agencyCode);
+}
+
+/** For an explicit argument naming an agency outside the caller's jurisdiction. */
+export function needJurisdiction(ctx: GatewayContext, agencyCode: string): void {
+  if (canSee(ctx, agencyCode)) return;
+  throw new GatewayError('FORBIDDEN_JURISDICTION', `agency ${JSON.stringify(agencyCode.slice(0, 40))} is outside the jurisdiction of ${ctx.principal.agencyCode ?? 'a principal bound to no agency'}`, {
+    principalAgency: ctx.principal.agencyCode,
+  });
+}
