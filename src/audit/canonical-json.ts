@@ -26,19 +26,23 @@ function write(value: unknown, path: string, ancestors: object[]): string {
     if (Number.isNaN(value.getTime())) throw refuse(path, 'an invalid Date');
     return JSON.stringify(value.toISOString());
   }
-  const inside = [...ancestors, value];
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    for (let index = 0; index < value.length; index += 1) items.push(write(value[index], `${path}[${index}]`, inside));
-    return `[${items.join(',')}]`;
+  ancestors.push(value);
+  try {
+    if (Array.isArray(value)) {
+      const items: string[] = [];
+      for (let index = 0; index < value.length; index += 1) items.push(write(value[index], `${path}[${index}]`, ancestors));
+      return `[${items.join(',')}]`;
+    }
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) throw refuse(path, `an instance of ${(value as object).constructor?.name ?? 'a class'}`);
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${write(record[key], `${path}.${key}`, ancestors)}`);
+    return `{${members.join(',')}}`;
+  } finally {
+    ancestors.pop();
   }
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) throw refuse(path, `an instance of ${(value as object).constructor?.name ?? 'a class'}`);
-  const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${write(record[key], `${path}.${key}`, inside)}`);
-  return `{${members.join(',')}}`;
 }
 
 function refuse(path: string, what: string): TypeError {
