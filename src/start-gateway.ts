@@ -34,6 +34,7 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
     logger,
     audit,
     authenticator,
+    auditLog: { query: async (filter, page) => (await audit.flush(), store.audit.query(filter, page)) },
     readinessExtras: async () => {
       const ok = await store.ping().then(
         () => true,

@@ -1,5 +1,6 @@
 import type { NationalProceduresConnector } from '../../connectors/national-procedures';
 import type { Principal } from '../auth';
+import type { AuditRepository } from '../store';
 import type { ProcedureCatalogue } from '../catalogue';
 import type { DossierRecord } from '../domain';
 import type { DocumentRegistry } from '../documents';
@@ -27,6 +28,8 @@ export interface GatewayContext {
   clientIp: string | null;
   /** Who is calling, from the verified bearer token (or the anonymous principal). */
   principal: Principal;
+  /** Reads the audit log (after writing out what is still buffered, so a reader sees its own requests). */
+  auditLog: Pick<AuditRepository, 'query'>;
   /** Schema coordinates of personal-data fields this response returned, for the audit log. */
   sensitiveFields: Set<string>;
   logger: Logger;

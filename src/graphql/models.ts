@@ -1,6 +1,7 @@
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
 import type { DossierRecord } from '../domain';
 import type { DocumentCopy } from '../documents';
+import type { AuditEntry } from '../store';
 import type { EdxmlAttachment } from '../../connectors/document-exchange';
 import type { CatalogueFreshness } from '../catalogue';
 
@@ -48,3 +49,6 @@ export interface DocumentAttachmentModel {
   copyId: string;
   attachment: EdxmlAttachment;
 }
+
+/** An audit entry as the store holds it. */
+export type AuditEntryModel = AuditEntry;

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authenticator, Principal } from '../auth';
-import { isGatewayError } from '../errors';
+import { ERROR_CATALOGUE, isGatewayError } from '../errors';
 import type { AuditSink } from './audit-plugin';
+import { recordRefusal } from './record-refusal';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 /** Everything that serves data needs a principal; a browser opening /graphql only gets the playground redirect. */
-function needsPrincipal(req: FastifyRequest): boolean {
+export function needsPrincipal(req: FastifyRequest): boolean {
   const path = req.url.split('?')[0] ?? '';
   if (path.startsWith('/documents/')) return true;
   if (path !== '/graphql') return false;
@@ -35,29 +35,12 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       req.principal = await authenticator.authenticate(req.headers.authorization);
     } catch (err) {
       if (!isGatewayError(err)) throw err;
-      const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
-      const query = typeof body.query === 'string' ? body.query : String((req.query as Record<string, unknown>)?.query ?? '');
-      audit.record({
-        at: new Date(),
-        requestId: req.id,
-        operationName: typeof body.operationName === 'string' ? body.operationName : null,
-        operationType: null,
-        documentHash: createHash('sha256').update(query).digest('hex'),
-        outcome: 'rejected',
-        errorCodes: [err.code],
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        clientIp: req.ip ?? null,
-        records: {},
-        sensitiveFields: [],
-        principalId: null,
-        agencyCode: null,
-        prevHash: null,
-        hash: null,
-      });
-      return reply
-        .status(401)
-        .header('www-authenticate', 'Bearer error="invalid_token"')
-        .send({ errors: [{ message: err.message, extensions: { code: err.code, reason: err.extensions.reason } }] });
+      recordRefusal(audit, req, err.code, started);
+      // A key-set outage is not the caller's fault: it keeps its own code and status.
+      if (err.code === 'UNAUTHENTICATED') {
+        void reply.header('www-authenticate', err.extensions.reason === 'TOKEN_MISSING' ? 'Bearer realm="lienthong"' : 'Bearer realm="lienthong", error="invalid_token"');
+      }
+      return reply.status(ERROR_CATALOGUE[err.code].httpStatus).send({ errors: [{ message: err.message, extensions: { code: err.code, reason: err.extensions.reason } }] });
     }
   });
 }

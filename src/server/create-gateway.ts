@@ -6,12 +6,15 @@ import Fastify, { LogController, type FastifyInstance, type FastifyError } from 
 import type { GatewayConfig } from '../config';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
+import type { AuditRepository } from '../store';
 import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
 import { anonymousPrincipal, type Authenticator } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
 import { registerAuthentication } from './authenticate-requests';
+import { recordRefusal } from './record-refusal';
+import { registerTokenLimit } from './token-limit';
 import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
 import { createQueryLimits } from './query-limits';
@@ -26,6 +29,8 @@ export interface GatewayOptions {
   audit: AuditSink;
   /** Verifies bearer tokens into principals. */
   authenticator: Authenticator;
+  /** Reads the audit log for the auditLog query. */
+  auditLog: Pick<AuditRepository, 'query'>;
   /** Extra facts for /readyz; `ok: false` among them makes the gateway not ready. */
   readinessExtras?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
@@ -45,7 +50,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * HTTP errors) → health routes → Apollo Server (schema from schema/, context with
  * per-request loaders, source warnings, error masking) → /graphql.
  */
-export async function createGateway({ config, sources, logger, audit, authenticator, readinessExtras }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ config, sources, logger, audit, authenticator, auditLog, readinessExtras }: GatewayOptions): Promise<Gateway> {
   const { server } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
@@ -65,10 +70,13 @@ export async function createGateway({ config, sources, logger, audit, authentica
     const code: ErrorCode = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : (err.statusCode ?? 500) < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
     if (code === 'INTERNAL_SERVER_ERROR') req.log.error({ err }, 'request failed');
     const message = code === 'PAYLOAD_TOO_LARGE' ? `The request body is larger than ${server.bodyLimitBytes} bytes` : code === 'BAD_REQUEST' ? err.message : 'Unexpected error; the server log has the details.';
+    // Refused before GraphQL ever saw it (too large, not JSON): still an access to record.
+    recordRefusal(audit, req, code);
     void reply.status(ERROR_CATALOGUE[code].httpStatus).send({ errors: [{ message, extensions: { code } }] });
   });
 
   registerAuthentication(app as unknown as FastifyInstance, authenticator, audit);
+  registerTokenLimit(app as unknown as FastifyInstance, config.limits.maxTokens, audit);
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
   registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents);
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -95,7 +103,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, principal: req.principal ?? anonymousPrincipal(), logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
+    context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, principal: req.principal ?? anonymousPrincipal(), auditLog, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
   });
 
   let url = '';

@@ -1,6 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 
 /** Limits on what one GraphQL request may ask for. */
 export interface QueryLimits {
@@ -32,9 +30,8 @@ export function limitOfRefusal(message: string): string | null {
 
 /**
  * The request-shape protections: depth, aliases, cost and directives through
- * graphql-armor's validation rules; tokens counted with graphql's own lexer before
- * parsing, so a huge document is refused before any parse work. Refusals state the limit
- * and what arrived, and reach clients as QUERY_LIMIT_EXCEEDED with HTTP 400. Field
+ * graphql-armor's validation rules (tokens are counted before Apollo, in token-limit.ts).
+ * Refusals state the limit and what arrived, and reach clients as QUERY_LIMIT_EXCEEDED. Field
  * suggestions ("Did you mean …?") are blocked outside development, so the schema cannot be
  * guessed field by field with introspection off. Batched HTTP requests stay disabled
  * (Apollo's default).
@@ -49,37 +46,5 @@ export function createQueryLimits(limits: QueryLimits, mode: 'development' | 'pr
     blockFieldSuggestion: { enabled: mode === 'production' },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: [...plugins, useTokenLimit(limits.maxTokens)], validationRules };
-}
-
-function useTokenLimit(maxTokens: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveSource({ source }) {
-          const tokens = countTokens(source, maxTokens);
-          if (tokens > maxTokens) {
-            throw new GraphQLError(`Token limit of ${maxTokens} exceeded, found more.`, {
-              extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
-/** Tokens in `text`, counting stops one past `max`; a lexing error ends the count (the parser reports it). */
-function countTokens(text: string, max: number): number {
-  const lexer = new Lexer(new Source(text));
-  let count = 0;
-  try {
-    while (lexer.advance().kind !== TokenKind.EOF) {
-      count += 1;
-      if (count > max) break;
-    }
-  } catch {
-    // A syntax error: leave it to the parser, which reports it with its location.
-  }
-  return count;
+  return { plugins, validationRules };
 }

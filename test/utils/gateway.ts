@@ -18,6 +18,8 @@ export interface TestGateway {
   provinces: OneStopSimulator[];
   /** The exchange axis, with the systems of 000.00.00.G22 and 000.00.00.H41 connected through the gateway. */
   axis: DocumentExchangeSimulator;
+  /** The public keys the gateway trusts (the demo issuer's JWKS). */
+  publicJwks: { keys: Array<Record<string, unknown>> };
   /** `Bearer <token>` of the operator that `graphql()` sends by default, for plain HTTP calls. */
   authorization: string;
   /** Issues a token from the demo issuer the gateway trusts; `claims` as in a real token (`scope`, `agency`, `client_id`…). */
@@ -51,6 +53,10 @@ export interface TestGatewayOptions {
   server?: GatewayConfigInput['server'];
   /** The store's data directory; a fresh temporary one by default. Pass another gateway's to share its store. */
   dataDir?: string;
+  /** Overrides merged into the auth config (e.g. another audience). */
+  auth?: Record<string, unknown>;
+  /** Overrides merged into the query limits. */
+  limits?: Record<string, unknown>;
   /** Wait until the catalogue and the provinces have data. @default true */
   waitForSources?: boolean;
 }
@@ -70,12 +76,15 @@ export async function startTestGateway({
   server = {},
   dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-test-')),
   waitForSources = true,
+  auth: authOverrides = {},
+  limits = {},
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth } = demo.config;
   const config = parseConfig(
     {
-      auth,
+      auth: { ...auth!, ...authOverrides },
+      limits,
       server: { port: 0, ...server },
       log: { level: 'silent' },
       store: { dataDir, auditFlushIntervalMs: 50 },
@@ -112,6 +121,7 @@ export async function startTestGateway({
     axis: demo.simulators.documentExchange,
     token: (claims, options) => demo.issuer.issue(claims, options),
     authorization: `Bearer ${operator}`,
+    publicJwks: demo.issuer.jwks as unknown as { keys: Array<Record<string, unknown>> },
     async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const auth: Record<string, string> = headers.authorization === undefined ? { authorization: `Bearer ${operator}` } : headers.authorization === '' ? {} : { authorization: headers.authorization };
       const { authorization: _given, ...rest } = headers;

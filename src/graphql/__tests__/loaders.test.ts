@@ -47,6 +47,7 @@ function contextFor(connector: NationalProceduresConnector) {
       requestId: 't',
       clientIp: null,
       principal: anonymousPrincipal(),
+      auditLog: { query: async () => ({ items: [], totalCount: 0, nextCursor: null }) },
       logger: createSilentLogger(),
       sources: { nationalProcedures: connector, catalogue, dossiers: createDossierIndex({ connectors: [], logger: createSilentLogger() }), documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
       catalogueWaitMs: 100,

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql';
 import { Agency, agencyQueries } from './agency-resolvers';
+import { AuditEntry, auditQueries } from './audit-resolvers';
 import { Document, DocumentAttachment, DocumentStatus, documentMutations, documentQueries } from './document-resolvers';
 import { Dossier, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
@@ -14,6 +15,7 @@ export const resolvers: Resolvers = {
     ...agencyQueries,
     ...dossierQueries,
     ...documentQueries,
+    ...auditQueries,
   },
   Mutation: {
     ...documentMutations,
@@ -25,4 +27,5 @@ export const resolvers: Resolvers = {
   Document,
   DocumentAttachment,
   DocumentStatus,
+  AuditEntry,
 };
