@@ -21,12 +21,23 @@ export function isAgencyCode(value: string): boolean {
   return AGENCY_CODE.test(value);
 }
 
+/**
+ * Parsed codes, kept because jurisdiction checks parse the same few thousand codes for
+ * every record of every list; bounded so that junk input cannot grow it without end.
+ */
+const parsedCodes = new Map<string, AgencyCode | null>();
+const MAX_CACHED_CODES = 50_000;
+
 /** Parses an agency code, or returns null when `value` is not one. */
 export function parseAgencyCode(value: string): AgencyCode | null {
+  const cached = parsedCodes.get(value);
+  if (cached !== undefined) return cached;
   const match = AGENCY_CODE.exec(value.trim());
-  if (!match) return null;
-  const [, l4, l3, l2, l1] = match as unknown as [string, string, string, string, string];
-  return { code: `${l4}.${l3}.${l2}.${l1}`, l1, l2, l3, l4 };
+  const [, l4, l3, l2, l1] = (match ?? []) as unknown as [string, string, string, string, string];
+  const parsed = match ? Object.freeze({ code: `${l4}.${l3}.${l2}.${l1}`, l1, l2, l3, l4 }) : null;
+  if (parsedCodes.size >= MAX_CACHED_CODES) parsedCodes.clear();
+  parsedCodes.set(value, parsed);
+  return parsed;
 }
 
 /** The unit directly above in the code hierarchy, or null for a level-1 unit. */

@@ -1,4 +1,5 @@
 import { isWithinAgency, toNationalProcedureCode, type ChannelKind, type DossierRecord } from '../domain';
+import { formatVietnamDateTime } from '../../connectors/kit';
 import { timelinessOf } from './on-time';
 
 /** The `DossierFilter` input, with instants already parsed. */
@@ -21,8 +22,9 @@ export interface DossierQuery {
 export function matchDossier(query: DossierQuery, nationalCodeOf: (dossier: DossierRecord) => string | null, now = Date.now()): (d: DossierRecord) => boolean {
   const { agency, includeSubordinates = true, status, channel, late } = query;
   const procedure = query.procedure ? (toNationalProcedureCode(query.procedure) ?? query.procedure) : null;
-  const from = query.receivedFrom?.getTime();
-  const to = query.receivedTo?.getTime();
+  // Instants are all ISO with +07:00 (readVietnamDateTime), so they compare as strings.
+  const from = query.receivedFrom ? formatVietnamDateTime(query.receivedFrom) : undefined;
+  const to = query.receivedTo ? formatVietnamDateTime(query.receivedTo) : undefined;
   const statuses = status && status.length > 0 ? new Set(status) : null;
   return (d) => {
     if (agency) {
@@ -33,8 +35,7 @@ export function matchDossier(query: DossierQuery, nationalCodeOf: (dossier: Doss
     if (channel && d.channel !== channel) return false;
     if (from !== undefined || to !== undefined) {
       if (!d.receivedAt) return false;
-      const received = Date.parse(d.receivedAt);
-      if ((from !== undefined && received < from) || (to !== undefined && received >= to)) return false;
+      if ((from !== undefined && d.receivedAt < from) || (to !== undefined && d.receivedAt >= to)) return false;
     }
     if (procedure && nationalCodeOf(d) !== procedure) return false;
     if (late !== null && late !== undefined && (timelinessOf(d, now).onTime === false) !== late) return false;
