@@ -21,6 +21,12 @@ export interface OneStopConnector extends Connector {
   listDossiers(window: ReceptionWindow, onProgress?: (progress: { pages: number; of: number; dossiers: number }) => void): Promise<DossierRecord[]>;
   /** One dossier with its processing steps, or null when the province does not know it. */
   getDossier(code: string): Promise<DossierRecord | null>;
+  /**
+   * Fills in the steps of dossiers listed without them (steps null), one call each, a few
+   * at a time; a dossier whose earlier copy had steps and has not changed since keeps them.
+   * A failed read leaves that dossier's steps null (read live when asked for).
+   */
+  fillSteps(dossiers: DossierRecord[], previous: ReadonlyMap<string, DossierRecord>): Promise<{ read: number; reused: number; failed: number }>;
   /** Vendor status codes seen without a mapping in the configured table. */
   unmappedStatuses(): Readonly<Record<string, number>>;
 }
@@ -33,6 +39,9 @@ const VENDORS: Record<OneStopDialect, VendorFactory> = {
   motcua: createMotcuaVendor as VendorFactory,
   soap: createSoapVendor as VendorFactory,
 };
+
+/** Step reads in flight while filling in steps after a listing. */
+const STEP_CONCURRENCY = 8;
 
 /** Pages read at once while listing, after the first has told the total. */
 const PAGE_CONCURRENCY = 4;
@@ -90,6 +99,27 @@ export function createOneStopConnector(options: OneStopOptions): OneStopConnecto
       return [...byCode.values()];
     },
     getDossier: (code) => vendor.getDossier(code),
+    async fillSteps(dossiers, previous) {
+      const getSteps = vendor.getSteps;
+      const missing: DossierRecord[] = [];
+      let reused = 0;
+      for (const d of dossiers) {
+        if (d.steps !== null) continue;
+        const before = previous.get(d.code);
+        if (before?.steps && before.status.vendorCode === d.status.vendorCode && before.updatedAt === d.updatedAt && before.finishedAt === d.finishedAt) {
+          d.steps = before.steps;
+          reused += 1;
+        } else missing.push(d);
+      }
+      if (!getSteps) return { read: 0, reused, failed: 0 };
+      const results = await mapLimit(missing, STEP_CONCURRENCY, (d) => getSteps(d.code));
+      let failed = 0;
+      results.forEach((steps, i) => {
+        if (steps instanceof Error) failed += 1;
+        else missing[i]!.steps = steps;
+      });
+      return { read: missing.length - failed, reused, failed };
+    },
     unmappedStatuses: () => mapStatus.unmapped,
     checkReady: () => checkReady(name, `one-stop/${dialect}`, () => vendor.probe()),
     async close() {

@@ -1,4 +1,4 @@
-import type { DossierRecord } from '../../src/domain';
+import type { DossierRecord, DossierStepRecord } from '../../src/domain';
 import type { HttpClient } from '../kit';
 import type { StatusMapper } from './map-status';
 
@@ -33,6 +33,11 @@ export interface OneStopVendor {
   listPending?(page: number, size: number): Promise<DossierPage>;
   /** One dossier with its processing steps, or null when the vendor does not know it. */
   getDossier(code: string): Promise<DossierRecord | null>;
+  /**
+   * The processing steps of one dossier, for vendors whose listing leaves them out (the
+   * soap dialect); absent when listed dossiers already carry their steps.
+   */
+  getSteps?(code: string): Promise<DossierStepRecord[]>;
   /** One cheap authenticated call. */
   probe(): Promise<Record<string, unknown> | void>;
   /** Releases what the vendor opened besides the connector's HTTP client (e.g. an SSO client). */

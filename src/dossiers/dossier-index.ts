@@ -108,6 +108,10 @@ export function createDossierIndex({ connectors, logger, syncIntervalSeconds = 3
       const records = await connector.listDossiers({ from, to }, (progress) => {
         log.info({ source: connector.name, ...progress }, 'province sync progress');
       });
+      // Provinces that list dossiers without their steps get them now, so lists that ask
+      // for steps cost no call per dossier; unchanged dossiers keep the steps read before.
+      const steps = await connector.fillSteps(records, state.records);
+      if (steps.read + steps.failed > 0) log.info({ source: connector.name, ...steps }, 'province steps read');
       state.records = new Map(records.map((r) => [r.code, r]));
       state.syncedAt = new Date();
       state.lastError = null;

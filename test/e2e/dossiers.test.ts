@@ -135,8 +135,8 @@ describe('dossiers across three provinces of three dialects', () => {
     expect(nodes.some((n) => n.procedureCode === variant.procedureCode)).toBe(true);
   });
 
-  it('makes the same number of upstream calls for a page of 5 and a page of 50 with procedures, agencies and sectors', async () => {
-    const nested = /* GraphQL */ `query($first: Int) { dossiers(first: $first) { nodes { code status { code label } procedure { code name sectors { name } implementingAgencies { name } } sector { name } agency { code name parent { name } } } } }`;
+  it('makes the same number of upstream calls for a page of 5 and a page of 50 with steps, procedures, agencies and sectors', async () => {
+    const nested = /* GraphQL */ `query($first: Int) { dossiers(first: $first) { nodes { code status { code label } steps { handler content } procedure { code name sectors { name } implementingAgencies { name } } sector { name } agency { code name parent { name } } } } }`;
     const calls = async (first: number): Promise<number> => {
       for (const sim of [gw.national, ...gw.provinces]) sim.resetStats();
       const res = await gw.graphql<{ dossiers: { nodes: unknown[] } }>(nested, { first });

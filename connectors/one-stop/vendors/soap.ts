@@ -83,6 +83,10 @@ export function createSoapVendor(options: SoapOptions, { source, http, mapStatus
       if (record && progress) record.steps = readList(readObject(progress.QuaTrinhXuLy).BuocXuLy).map(mapPortalStep);
       return record;
     },
+    async getSteps(code) {
+      const progress = await orNullWhenMissing(call('LayTienDoXuLy', { maHoSo: code }));
+      return progress ? readList(readObject(progress.QuaTrinhXuLy).BuocXuLy).map(mapPortalStep) : [];
+    },
     async probe() {
       const today = new Date();
       const result = await call('LayDanhSachHoSo', { tuNgay: formatCompactDay(today), denNgay: formatCompactDay(today), trang: 1, soLuong: 1 });
