@@ -1,4 +1,4 @@
-import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus } from '../../connectors/document-exchange';
+import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus, SentDelivery } from '../../connectors/document-exchange';
 import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
 
@@ -42,9 +42,11 @@ export interface DocumentRegistryOptions {
 
 export interface DocumentRegistry {
   /** Reads what is new on the axis for every connected system (inboxes and sent lists); failures are per system. */
-  refresh(): Promise<GatewayError[]>;
+  refresh(options?: { force?: boolean }): Promise<GatewayError[]>;
   copies(): DocumentCopy[];
   copy(id: string): DocumentCopy | undefined;
+  /** How the axis delivered an outgoing copy to each recipient, as of the last read. */
+  deliveriesOf(copy: DocumentCopy): SentDelivery[];
   /** Status messages about `documentId` (the edXML DocumentId), oldest first, one per distinct message. */
   statusesOf(documentId: string): EdxmlStatus[];
   broken(): BrokenMessage[];
@@ -63,6 +65,7 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
   const copies = new Map<string, DocumentCopy>();
   const statuses = new Map<string, StatusEntry>();
   const broken = new Map<string, BrokenMessage>();
+  const deliveries = new Map<string, SentDelivery[]>();
   const byAgency = new Map(connectors.map((c) => [c.agencyCode, c]));
   let last = 0;
   let running: Promise<GatewayError[]> | null = null;
@@ -70,6 +73,8 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
 
   async function refreshOne(connector: DocumentExchangeConnector): Promise<void> {
     const [received, sent] = await Promise.all([connector.listReceived(), connector.listSent()]);
+    for (const delivery of sent) deliveries.set(`${connector.name}:${delivery.docId}`, []);
+    for (const delivery of sent) deliveries.get(`${connector.name}:${delivery.docId}`)!.push(delivery);
     const newIn = received.filter((r) => !known(connector, r.docId));
     const sentIds = [...new Set(sent.map((s) => s.docId))].filter((id) => !known(connector, id));
     const summaries = new Map(received.map((r) => [r.docId, r]));
@@ -112,8 +117,8 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
   }
 
   return {
-    refresh() {
-      if (Date.now() - last < minRefreshIntervalMs && !running) return Promise.resolve([]);
+    refresh({ force = false } = {}) {
+      if (!force && Date.now() - last < minRefreshIntervalMs && !running) return Promise.resolve([]);
       running ??= Promise.all(
         connectors.map((c) =>
           refreshOne(c).then(
@@ -146,6 +151,7 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
         .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
     },
     broken: () => [...broken.values()],
+    deliveriesOf: (copy) => (copy.direction === 'OUTGOING' ? (deliveries.get(copy.id) ?? []) : []),
     connectorFor: (agencyCode) => byAgency.get(agencyCode),
     recordSent(connector, axisId, message) {
       add(connector, axisId, 'OUTGOING', new Date().toISOString(), message);

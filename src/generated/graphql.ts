@@ -214,6 +214,8 @@ export type Document = {
   content?: Maybe<Scalars['String']['output']>;
   /** The latest status, if any. */
   currentStatus?: Maybe<DocumentStatus>;
+  /** For the sender's copy: how the axis delivered it to each recipient (the transport state, before any status message). */
+  deliveries: Array<DocumentDelivery>;
   /** INCOMING for a recipient's copy, OUTGOING for the sender's. */
   direction: DocumentDirection;
   /** The edXML DocumentId, shared by every copy: `<sender organ>,<yyyy/MM/dd>,<số/ký hiệu>`. */
@@ -296,6 +298,19 @@ export type DocumentConnection = {
   nodes: Array<Document>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** How the exchange axis delivered a document to one recipient. */
+export type DocumentDelivery = {
+  __typename?: 'DocumentDelivery';
+  acknowledgedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The recipient system's transport acknowledgement: PENDING, PROCESSING, DONE or FAIL; null when not delivered. */
+  acknowledgement?: Maybe<Scalars['String']['output']>;
+  /** False when no connected system serves the recipient. */
+  delivered: Scalars['Boolean']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  recipient: Agency;
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type DocumentDirection =
@@ -581,7 +596,7 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Sends a status message (phản hồi) about an incoming copy, e.g. 01, 03, 05, 06; returns the copy with its history. */
   acknowledgeDocument: Document;
-  /** Builds the edXML document, sends it over the axis from `input.from`, and returns the sender's copy. */
+  /** Builds the edXML document, sends it over the axis from `input.from`, and returns the sender's copy with its first state: the delivery to each recipient. */
   sendDocument: Document;
 };
 
@@ -1005,6 +1020,7 @@ export type ResolversTypes = {
   DocumentAttachmentInput: DocumentAttachmentInput;
   DocumentBusinessType: DocumentBusinessType;
   DocumentConnection: ResolverTypeWrapper<DocumentConnectionModel>;
+  DocumentDelivery: ResolverTypeWrapper<Omit<DocumentDelivery, 'recipient'> & { recipient: ResolversTypes['Agency'] }>;
   DocumentDirection: DocumentDirection;
   DocumentEdge: ResolverTypeWrapper<DocumentEdgeModel>;
   DocumentFilter: DocumentFilter;
@@ -1068,6 +1084,7 @@ export type ResolversParentTypes = {
   DocumentAttachment: DocumentAttachmentModel;
   DocumentAttachmentInput: DocumentAttachmentInput;
   DocumentConnection: DocumentConnectionModel;
+  DocumentDelivery: Omit<DocumentDelivery, 'recipient'> & { recipient: ResolversParentTypes['Agency'] };
   DocumentEdge: DocumentEdgeModel;
   DocumentFilter: DocumentFilter;
   DocumentSignature: DocumentSignature;
@@ -1198,6 +1215,7 @@ export type DocumentResolvers<ContextType = GatewayContext, ParentType extends R
   businessType?: Resolver<ResolversTypes['DocumentBusinessType'], ParentType, ContextType>;
   content?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   currentStatus?: Resolver<Maybe<ResolversTypes['DocumentStatus']>, ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['DocumentDelivery']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['DocumentDirection'], ParentType, ContextType>;
   documentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1234,6 +1252,15 @@ export type DocumentConnectionResolvers<ContextType = GatewayContext, ParentType
   nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentDeliveryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DocumentDelivery'] = ResolversParentTypes['DocumentDelivery']> = {
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['Agency'], ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type DocumentEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
@@ -1512,6 +1539,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   Document?: DocumentResolvers<ContextType>;
   DocumentAttachment?: DocumentAttachmentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentDelivery?: DocumentDeliveryResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentSignature?: DocumentSignatureResolvers<ContextType>;
   DocumentStatus?: DocumentStatusResolvers<ContextType>;

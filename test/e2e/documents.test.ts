@@ -5,7 +5,7 @@ import { startTestGateway, type TestGateway } from '../utils/gateway';
 
 const SEND = /* GraphQL */ `
   mutation Send($input: SendDocumentInput!) {
-    sendDocument(input: $input) { id documentId direction number notation subject holder { code } recipients { code } currentStatus { code } attachments { name size } }
+    sendDocument(input: $input) { id documentId direction number notation subject holder { code } recipients { code } currentStatus { code } deliveries { recipient { code } delivered acknowledgement } attachments { name size } }
   }
 `;
 const ACK = /* GraphQL */ `mutation Ack($id: ID!, $s: String!) { acknowledgeDocument(id: $id, status: $s) { id currentStatus { code label } } }`;
@@ -64,6 +64,7 @@ describe('official documents through the gateway (edXML over the exchange axis)'
     expect(sent.errors).toBeUndefined();
     const outgoing = sent.data!.sendDocument;
     expect(outgoing).toMatchObject({ direction: 'OUTGOING', number: '125', notation: 'UBND-VX', documentId: '000.00.00.H41,2026/11/20,125/UBND-VX', holder: { code: '000.00.00.H41' }, recipients: [{ code: '000.00.00.G22' }], currentStatus: null });
+    expect(outgoing.deliveries).toEqual([{ recipient: { code: '000.00.00.G22' }, delivered: true, acknowledgement: 'PENDING' }]);
 
     // What the recipient's system holds on the axis is exactly what was built, and parses to the same values.
     const inbox = gw.axis.inbox('vpcp.qlvb');

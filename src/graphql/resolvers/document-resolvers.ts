@@ -114,6 +114,8 @@ export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknow
     const xml = buildEdxmlDocument(document);
     const { docId } = await connector.sendDocument(xml);
     ctx.sources.documents.recordSent(connector, docId, { kind: 'document', document });
+    // Read the delivery state back at once: it is the document's first status.
+    ctx.warnings.push(...(await ctx.sources.documents.refresh({ force: true })));
     return ctx.sources.documents.copy(`${connector.name}:${docId}`)!;
   },
   async acknowledgeDocument(_root, { id, status, description }, ctx) {
@@ -179,6 +181,17 @@ export const Document: DocumentResolvers = {
   }),
   statusHistory: (c, _a, ctx) => historyOf(c, ctx),
   currentStatus: (c, _a, ctx) => currentStatusOf(c, ctx),
+  deliveries: (c, _a, ctx) =>
+    Promise.all(
+      ctx.sources.documents.deliveriesOf(c).map(async (d) => ({
+        recipient: await ctx.loaders.agency.load(d.to ?? ''),
+        delivered: d.delivered,
+        acknowledgement: d.acknowledgement === null ? null : d.acknowledgement.toUpperCase(),
+        note: d.deliveryNote,
+        sentAt: d.sentAt,
+        acknowledgedAt: d.acknowledgedAt,
+      })),
+    ),
   exchangedAt: (c) => c.at,
 };
 
