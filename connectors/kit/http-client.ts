@@ -97,6 +97,9 @@ export function createHttpClient({
         headersTimeout: deadline,
         bodyTimeout: deadline,
       });
+      // Errors of the body (the deadline's abort included) surface through the loop below;
+      // this listener keeps one that fires while nothing iterates from being uncaught.
+      res.body.on('error', () => {});
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of res.body) {
