@@ -3,6 +3,7 @@ import { levelOfAgencyCode } from '../../src/domain';
 import type { AgencyRecord } from '../../src/domain/procedure';
 import { GatewayError } from '../../src/errors';
 import { createHttpClient, parseJsonBody, readList, readNumber, readObject, readText, type HttpClient, type HttpResponse } from '../kit';
+import { readVietnamDateTime } from '../kit/read-vietnam-date-time';
 import type { ResolvedDocumentExchangeOptions } from './config';
 import type { Acknowledgement, MessageType, ReceivedSummary, SentDelivery } from './index';
 
@@ -249,9 +250,7 @@ function readAcknowledgement(value: unknown): Acknowledgement {
 }
 
 /** `yyyy-MM-dd HH:mm:ss` in Vietnam time (or already ISO) → ISO with `+07:00`; null otherwise. */
+/** Axis times (`yyyy-MM-dd HH:mm:ss`, Vietnam time, or ISO with an offset), as ISO in Vietnam time. */
 function readAxisTime(value: unknown): string | null {
-  const text = readText(value);
-  if (text === null) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)(Z|[+-]\d{2}:\d{2})?$/.exec(text);
-  return match ? `${match[1]}T${match[2]}${match[3] ?? '+07:00'}` : null;
+  return readVietnamDateTime(value);
 }

@@ -44,7 +44,8 @@ export function createNationalProceduresConnector(options: NationalProceduresOpt
       const national = toNationalCode(code);
       if (national === null) return null;
       const records = (await client.call('LayThuTuc', { maTTHC: national })).map(mapProcedure);
-      return records.find((r) => r?.code === national) ?? records.find((r) => r !== null) ?? null;
+      // Only the record asked for: another code in the answer must not be cached under this one.
+      return records.find((r) => r?.code === national) ?? null;
     },
     async listAgencies() {
       return (await client.call('LayDanhMucCoQuan')).map(mapAgency).filter((a): a is AgencyRecord => a !== null);

@@ -136,9 +136,11 @@ export const configSchema = z
         introspection: z.boolean().default(true),
         playground: z.boolean().default(true),
         bodyLimitBytes: z.number().int().positive().default(1_048_576),
+        /** /readyz shows per-source details, store location and audit counters (it needs no token): for closed networks only. */
+        readinessDetails: z.boolean().default(false),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: true, bodyLimitBytes: 1_048_576 }),
+      .default({ host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: true, bodyLimitBytes: 1_048_576, readinessDetails: false }),
     /** Bearer-token authentication; every request to /graphql and /documents is verified. */
     auth,
     /** Limits on the shape of a GraphQL request. */

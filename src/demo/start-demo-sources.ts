@@ -81,6 +81,8 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
     issuer,
     tokens: await issueDemoTokens(issuer),
     config: {
+      // The demo runs on loopback: readiness details help whoever explores it.
+      server: { readinessDetails: true },
       auth: { issuer: issuer.issuer, audience: issuer.audience, jwks: { keys: issuer.jwks.keys as unknown as Array<Record<string, unknown>> } },
       sources: {
         nationalProcedures: { url: nationalProcedures.url, dstcode, ...CREDENTIALS },

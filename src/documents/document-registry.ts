@@ -1,4 +1,5 @@
 import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus, SentDelivery } from '../../connectors/document-exchange';
+import { formatVietnamDateTime } from '../../connectors/kit';
 import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
 
@@ -55,6 +56,9 @@ export interface DocumentRegistry {
   recordSent(connector: DocumentExchangeConnector, axisId: string, message: { kind: 'document'; document: EdxmlDocument } | { kind: 'status'; status: EdxmlStatus }): void;
 }
 
+/** Failures that mean a message will never be readable, however often it is fetched. */
+const UNREADABLE: ReadonlySet<string> = new Set(['EDXML_INVALID', 'PAYLOAD_TOO_LARGE', 'UPSTREAM_BAD_RESPONSE']);
+
 /**
  * What the connected systems hold on the national document exchange axis, read on demand.
  * The axis is the durable store: received messages are acknowledged `processing` (the
@@ -86,6 +90,12 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
       const direction = summaries.has(axisId) ? 'INCOMING' : 'OUTGOING';
       if (result instanceof Error) {
         const error = isGatewayError(result) ? result : new GatewayError('INTERNAL_SERVER_ERROR', result.message);
+        // A passing failure (timeout, axis down) is retried at the next refresh; only a
+        // message that can never be read is set aside as broken.
+        if (!UNREADABLE.has(error.code)) {
+          log.warn({ source: connector.name, axisId, code: error.code }, 'a message could not be fetched now; it is retried at the next refresh');
+          continue;
+        }
         broken.set(`${connector.name}:${axisId}`, { source: connector.name, agencyCode: connector.agencyCode, axisId, error });
         log.warn({ source: connector.name, axisId, code: error.code, err: error.message }, 'a message on the axis could not be read');
         continue;
@@ -116,9 +126,12 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
     else statuses.set(id, { axisId, source: connector.name, status: message.status });
   }
 
-  return {
+  const registry: DocumentRegistry = {
     refresh({ force = false } = {}) {
       if (!force && Date.now() - last < minRefreshIntervalMs && !running) return Promise.resolve([]);
+      // A forced read must see what happened before it was asked for: it never joins a
+      // read that started earlier, it runs after it.
+      if (force && running) return running.then(() => registry.refresh({ force: true }));
       running ??= Promise.all(
         connectors.map((c) =>
           refreshOne(c).then(
@@ -154,7 +167,8 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
     deliveriesOf: (copy) => (copy.direction === 'OUTGOING' ? (deliveries.get(copy.id) ?? []) : []),
     connectorFor: (agencyCode) => byAgency.get(agencyCode),
     recordSent(connector, axisId, message) {
-      add(connector, axisId, 'OUTGOING', new Date().toISOString(), message);
+      add(connector, axisId, 'OUTGOING', formatVietnamDateTime(new Date()), message);
     },
   };
+  return registry;
 }

@@ -58,12 +58,6 @@ export function dossierSortKey(d: DossierRecord): string {
   return `${key}|${d.code}`;
 }
 
-export function compareDossiers(a: DossierRecord, b: DossierRecord): number {
-  const ka = dossierSortKey(a);
-  const kb = dossierSortKey(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
 interface ProvinceState {
   connector: OneStopConnector;
   records: Map<string, DossierRecord>;
@@ -119,8 +113,6 @@ export function createDossierIndex({ connectors, logger, syncIntervalSeconds = 3
     } catch (err) {
       state.lastError = isGatewayError(err) ? err : new GatewayError('INTERNAL_SERVER_ERROR', `sync of ${connector.name} failed`, { source: connector.name }, err);
       log.warn({ source: connector.name, code: state.lastError.code, err: state.lastError.message }, 'province sync failed; keeping its last copy');
-    } finally {
-      state.tried = true;
     }
   }
 
@@ -140,6 +132,8 @@ export function createDossierIndex({ connectors, logger, syncIntervalSeconds = 3
       running ??= Promise.all(states.map(syncOne))
         .then(() => {
           remerge();
+          // Tried only now: whenTried must not resolve before the merged list holds the data.
+          for (const s of states) s.tried = true;
           for (const wake of waiters) wake();
           waiters.clear();
         })
@@ -176,9 +170,10 @@ export function createDossierIndex({ connectors, logger, syncIntervalSeconds = 3
     put(record) {
       const state = byProvince.get(provinceOfDossierCode(record.code) ?? '');
       if (!state) return;
-      const had = state.records.has(record.code);
+      const before = state.records.get(record.code);
       state.records.set(record.code, record);
-      if (had) merged = merged.map((d) => (d.code === record.code ? record : d));
+      // A live read may move the record (reception date set since the sync): re-sort then.
+      if (before && dossierSortKey(before) === dossierSortKey(record)) merged = merged.map((d) => (d.code === record.code ? record : d));
       else remerge();
     },
     connectorFor: (code) => byProvince.get(provinceOfDossierCode(code) ?? '')?.connector,

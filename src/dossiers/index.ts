@@ -1,4 +1,4 @@
-export { createDossierIndex, compareDossiers, dossierSortKey, provinceOfDossierCode } from './dossier-index';
+export { createDossierIndex, dossierSortKey, provinceOfDossierCode } from './dossier-index';
 export type { DossierIndex, DossierIndexOptions, ProvinceFreshness } from './dossier-index';
 export { matchDossier } from './filter-dossiers';
 export type { DossierQuery } from './filter-dossiers';

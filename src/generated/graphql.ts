@@ -429,7 +429,7 @@ export type Dossier = {
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Papers the applicant submitted (tài liệu nộp). */
   submittedPapers: Array<DossierPaper>;
-  /** What the application is about (trích yếu hồ sơ). */
+  /** What the application is about (trích yếu hồ sơ); it often names the applicant, who is masked there too without `pii:read`. */
   summary?: Maybe<Scalars['String']['output']>;
 };
 
@@ -649,6 +649,8 @@ export type PaperSet = {
 export type PiiKind =
   | 'ADDRESS'
   | 'EMAIL'
+  /** Free text that may quote personal data: the record's own applicant name and long digit runs (ID, phone numbers) are masked. */
+  | 'FREE_TEXT'
   | 'ID_NUMBER'
   | 'NAME'
   | 'PHONE';

@@ -17,6 +17,18 @@ export function canSee(ctx: GatewayContext, agencyCode: string | null): boolean 
   return ctx.principal.scopes.has('sync:admin') || canSeeAgency(ctx.principal, agencyCode);
 }
 
+/**
+ * For acting in an agency's name (sending or answering a document): only the agency
+ * itself or a unit above it in the code hierarchy; `sync:admin`'s read-everything
+ * reach never extends to writing.
+ */
+export function needToActFor(ctx: GatewayContext, agencyCode: string): void {
+  if (canSeeAgency(ctx.principal, agencyCode)) return;
+  throw new GatewayError('FORBIDDEN_JURISDICTION', `the caller cannot act for agency ${JSON.stringify(agencyCode.slice(0, 40))}; it acts for ${ctx.principal.agencyCode ?? 'no agency'}`, {
+    principalAgency: ctx.principal.agencyCode,
+  });
+}
+
 /** For an explicit argument naming an agency outside the caller's jurisdiction. */
 export function needJurisdiction(ctx: GatewayContext, agencyCode: string): void {
   if (canSee(ctx, agencyCode)) return;

@@ -2,29 +2,54 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { canSeeAgency } from '../auth';
 import type { DocumentRegistry } from '../documents';
+import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
+import type { AuditSink } from './audit-plugin';
+import { recordRefusal } from './record-refusal';
 
 /**
  * `GET /documents/:id/attachments/:contentId`: the decoded content of one attachment of a
  * document copy, streamed with its type and name. The `downloadPath` of a
- * DocumentAttachment points here. Errors come in the GraphQL error shape with their code.
+ * DocumentAttachment points here. Same rules as the `document` query: `documents:read`,
+ * and another agency's copy answers as if it did not exist. Every download and every
+ * refusal is audited. Errors come in the GraphQL error shape with their code.
  */
-export function registerAttachmentRoute(app: FastifyInstance, documents: DocumentRegistry): void {
+export function registerAttachmentRoute(app: FastifyInstance, documents: DocumentRegistry, audit: AuditSink): void {
   app.get<{ Params: { id: string; contentId: string } }>('/documents/:id/attachments/:contentId', async (req, reply) => {
+    const started = performance.now();
+    const refuse = (code: ErrorCode, message: string) => {
+      recordRefusal(audit, req, code, started);
+      return reply.status(ERROR_CATALOGUE[code].httpStatus).send({ errors: [{ message, extensions: { code } }] });
+    };
     const principal = req.principal;
-    if (!principal?.scopes.has('documents:read')) {
-      return reply.status(403).send({ errors: [{ message: 'downloading an attachment needs the scope documents:read', extensions: { code: 'FORBIDDEN' } }] });
-    }
+    if (!principal || principal.kind === 'anonymous') return refuse('UNAUTHENTICATED', 'downloading an attachment needs a bearer token');
+    if (!principal.scopes.has('documents:read')) return refuse('FORBIDDEN', 'downloading an attachment needs the scope documents:read');
     await documents.refresh();
     const found = documents.copy(req.params.id);
-    // Another agency's copy answers as if it did not exist.
     const copy = found && (principal.scopes.has('sync:admin') || canSeeAgency(principal, found.agencyCode)) ? found : undefined;
     const attachment = copy?.document.attachments.find((a) => a.contentId === req.params.contentId);
     if (!attachment?.content) {
-      const message = attachment?.error ? `attachment ${req.params.contentId} could not be decoded: ${attachment.error.message}` : 'no such document or attachment';
-      return reply.status(404).send({ errors: [{ message, extensions: { code: 'NOT_FOUND' } }] });
+      return refuse('NOT_FOUND', attachment?.error ? `attachment ${req.params.contentId} could not be decoded: ${attachment.error.message}` : 'no such document or attachment');
     }
+    audit.record({
+      at: new Date(),
+      requestId: req.id,
+      operationName: 'downloadAttachment',
+      operationType: null,
+      documentHash: '',
+      outcome: 'success',
+      errorCodes: [],
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      clientIp: req.ip ?? null,
+      records: { DocumentAttachment: 1 },
+      sensitiveFields: [],
+      principalId: principal.clientId ?? principal.subject,
+      agencyCode: principal.agencyCode,
+      prevHash: null,
+      hash: null,
+    });
     return reply
       .header('content-type', attachment.contentType ?? 'application/octet-stream')
+      .header('x-content-type-options', 'nosniff')
       .header('content-length', attachment.content.length)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`)
       .send(Readable.from([attachment.content]));

@@ -78,12 +78,16 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerAuthentication(app as unknown as FastifyInstance, authenticator, audit);
   registerTokenLimit(app as unknown as FastifyInstance, config.limits.maxTokens, audit);
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
-  registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents);
+  registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents, audit);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);
     const { ok: extrasOk, ...facts } = extras;
     const ok = extrasOk && reports.every((r) => r.ok);
+    // Unauthenticated: only what an orchestrator needs, unless the operator asks for more.
+    if (!server.readinessDetails) {
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports.map((r) => ({ source: r.source, ok: r.ok, ...(r.error ? { error: { code: r.error.code } } : {}) })) });
+    }
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...facts });
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Lexer, Source, TokenKind } from 'graphql';
+import { ERROR_CATALOGUE } from '../errors';
 import type { AuditSink } from './audit-plugin';
 import { needsPrincipal } from './authenticate-requests';
 import { recordRefusal } from './record-refusal';
@@ -16,7 +17,7 @@ export function registerTokenLimit(app: FastifyInstance, maxTokens: number, audi
     const query = typeof body.query === 'string' ? body.query : (req.query as Record<string, unknown> | undefined)?.query;
     if (typeof query !== 'string' || countTokens(query, maxTokens) <= maxTokens) return;
     recordRefusal(audit, req, 'QUERY_LIMIT_EXCEEDED');
-    return reply.status(400).send({ errors: [{ message: `Token limit of ${maxTokens} exceeded.`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens' } }] });
+    return reply.status(ERROR_CATALOGUE.QUERY_LIMIT_EXCEEDED.httpStatus).send({ errors: [{ message: `Token limit of ${maxTokens} exceeded.`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens' } }] });
   });
 }
 

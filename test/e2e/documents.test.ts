@@ -46,6 +46,7 @@ describe('official documents through the gateway (edXML over the exchange axis)'
 
   it('sends a document from one agency, delivers it to the other byte-for-byte parseable, and shows the whole status history 01 → 03 → 05 → 06', async () => {
     const pdf = Buffer.from('%PDF-1.4\n% Công văn mẫu\n', 'utf8');
+    const nghean = await gw.token({ client_id: 'qlvb-nghean', agency: '000.00.00.H41', scope: 'documents:read documents:send' });
     const sent = await gw.graphql<{ sendDocument: DocNode }>(SEND, {
       input: {
         from: '000.00.00.H41',
@@ -60,7 +61,7 @@ describe('official documents through the gateway (edXML over the exchange axis)'
         signerName: 'Nguyễn Văn A',
         attachments: [{ name: 'bao-cao-quy-3.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
       },
-    });
+    }, { authorization: `Bearer ${nghean}` });
     expect(sent.errors).toBeUndefined();
     const outgoing = sent.data!.sendDocument;
     expect(outgoing).toMatchObject({ direction: 'OUTGOING', number: '125', notation: 'UBND-VX', documentId: '000.00.00.H41,2026/11/20,125/UBND-VX', holder: { code: '000.00.00.H41' }, recipients: [{ code: '000.00.00.G22' }], currentStatus: null });
@@ -119,8 +120,16 @@ describe('official documents through the gateway (edXML over the exchange axis)'
     expect(badStatus.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await gw.graphql(ACK, { id: 'qlvb-g22:nope', s: '03' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const stranger = await gw.graphql(SEND, { input: { from: '000.00.00.H48', to: ['000.00.00.G22'], number: '1', notation: 'X', subject: 's' } });
+    const quangngai = await gw.token({ client_id: 'qlvb-quangngai', agency: '000.00.00.H48', scope: 'documents:read documents:send' });
+    const stranger = await gw.graphql(SEND, { input: { from: '000.00.00.H48', to: ['000.00.00.G22'], number: '1', notation: 'X', subject: 's' } }, { authorization: `Bearer ${quangngai}` });
     expect(stranger.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets no one send in the name of an agency they do not act for, not even the national sync', async () => {
+    const sync = await gw.token({ client_id: 'national-portal-sync', agency: '000.00.00.G22', scope: 'sync:admin documents:read documents:send' });
+    const res = await gw.graphql(SEND, { input: { from: '000.00.00.H41', to: ['000.00.00.G22'], number: '2', notation: 'X', subject: 's' } }, { authorization: `Bearer ${sync}` });
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_JURISDICTION');
+    expect(gw.axis.inbox('vpcp.qlvb').every((e) => e.messageType !== 'edoc' || !gw.axis.stored(e.docId)!.toString('utf8').includes('<edXML:CodeNumber>2</edXML:CodeNumber>'))).toBe(true);
   });
 });
 

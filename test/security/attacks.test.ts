@@ -143,7 +143,7 @@ describe('attacks on the running gateway', () => {
 
   describe('personal data', () => {
     it('masks name, citizen ID, phone, email and address without pii:read, and shows them with it', async () => {
-      const query = /* GraphQL */ `{ dossiers(first: 5) { nodes { code applicant { name idNumber phone email address } } } }`;
+      const query = /* GraphQL */ `{ dossiers(first: 5) { nodes { code summary applicant { name idNumber phone email address } } } }`;
       const masked = await gw.graphql<{ dossiers: { nodes: Array<{ code: string; applicant: Record<string, string | null> }> } }>(query, {}, as(commune));
       const clear = await gw.graphql<{ dossiers: { nodes: Array<{ code: string; applicant: Record<string, string | null> }> } }>(query, {}, as(province));
       const truth = new Map(gw.provinces[0]!.dossiers.map((d) => [d.code, d]));
@@ -155,6 +155,9 @@ describe('attacks on the running gateway', () => {
         expect(node.applicant.phone).toMatch(/^\d{3}\*+\d{2}$/);
         expect(JSON.stringify(node)).not.toContain(applicant.identityNumber);
         expect(JSON.stringify(node)).not.toContain(applicant.phone);
+        expect(JSON.stringify(node)).not.toContain(applicant.fullName);
+        if (applicant.email) expect(node.applicant.email).toBe(`${applicant.email[0]}***${applicant.email.slice(applicant.email.lastIndexOf('@'))}`);
+        if (node.applicant.address) expect(node.applicant.address.startsWith('***, ')).toBe(true);
       }
       const shown = clear.data!.dossiers.nodes.find((n) => truth.has(n.code))!;
       expect(shown.applicant.idNumber).toBe(truth.get(shown.code)!.applicant.identityNumber);

@@ -85,7 +85,7 @@ export async function startTestGateway({
     {
       auth: { ...auth!, ...authOverrides },
       limits,
-      server: { port: 0, ...server },
+      server: { port: 0, readinessDetails: true, ...server },
       log: { level: 'silent' },
       store: { dataDir, auditFlushIntervalMs: 50 },
       sources: {

@@ -41,25 +41,35 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
     return { accessToken, expiresAt: Date.now() + (readNumber(body.expires_in) ?? 60) * 1000 - EXPIRY_MARGIN_MS };
   }
 
-  async function currentToken(): Promise<string> {
-    if (token) {
-      const held = await token.catch(() => null);
-      if (held && held.expiresAt > Date.now()) return held.accessToken;
-      token = null;
+  type Held = Promise<{ accessToken: string; expiresAt: number }>;
+
+  /** The token in use and the promise it came from, fetching one when none is valid. */
+  async function currentToken(): Promise<{ accessToken: string; from: Held }> {
+    const current = token;
+    if (current) {
+      const held = await current.catch(() => null);
+      if (held && held.expiresAt > Date.now()) return { accessToken: held.accessToken, from: current };
+      if (token === current) token = null;
     }
-    token ??= fetchToken();
-    token.catch(() => {
-      token = null;
-    });
-    return (await token).accessToken;
+    if (!token) {
+      const fetching = fetchToken();
+      token = fetching;
+      // Only this fetch's own failure clears it; a newer token must survive.
+      fetching.catch(() => {
+        if (token === fetching) token = null;
+      });
+    }
+    const from = token;
+    return { accessToken: (await from).accessToken, from };
   }
 
   async function get(path: string, query?: Record<string, string | number>): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
-      const accessToken = await currentToken();
+      const { accessToken, from } = await currentToken();
       const res = await http.request({ method: 'GET', path, query, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
       if (res.status !== 401 || attempt > 0) return res;
-      token = null;
+      // Expired or revoked: drop it, unless a page running alongside already replaced it.
+      if (token === from) token = null;
     }
   }
 
@@ -71,7 +81,8 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
     .map(([vendor]) => vendor);
 
   async function search(query: Record<string, string | number>): Promise<DossierPage> {
-    // `sort=code,asc` is a total order, so pages read at once neither skip nor repeat a dossier.
+    // `sort=code,asc` is a total order: pages read at once agree on it (a dossier arriving
+    // mid-listing can still shift a page by one; the next sync picks it up).
     const res = await get('/pa/dossier/search', { ...query, sort: 'code,asc' });
     assertVendorHttpOk(res, source);
     const body = readObject(parseJsonBody(res, source));

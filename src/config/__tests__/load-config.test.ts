@@ -19,7 +19,7 @@ function configError(fn: () => unknown): string {
 describe('configuration', () => {
   it('fills every default and freezes the result', () => {
     const config = parseConfig({ auth, sources: { nationalProcedures: national } }, {});
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: true, bodyLimitBytes: 1_048_576 });
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: true, bodyLimitBytes: 1_048_576, readinessDetails: false });
     expect(config.sources.nationalProcedures).toMatchObject({ name: 'national-procedures', dstcodeIn: 'header', timeoutMs: 10_000, catalogue: { refreshIntervalSeconds: 3600 } });
     expect(config.store.dataDir).toBe('./data');
     expect(Object.isFrozen(config.sources.nationalProcedures)).toBe(true);

@@ -1,5 +1,5 @@
 /** Kinds of personal data the schema marks with `@pii`. */
-export type PiiKind = 'NAME' | 'ID_NUMBER' | 'PHONE' | 'EMAIL' | 'ADDRESS';
+export type PiiKind = 'NAME' | 'ID_NUMBER' | 'PHONE' | 'EMAIL' | 'ADDRESS' | 'FREE_TEXT';
 
 /**
  * Masks a personal value so that it can still be recognised by its owner or matched by
@@ -27,5 +27,20 @@ export function maskPii(kind: PiiKind, value: string): string {
       const parts = value.split(',').map((p) => p.trim());
       return parts.length <= 2 ? '***' : ['***', ...parts.slice(-2)].join(', ');
     }
+    case 'FREE_TEXT':
+      return maskFreeText(value, []);
   }
+}
+
+/**
+ * Free text that may quote personal data (a dossier's summary names its applicant): the
+ * given names are replaced by their masked form, and runs of 9 or more digits (ID and
+ * phone numbers) keep only their first and last two digits.
+ */
+export function maskFreeText(value: string, names: readonly string[]): string {
+  let masked = value;
+  for (const name of names) {
+    if (name.trim().length > 1) masked = masked.split(name).join(maskPii('NAME', name));
+  }
+  return masked.replace(/\d{9,}/g, (digits) => `${digits.slice(0, 2)}${'*'.repeat(digits.length - 4)}${digits.slice(-2)}`);
 }

@@ -1,7 +1,7 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context';
-import { maskPii, type PiiKind } from './mask-pii';
+import { maskFreeText, maskPii, type PiiKind } from './mask-pii';
 
 /**
  * Applies the schema's `@pii(kind:)` directive: every field so marked is masked unless
@@ -22,6 +22,13 @@ export function usePiiMasking(schema: GraphQLSchema): GraphQLSchema {
         async resolve(source, args, ctx: GatewayContext, info) {
           const value: unknown = await resolve(source, args, ctx, info);
           if (typeof value !== 'string' || value === '') return value;
+          if (kind === 'FREE_TEXT') {
+            // Masked against the record's own personal data, e.g. the applicant it names.
+            const names = [(source as { applicant?: { name?: unknown } })?.applicant?.name].filter((n): n is string => typeof n === 'string');
+            const masked = maskFreeText(value, names);
+            if (masked !== value) ctx.sensitiveFields.add(coordinate);
+            return ctx.principal.scopes.has('pii:read') ? value : masked;
+          }
           ctx.sensitiveFields.add(coordinate);
           return ctx.principal.scopes.has('pii:read') ? value : maskPii(kind, value);
         },

@@ -4,7 +4,7 @@ import type { DocumentCopy } from '../../documents';
 import { GatewayError } from '../../errors';
 import type { DocumentAttachmentResolvers, DocumentResolvers, DocumentStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
-import { canSee, needJurisdiction, needScope } from '../authorize';
+import { canSee, needJurisdiction, needScope, needToActFor } from '../authorize';
 import { paginateSorted } from '../paginate';
 
 /** Reads the axis for what is new, noting each system that failed as a warning. */
@@ -74,7 +74,7 @@ export const documentQueries: Pick<QueryResolvers, 'document' | 'documents'> = {
 export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknowledgeDocument'> = {
   async sendDocument(_root, { input }, ctx) {
     needScope(ctx, 'documents:send');
-    needJurisdiction(ctx, input.from);
+    needToActFor(ctx, input.from);
     const connector = ctx.sources.documents.connectorFor(input.from);
     if (!connector) throw new GatewayError('BAD_USER_INPUT', `"from" must be an agency whose document system is connected through the gateway; ${JSON.stringify(input.from)} is not`);
     if (input.to.length === 0) throw new GatewayError('BAD_USER_INPUT', '"to" must name at least one recipient agency');
@@ -119,13 +119,14 @@ export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknow
     return ctx.sources.documents.copy(`${connector.name}:${docId}`)!;
   },
   async acknowledgeDocument(_root, { id, status, description }, ctx) {
+    needScope(ctx, 'documents:send');
     if (!isEdxmlStatusCode(status)) {
       throw new GatewayError('BAD_USER_INPUT', `"status" must be a QCVN 102:2016 StatusCode (${Object.keys(EDXML_STATUS_CODES).join(', ')}); got ${JSON.stringify(status)}`);
     }
-    needScope(ctx, 'documents:send');
     await refreshed(ctx);
     const copy = ctx.sources.documents.copy(id);
     if (!copy || !canSee(ctx, copy.agencyCode)) throw new GatewayError('NOT_FOUND', `document ${JSON.stringify(id)} does not exist`);
+    needToActFor(ctx, copy.agencyCode);
     if (copy.direction !== 'INCOMING') throw new GatewayError('BAD_USER_INPUT', 'only a recipient acknowledges a document; this copy is the sender\'s');
     const connector = ctx.sources.documents.connectorFor(copy.agencyCode)!;
     const { document } = copy;

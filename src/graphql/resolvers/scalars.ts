@@ -1,14 +1,10 @@
 import { GraphQLScalarType, Kind } from 'graphql';
+import { formatVietnamDateTime } from '../../../connectors/kit';
 import { GatewayError } from '../../errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Formats an instant in Vietnam time, `yyyy-MM-ddTHH:mm:ss+07:00`. */
-export function toVietnamDateTime(date: Date): string {
-  const shifted = new Date(date.getTime() + 7 * 3600_000);
-  return `${shifted.toISOString().slice(0, 19)}+07:00`;
-}
 
 function parseLiteralString(name: string, pattern: RegExp, value: unknown): string {
   if (typeof value !== 'string' || !pattern.test(value) || Number.isNaN(Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value))) {
@@ -20,7 +16,7 @@ function parseLiteralString(name: string, pattern: RegExp, value: unknown): stri
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
   description: 'ISO 8601 instant with offset',
-  serialize: (value) => (value instanceof Date ? toVietnamDateTime(value) : String(value)),
+  serialize: (value) => (value instanceof Date ? formatVietnamDateTime(value) : String(value)),
   parseValue: (value) => parseLiteralString('DateTime', DATE_TIME, value),
   parseLiteral: (ast) => parseLiteralString('DateTime', DATE_TIME, ast.kind === Kind.STRING ? ast.value : undefined),
 });
