@@ -52,6 +52,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
   );
   const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs });
   const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems];
+  let closed = false;
 
   return {
     nationalProcedures,
@@ -73,9 +74,16 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     },
     async start() {
       await catalogue.start();
-      await dossiers.start();
+      // The catalogue's first read goes first: procedures are what a new gateway is asked
+      // for first, and the provinces' full read would otherwise slow it several times over.
+      // Dossier queries wait for the provinces as before (dossiers.waitMs).
+      void catalogue
+        .whenLoaded(60_000)
+        .catch(() => undefined)
+        .then(() => (closed ? undefined : dossiers.start()));
     },
     async close() {
+      closed = true;
       catalogue.stop();
       dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
