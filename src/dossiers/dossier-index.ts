@@ -102,13 +102,16 @@ export function createDossierIndex({ connectors, logger, syncIntervalSeconds = 3
       const records = await connector.listDossiers({ from, to }, (progress) => {
         log.info({ source: connector.name, ...progress }, 'province sync progress');
       });
-      // Provinces that list dossiers without their steps get them now, so lists that ask
-      // for steps cost no call per dossier; unchanged dossiers keep the steps read before.
-      const steps = await connector.fillSteps(records, state.records);
-      if (steps.read + steps.failed > 0) log.info({ source: connector.name, ...steps }, 'province steps read');
+      // Visible at once, before the steps below: a province's list should not wait for them.
+      const previous = state.records;
       state.records = new Map(records.map((r) => [r.code, r]));
       state.syncedAt = new Date();
       state.lastError = null;
+      remerge();
+      // Provinces that list dossiers without their steps get them now (in place), so lists
+      // that ask for steps cost no call per dossier; unchanged dossiers keep earlier steps.
+      const steps = await connector.fillSteps(records, previous);
+      if (steps.read + steps.failed > 0) log.info({ source: connector.name, ...steps }, 'province steps read');
       log.info({ source: connector.name, dossiers: records.length, durationMs: Math.round(performance.now() - started), unmappedStatuses: connector.unmappedStatuses() }, 'province synced');
     } catch (err) {
       state.lastError = isGatewayError(err) ? err : new GatewayError('INTERNAL_SERVER_ERROR', `sync of ${connector.name} failed`, { source: connector.name }, err);

@@ -27,6 +27,23 @@ describe('when a province is down', () => {
     }
   });
 
+  it('answers with the provinces read so far and a coded error naming one still being read for the first time', async () => {
+    const gw = await startTestGateway({ procedures: 60, dossiersPerProvince: 40, timeoutMs: 8000, dossiersWaitMs: 300, waitForSources: false });
+    try {
+      gw.provinces[2]!.setFault({ mode: 'hang' });
+      await gw.running.sources.catalogue.whenLoaded(10_000);
+      // The other two provinces answer quickly; wait until both are in.
+      for (let i = 0; i < 50 && gw.running.sources.dossiers.provinces().filter((p) => p.loaded).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      const res = await gw.graphql<ListAnswer>(LIST);
+      expect(res.data!.dossiers.totalCount).toBe(80);
+      expect(res.data!.dossiers.freshness).toEqual({ stale: true, reason: 'UPSTREAM_TIMEOUT' });
+      expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('still being read'), extensions: expect.objectContaining({ code: 'UPSTREAM_TIMEOUT', source: 'province-h48' }) })]);
+    } finally {
+      gw.provinces[2]!.setFault({ mode: 'none' });
+      await gw.close();
+    }
+  });
+
   describe('after it was read once', () => {
     let gw: TestGateway;
     beforeAll(async () => {

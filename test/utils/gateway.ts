@@ -55,6 +55,8 @@ export interface TestGatewayOptions {
   dataDir?: string;
   /** Overrides merged into the auth config (e.g. another audience). */
   auth?: Record<string, unknown>;
+  /** How long dossier queries wait for the provinces' first read. @default 20000 */
+  dossiersWaitMs?: number;
   /** Overrides merged into the query limits. */
   limits?: Record<string, unknown>;
   /** Wait until the catalogue and the provinces have data. @default true */
@@ -78,6 +80,7 @@ export async function startTestGateway({
   waitForSources = true,
   auth: authOverrides = {},
   limits = {},
+  dossiersWaitMs = 20_000,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth } = demo.config;
@@ -96,7 +99,7 @@ export async function startTestGateway({
           ...nationalOverrides,
         },
         provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
-        dossiers: { syncIntervalSeconds: 0, waitMs: 20_000 },
+        dossiers: { syncIntervalSeconds: 0, waitMs: dossiersWaitMs },
         documentExchange: { ...sources!.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
       },
     },

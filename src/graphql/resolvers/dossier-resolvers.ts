@@ -16,6 +16,14 @@ async function provinceCopies(ctx: GatewayContext): Promise<{ freshness: Freshne
   await dossiers.whenTried(ctx.dossiersWaitMs);
   ctx.warnings.push(...dossiers.unavailable());
   const provinces = dossiers.provinces();
+  for (const p of provinces.filter((p) => !p.loaded && p.reason === null)) {
+    ctx.warnings.push(
+      new GatewayError('UPSTREAM_TIMEOUT', `province ${p.province} (${p.source}) is still being read for the first time; its dossiers are missing from this answer`, {
+        source: p.source,
+        province: p.province,
+      }),
+    );
+  }
   const bySource = new Map(provinces.map((p) => [p.source, { stale: p.stale, asOf: p.asOf, reason: p.reason }]));
   for (const p of provinces.filter((p) => p.loaded && p.stale)) {
     ctx.warnings.push(
@@ -28,9 +36,9 @@ async function provinceCopies(ctx: GatewayContext): Promise<{ freshness: Freshne
   }
   const loaded = provinces.filter((p) => p.loaded);
   const oldest = loaded.reduce<Date | null>((min, p) => (p.asOf && (!min || p.asOf < min) ? p.asOf : min), null);
-  const worst = loaded.find((p) => p.stale) ?? provinces.find((p) => !p.loaded && p.reason);
+  const worst = loaded.find((p) => p.stale) ?? provinces.find((p) => !p.loaded);
   return {
-    freshness: { stale: worst !== undefined, asOf: oldest, reason: worst?.reason ?? null },
+    freshness: { stale: worst !== undefined, asOf: oldest, reason: worst ? (worst.reason ?? 'UPSTREAM_TIMEOUT') : null },
     freshnessOf: (d) => bySource.get(d.source) ?? { stale: false, asOf: null, reason: null },
   };
 }
