@@ -16,6 +16,15 @@ export function canSeeAgency(principal: Principal, agencyCode: string): boolean 
 }
 
 /**
+ * What a principal may read: `canSeeAgency`, except that the national portal's
+ * synchronization (`sync:admin`) reads every agency, which is what it exists to do (our
+ * reading). Never a rule for acting in an agency's name: that stays `canSeeAgency`.
+ */
+export function canReadAgency(principal: Principal, agencyCode: string): boolean {
+  return principal.scopes.has('sync:admin') || canSeeAgency(principal, agencyCode);
+}
+
+/**
  * Throws FORBIDDEN_JURISDICTION (403) unless `canSeeAgency`. For explicit filters only
  * (e.g. `dossiers(agencyCode: …)`): a record read by its own code outside the
  * jurisdiction answers NOT_FOUND, so that its existence is not disclosed. Validate the

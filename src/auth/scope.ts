@@ -8,7 +8,8 @@
  * - `dossiers:read`: dossiers of the principal's jurisdiction.
  * - `pii:read`: applicants' personal data unmasked (citizen ID, phone, address).
  * - `documents:read`, `documents:send`: edXML document exchange, read and send.
- * - `sync:admin`: start and inspect synchronisation jobs.
+ * - `sync:admin`: the national portal's synchronization: reads every agency's data
+ *   (`canReadAgency`), never acts in an agency's name.
  * - `audit:read`: read the audit log.
  */
 export const SCOPES = [

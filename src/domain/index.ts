@@ -1,6 +1,7 @@
 export * from './administrative-level';
 export * from './agency-code';
 export * from './procedure-code';
+export { newestFirstKey } from './newest-first-key';
 export type * from './procedure';
 export type * from './dossier';
 export { DOSSIER_STATUS_LABELS } from './dossier';

@@ -1,5 +1,5 @@
 import type { OneStopConnector } from '../../connectors/one-stop';
-import type { DossierRecord } from '../domain';
+import { newestFirstKey, type DossierRecord } from '../domain';
 import { GatewayError, isGatewayError, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
 
@@ -47,15 +47,11 @@ export interface DossierIndex {
 
 /**
  * The key dossier lists are ordered by, ascending: newest first by reception date (or,
- * before reception, submission date), then by code, undated ones last. Instants are all
- * written the same way (ISO, +07:00), so complementing their digits (d → 9−d) turns
- * "newer first" into plain ascending string order, and one string key serves both
- * sorting and keyset cursors.
+ * before reception, submission date), then by code, undated ones last. One string key
+ * serves both sorting and keyset cursors.
  */
 export function dossierSortKey(d: DossierRecord): string {
-  const at = d.receivedAt ?? d.submittedAt;
-  const key = at === null ? '~' : at.replace(/\d/g, (digit) => String(9 - Number(digit)));
-  return `${key}|${d.code}`;
+  return newestFirstKey(d.receivedAt ?? d.submittedAt, d.code);
 }
 
 interface ProvinceState {

@@ -1,4 +1,4 @@
-import { canSeeAgency, requireScope, type Scope } from '../auth';
+import { canReadAgency, canSeeAgency, requireScope, type Scope } from '../auth';
 import { GatewayError } from '../errors';
 import type { GatewayContext } from './context';
 
@@ -14,7 +14,7 @@ export function needScope(ctx: GatewayContext, scope: Scope): void {
  */
 export function canSee(ctx: GatewayContext, agencyCode: string | null): boolean {
   if (agencyCode === null) return false;
-  return ctx.principal.scopes.has('sync:admin') || canSeeAgency(ctx.principal, agencyCode);
+  return canReadAgency(ctx.principal, agencyCode);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { canSeeAgency } from '../auth';
+import { canReadAgency } from '../auth';
 import type { DocumentRegistry } from '../documents';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { AuditSink } from './audit-plugin';
@@ -25,7 +25,7 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
     if (!principal.scopes.has('documents:read')) return refuse('FORBIDDEN', 'downloading an attachment needs the scope documents:read');
     await documents.refresh();
     const found = documents.copy(req.params.id);
-    const copy = found && (principal.scopes.has('sync:admin') || canSeeAgency(principal, found.agencyCode)) ? found : undefined;
+    const copy = found && canReadAgency(principal, found.agencyCode) ? found : undefined;
     const attachment = copy?.document.attachments.find((a) => a.contentId === req.params.contentId);
     if (!attachment?.content) {
       return refuse('NOT_FOUND', attachment?.error ? `attachment ${req.params.contentId} could not be decoded: ${attachment.error.message}` : 'no such document or attachment');

@@ -1,6 +1,7 @@
 import { buildEdxmlDocument, buildEdxmlStatus, EDXML_STATUS_CODES, isEdxmlStatusCode, type EdxmlDocument, type EdxmlOrgan, type EdxmlStatus } from '../../../connectors/document-exchange';
 import { formatVietnamDateTime } from '../../../connectors/kit';
 import type { DocumentCopy } from '../../documents';
+import { newestFirstKey } from '../../domain';
 import { GatewayError } from '../../errors';
 import type { DocumentAttachmentResolvers, DocumentResolvers, DocumentStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
@@ -12,10 +13,9 @@ async function refreshed(ctx: GatewayContext): Promise<void> {
   ctx.warnings.push(...(await ctx.sources.documents.refresh()));
 }
 
-/** Newest exchanged first, then by id: the same complement trick as dossiers, on the ISO instant. */
+/** Newest exchanged first, then by id. */
 function documentSortKey(copy: DocumentCopy): string {
-  const at = copy.at === null ? '~' : copy.at.replace(/\d/g, (d) => String(9 - Number(d)));
-  return `${at}|${copy.id}`;
+  return newestFirstKey(copy.at, copy.id);
 }
 
 function currentStatusOf(copy: DocumentCopy, ctx: GatewayContext): EdxmlStatus | null {
