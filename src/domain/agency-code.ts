@@ -52,19 +52,44 @@ export function parentAgencyCode(value: string): string | null {
 }
 
 /**
- * True when `candidate` is `root` or a unit under it: a subordinate shares every
- * non-zero group of its superior (our reading of the code scheme; SOURCES.md).
+ * How deep a unit sits in the code hierarchy: 1 for a level-1 unit (`000.00.00.H56`), up
+ * to 4 for a unit with a non-zero level-4 group. It is the position of the deepest
+ * non-zero group read right to left; a zero group above it is part of the unit's path
+ * (`000.01.00.H56` is a level-3 unit placed directly under H56, depth 3), not "any".
+ */
+export function agencyDepth(code: AgencyCode): 1 | 2 | 3 | 4 {
+  if (code.l4 !== '000') return 4;
+  if (code.l3 !== '00') return 3;
+  if (code.l2 !== '00') return 2;
+  return 1;
+}
+
+/**
+ * The unit's path from its level-1 unit down to `depth` groups, right to left, dot-joined:
+ * `agencyPath(000.01.41.H56, 2)` is `H56.41`. Two codes share a subtree rooted at depth
+ * `d` exactly when their paths of length `d` are equal, so the path of each length is
+ * what an index over "this unit and everything under it" is keyed by.
+ */
+export function agencyPath(code: AgencyCode, depth: 1 | 2 | 3 | 4): string {
+  return [code.l1, code.l2, code.l3, code.l4].slice(0, depth).join('.');
+}
+
+/**
+ * The jurisdiction rule (phân cấp theo mã định danh, Decision 20/2020/QĐ-TTg): `candidate`
+ * is `root` or a unit under it when the two codes agree on every group from level 1 down
+ * to the deepest non-zero group of `root` — zeros included. A province
+ * (`000.00.00.H56`) holds every `….H56`; a district (`000.00.41.H56`) holds
+ * `000.xx.41.H56` and their level-4 units; a level-3 unit placed directly under the
+ * province (`000.01.00.H56`) holds `xxx.01.00.H56` only, never `000.01.42.H56`, which sits
+ * under district 42. Groups below the root's depth are free; groups above it never are.
+ * Codes that do not parse are within nothing.
  */
 export function isWithinAgency(candidate: string, root: string): boolean {
   const c = parseAgencyCode(candidate);
   const r = parseAgencyCode(root);
   if (!c || !r) return false;
-  return (
-    c.l1 === r.l1 &&
-    (r.l2 === '00' || c.l2 === r.l2) &&
-    (r.l3 === '00' || c.l3 === r.l3) &&
-    (r.l4 === '000' || c.l4 === r.l4)
-  );
+  const depth = agencyDepth(r);
+  return agencyPath(c, depth) === agencyPath(r, depth);
 }
 
 /**

@@ -12,7 +12,11 @@ export interface DossierStatistics {
   onTimeRate: number | null;
 }
 
-/** The figures provinces publish, over the dossiers given (already limited to agency and period). */
+/**
+ * The figures provinces publish, over the dossiers given (already limited to agency and
+ * period), by the rules of `timelinessOf`: every processed dossier is on time or late, so
+ * `onTime + late = processed` and the on-time rate is on time ÷ processed.
+ */
 export function computeDossierStatistics(dossiers: Iterable<DossierRecord>, now = Date.now()): DossierStatistics {
   let received = 0;
   let online = 0;

@@ -4,4 +4,4 @@ export { matchDossier } from './filter-dossiers';
 export type { DossierQuery } from './filter-dossiers';
 export { computeDossierStatistics } from './dossier-statistics';
 export type { DossierStatistics } from './dossier-statistics';
-export { timelinessOf, FINISHED_STATUSES, OPEN_STATUSES } from './on-time';
+export { timelinessOf, vietnamDay, vietnamToday, FINISHED_STATUSES, OPEN_STATUSES } from './on-time';

@@ -398,9 +398,12 @@ export type Dossier = {
   /** How current this record is. */
   freshness: Freshness;
   /**
-   * On time as provinces report it: finished no later than the appointment (trả trước và
-   * đúng hạn). False when finished late, or still open past the appointment; null while
-   * open and not yet due, or when a date is missing.
+   * On time as provinces report it (trả trước và đúng hạn). The appointment is a day in
+   * Vietnam time: true when processing ended (else the result was returned) on or before
+   * that day, at any hour of it, or when finished with no appointment (a procedure with no
+   * time limit cannot be late). False when finished after that day (or finished with an
+   * appointment and no date to show when), or still open after it (quá hạn). Null while
+   * open and not yet late, and for refused, withdrawn and stopped dossiers.
    */
   onTime?: Maybe<Scalars['Boolean']['output']>;
   /** The procedure applied for (thủ tục hành chính), resolved to the national catalogue; null if the code is unknown there. */
@@ -467,7 +470,7 @@ export type DossierFilter = {
   channel?: InputMaybe<Channel>;
   /** With `agency`: also the units under it in the code hierarchy. Default true. */
   includeSubordinates?: InputMaybe<Scalars['Boolean']['input']>;
-  /** True: finished late or open past the appointment. False: everything else. */
+  /** True: `onTime` is false (finished late, or open after the appointment day). False: everything else. */
   late?: InputMaybe<Scalars['Boolean']['input']>;
   /** Procedure code, national or local variant; matches the dossiers of the national procedure. */
   procedure?: InputMaybe<Scalars['ID']['input']>;
@@ -490,25 +493,26 @@ export type DossierPaper = {
 
 /**
  * The figures provinces publish for a period (received within it): tỷ lệ hồ sơ trả trước
- * và đúng hạn, tỷ lệ trực tuyến.
+ * và đúng hạn, tỷ lệ trực tuyến. Days are Vietnam-time days; the on-time rule is the one of
+ * `Dossier.onTime`, so `onTime + late = processed`.
  */
 export type DossierStatistics = {
   __typename?: 'DossierStatistics';
-  /** Still open (đang giải quyết). */
+  /** Still open: status 1, 2, 4, 5 or 6 (đang giải quyết). */
   inProgress: Scalars['Int']['output'];
-  /** Finished after the appointment (trễ hạn). */
+  /** Finished after the appointment day, or with no date to show when (trễ hạn). */
   late: Scalars['Int']['output'];
-  /** Finished no later than the appointment (trước và đúng hạn). */
+  /** Finished on or before the appointment day, or finished with no appointment (trước và đúng hạn). */
   onTime: Scalars['Int']['output'];
-  /** On time / processed (tỷ lệ đúng hạn); null when none were processed. */
+  /** On time ÷ processed (tỷ lệ đúng hạn); null when none were processed. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
-  /** Received online / received (tỷ lệ trực tuyến); null when none were received. */
+  /** Received online ÷ received (tỷ lệ trực tuyến); null when none were received. */
   onlineRate?: Maybe<Scalars['Float']['output']>;
-  /** Still open and past the appointment (quá hạn). */
+  /** Still open after the appointment day (quá hạn); a dossier with no appointment is never overdue. */
   overdue: Scalars['Int']['output'];
   /** Of those, finished: status 9 or 10 (đã giải quyết). */
   processed: Scalars['Int']['output'];
-  /** Dossiers received in the period (tiếp nhận). */
+  /** Dossiers received in the period (tiếp nhận), whatever their status. */
   received: Scalars['Int']['output'];
 };
 

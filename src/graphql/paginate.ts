@@ -52,8 +52,9 @@ export function paginateSorted<T, N>(
     pageInfo: {
       hasNextPage: start + size < items.length,
       hasPreviousPage: start > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      // An empty page (first: 0) stays where it was asked to start, so its cursors continue from there.
+      startCursor: edges[0]?.cursor ?? args.after ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? args.after ?? null,
     },
     totalCount: items.length,
     freshness,
