@@ -1,12 +1,9 @@
-import type { DossierRecord } from '../domain';
+import { vietnamDayOfMs, type DossierRecord } from '../domain';
 
 /** National statuses of a dossier whose processing is finished: 9 processed, 10 result returned. */
 export const FINISHED_STATUSES: ReadonlySet<number> = new Set([9, 10]);
 /** Statuses of a dossier still being handled: registered, accepted, processing, papers or payment requested. */
 export const OPEN_STATUSES: ReadonlySet<number> = new Set([1, 2, 4, 5, 6]);
-
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * The calendar day (days since 1970-01-01) an instant falls on in Vietnam time (UTC+7, no
@@ -16,12 +13,12 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 export function vietnamDay(instant: string | null): number | null {
   if (instant === null) return null;
   const ms = Date.parse(instant);
-  return Number.isNaN(ms) ? null : Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
+  return Number.isNaN(ms) ? null : vietnamDayOfMs(ms);
 }
 
 /** The Vietnam-time day of `now`. */
 export function vietnamToday(now: number = Date.now()): number {
-  return Math.floor((now + VIETNAM_OFFSET_MS) / DAY_MS);
+  return vietnamDayOfMs(now);
 }
 
 export interface Timeliness {

@@ -30,6 +30,7 @@ export const ERROR_CATALOGUE = {
   PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },
+  LEASE_LOST: { httpStatus: 409, description: 'A background job (a province\'s sync, the catalogue refresh, the national portal push) lost its lease on shared work to another replica; its writes were refused and it stopped.' },
   // Configuration
   CONFIG_INVALID: { httpStatus: 500, description: 'The configuration file or environment is invalid; start-up stops.' },
   // Fallback

@@ -2,6 +2,7 @@ import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { GatewayError } from '../errors';
 import { redactMongodbUri } from './redact-mongodb-uri';
+import { checkKeyring, type DataKeyring } from './seal';
 import type { Store, StoreOptions } from './store';
 
 const storeOptionsSchema = z.strictObject({
@@ -13,6 +14,7 @@ const storeOptionsSchema = z.strictObject({
     .refine((file) => file === ':memory:' || !/[\\/]/.test(file), 'must be a file name (put its directory in dataDir) or ":memory:"')
     .optional(),
   auditRetentionDays: z.number().int().min(1).max(36500).optional(),
+  dataKeyring: z.custom<DataKeyring>((value) => (value as DataKeyring | null)?.keys instanceof Map, 'must be a DataKeyring').optional(),
   logger: z.custom<Logger>((value) => typeof (value as Logger | null)?.info === 'function', 'must be a pino logger').optional(),
 });
 
@@ -37,12 +39,13 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
     auditRetentionDays = 365,
     logger = pino({ enabled: false }),
   } = parsed.data;
+  const keyring = parsed.data.dataKeyring ? checkKeyring(parsed.data.dataKeyring) : undefined;
   const storeLogger = logger.child({ component: 'store' });
 
   if (mongodbUri !== undefined) {
     const { createMongoStore } = await import('./mongo');
-    return createMongoStore({ uri: mongodbUri, auditRetentionDays, logger: storeLogger });
+    return createMongoStore({ uri: mongodbUri, auditRetentionDays, keyring, logger: storeLogger });
   }
   const { createSqliteStore } = await import('./sqlite');
-  return createSqliteStore({ dataDir, sqliteFile, auditRetentionDays, logger: storeLogger });
+  return createSqliteStore({ dataDir, sqliteFile, auditRetentionDays, keyring, logger: storeLogger });
 }

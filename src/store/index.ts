@@ -17,3 +17,24 @@ export type {
 } from './audit-repository';
 export type { CatalogueMirrorRepository, CatalogueSnapshot, MirroredProcedure } from './catalogue-mirror-repository';
 export type { JsonObject, JsonValue } from './json';
+export type {
+  AgencyScope,
+  ApplyDossiersInput,
+  ApplyDossiersResult,
+  DossierChange,
+  DossierClass,
+  DossierCounts,
+  DossierFacts,
+  DossierPageRequest,
+  DossierQuery,
+  DossierRepository,
+  DossierStatisticsQuery,
+  DossierWrite,
+  Lease,
+  LeaseFence,
+  LeaseRepository,
+  StoredDossier,
+  SyncCheckpoint,
+} from './dossier-repository';
+export { checkKeyring, type DataKeyring } from './seal';
+export { dossierSortKey } from './dossier-sort-key';

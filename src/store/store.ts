@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { AuditRepository } from './audit-repository';
 import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
+import type { DossierRepository, LeaseRepository } from './dossier-repository';
+import type { DataKeyring } from './seal';
 
 /**
  * Every repository a store provides. Adding one is a line here plus one file per adapter
@@ -10,6 +12,8 @@ import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
 export interface StoreRepositories {
   audit: AuditRepository;
   catalogue: CatalogueMirrorRepository;
+  dossiers: DossierRepository;
+  leases: LeaseRepository;
 }
 
 export type StoreKind = 'sqlite' | 'mongodb';
@@ -37,6 +41,11 @@ export interface StoreOptions {
    * purge on SQLite. @default 365
    */
   auditRetentionDays?: number;
+  /**
+   * The keys that seal personal data at rest (dossier records). Without it the store still
+   * opens, but refuses to keep dossiers (CONFIG_INVALID).
+   */
+  dataKeyring?: DataKeyring;
   /** @default a disabled logger */
   logger?: Logger;
 }

@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { GatewayError } from '../../errors';
 import { redactMongodbUri } from '../redact-mongodb-uri';
+import type { DataKeyring } from '../seal';
 import type { Store, StoreRepositories } from '../store';
 import { withStoreErrors } from '../with-store-errors';
 import type { MongoContext } from './mongo-repository';
@@ -11,6 +12,7 @@ import { toStoreError } from './to-store-error';
 export interface MongoStoreOptions {
   uri: string;
   auditRetentionDays: number;
+  keyring?: DataKeyring;
   logger: Logger;
 }
 
@@ -25,7 +27,7 @@ export interface MongoStoreOptions {
  * Writes use the server's default write concern (majority, journaled, on a replica set).
  * `close()` waits for the repository calls in flight, then closes the connection.
  */
-export async function createMongoStore({ uri, auditRetentionDays, logger }: MongoStoreOptions): Promise<Store> {
+export async function createMongoStore({ uri, auditRetentionDays, keyring, logger }: MongoStoreOptions): Promise<Store> {
   const location = redactMongodbUri(uri);
   const connection = mongoose.createConnection(uri, {
     sanitizeFilter: true,
@@ -47,7 +49,7 @@ export async function createMongoStore({ uri, auditRetentionDays, logger }: Mong
   try {
     await connection.asPromise();
     const hello = (await connection.db!.admin().command({ hello: 1 })) as { setName?: string; msg?: string };
-    const context: MongoContext = { connection, logger, supportsTransactions: typeof hello.setName === 'string' || hello.msg === 'isdbgrid' };
+    const context: MongoContext = { connection, logger, ...(keyring ? { keyring } : {}), supportsTransactions: typeof hello.setName === 'string' || hello.msg === 'isdbgrid' };
     for (const [name, definition] of Object.entries(mongoRepositories)) {
       const models = definition.defineModels(connection, { auditRetentionDays });
       for (const model of Object.values(models)) {

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
+import type { DataKeyring } from '../seal';
 
 export interface MongoModelOptions {
   auditRetentionDays: number;
@@ -11,6 +12,8 @@ export interface MongoContext {
   logger: Logger;
   /** True on a replica set or sharded cluster; a standalone server has no transactions. */
   supportsTransactions: boolean;
+  /** Seals and opens personal data at rest; absent when none is configured. */
+  keyring?: DataKeyring;
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
+import type { DataKeyring } from '../seal';
 import type { Store, StoreRepositories } from '../store';
 import { withStoreErrors } from '../with-store-errors';
 import { migrateSqlite } from './migrate-sqlite';
@@ -14,6 +15,7 @@ export interface SqliteStoreOptions {
   dataDir: string;
   sqliteFile: string;
   auditRetentionDays: number;
+  keyring?: DataKeyring;
   logger: Logger;
 }
 
@@ -21,7 +23,7 @@ export interface SqliteStoreOptions {
  * Opens (creating if needed) `<dataDir>/<sqliteFile>`, migrates every repository's schema
  * and assembles the store. Failing to open or migrate rejects with STORE_UNAVAILABLE.
  */
-export async function createSqliteStore({ dataDir, sqliteFile, auditRetentionDays, logger }: SqliteStoreOptions): Promise<Store> {
+export async function createSqliteStore({ dataDir, sqliteFile, auditRetentionDays, keyring, logger }: SqliteStoreOptions): Promise<Store> {
   const location = sqliteFile === ':memory:' ? ':memory:' : path.resolve(dataDir, sqliteFile);
   let db: Database.Database | undefined;
   try {
@@ -41,6 +43,7 @@ export async function createSqliteStore({ dataDir, sqliteFile, auditRetentionDay
     db: database,
     logger,
     auditRetentionDays,
+    ...(keyring ? { keyring } : {}),
     track(work) {
       pending.add(work);
       const forget = () => pending.delete(work);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
+import type { DataKeyring } from '../seal';
 
 /** One step of a repository's schema. Steps run once, in order, each recorded in `schema_migration`. */
 export interface SqliteMigration {
@@ -12,6 +13,8 @@ export interface SqliteContext {
   db: Database.Database;
   logger: Logger;
   auditRetentionDays: number;
+  /** Seals and opens personal data at rest; absent when none is configured. */
+  keyring?: DataKeyring;
   /** Registers background work (the retention purge) that `Store.close()` must wait for; repository calls are tracked already. */
   track<T>(work: Promise<T>): Promise<T>;
   /** Registers something to stop (a timer) when the store starts closing. */

@@ -1,0 +1,256 @@
+import { randomBytes } from 'node:crypto';
+import { agencyPath, parseAgencyCode } from '../../domain';
+import type { DataKeyring, DossierClass, DossierFacts, DossierWrite, Store } from '../index';
+
+/** A keyring with one fresh key, `k1`. */
+export function testKeyring(ids: readonly string[] = ['k1'], active = ids[0]!): DataKeyring {
+  return { activeKeyId: active, keys: new Map(ids.map((id) => [id, randomBytes(32)])) };
+}
+
+const ms = (iso: string): number => Date.parse(iso);
+/** Vietnam-time day number of a date written yyyy-mm-dd (hand rule: UTC midnight of that date, in days). */
+const day = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+interface Spec {
+  code: string;
+  agency: string;
+  listed?: string | null;
+  received?: string | null;
+  status?: number | null;
+  channel?: string | null;
+  procedure?: string | null;
+  due?: string | null;
+  klass?: DossierClass;
+  hash?: string;
+  name?: string;
+}
+
+/** A dossier write from a short spec; the record carries a citizen's name to find (or not) at rest. */
+export function dossierWrite(spec: Spec): DossierWrite {
+  const parsed = parseAgencyCode(spec.agency)!;
+  const received = spec.received === undefined ? (spec.listed ?? null) : spec.received;
+  const facts: DossierFacts = {
+    code: spec.code,
+    source: `province-${parsed.l1.toLowerCase()}`,
+    agencyCode: spec.agency,
+    agencyPaths: [agencyPath(parsed, 1), agencyPath(parsed, 2), agencyPath(parsed, 3), agencyPath(parsed, 4)],
+    listedMs: spec.listed === undefined ? ms('2024-03-01T08:00:00+07:00') : spec.listed === null ? null : ms(spec.listed),
+    receivedMs: received === null ? null : ms(received),
+    status: spec.status === undefined ? 10 : spec.status,
+    channel: spec.channel === undefined ? 'ONLINE' : spec.channel,
+    procedure: spec.procedure === undefined ? '1.001612' : spec.procedure,
+    dueDay: spec.due ? day(spec.due) : null,
+    klass: spec.klass ?? 'ON_TIME',
+    updatedAt: null,
+    contentHash: spec.hash ?? `h-${spec.code}`,
+  };
+  return { facts, record: { code: spec.code, applicant: { name: spec.name ?? 'Nguyễn Văn Thử' }, steps: [{ handler: 'Trần Thị Bé' }] } };
+}
+
+/**
+ * The behaviour every store adapter must have for dossiers and leases
+ * (`sqlite-dossiers.contract.test.ts`, `mongo.contract.test.ts`). `createStore` opens a
+ * new, empty store with `keyring`.
+ */
+export function defineDossierContractTests(name: string, createStore: (keyring: DataKeyring) => Promise<Store>): void {
+  describe(`dossier store contract: ${name}`, () => {
+    const opened: Store[] = [];
+    let store: Store;
+    const open = async (keyring = testKeyring()): Promise<Store> => {
+      const s = await createStore(keyring);
+      opened.push(s);
+      return s;
+    };
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    it('keeps a dossier with its facts, its record and version 1, and logs its creation', async () => {
+      const write = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', status: 4, klass: 'OPEN', due: '2024-03-10' });
+      const result = await store.dossiers.apply({ dossiers: [write], now: new Date('2024-03-02T00:00:00Z') });
+      expect(result).toMatchObject({ created: 1, updated: 0, unchanged: 0 });
+      const stored = await store.dossiers.get(write.facts.code);
+      expect(stored).toMatchObject({ facts: write.facts, record: write.record, version: 1 });
+      expect(stored!.changedAt.toISOString()).toBe('2024-03-02T00:00:00.000Z');
+      const changes = await store.dossiers.changesAfter(0, 10);
+      expect(changes).toEqual([expect.objectContaining({ code: write.facts.code, version: 1, kind: 'created', oldStatus: null, newStatus: 4, agencyCode: '000.00.41.H56' })]);
+      expect(await store.dossiers.get('000.00.41.H56-240301-9999')).toBeNull();
+    });
+
+    it('applies the same data twice as a no-op, and a change as the next version with its old and new status', async () => {
+      const first = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', status: 4, klass: 'OPEN', hash: 'a' });
+      await store.dossiers.apply({ dossiers: [first], enqueue: ['portal'] });
+      expect(await store.dossiers.apply({ dossiers: [first], enqueue: ['portal'] })).toMatchObject({ created: 0, updated: 0, unchanged: 1, changes: [] });
+      const second = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', status: 9, klass: 'ON_TIME', hash: 'b' });
+      const result = await store.dossiers.apply({ dossiers: [second] });
+      expect(result).toMatchObject({ updated: 1, changes: [expect.objectContaining({ version: 2, kind: 'updated', oldStatus: 4, newStatus: 9 })] });
+      expect((await store.dossiers.get(second.facts.code))!.version).toBe(2);
+      expect((await store.dossiers.changesAfter(0, 10)).map((c) => c.version)).toEqual([1, 2]);
+      expect((await store.dossiers.changesAfter(1, 10)).map((c) => c.version)).toEqual([2]);
+    });
+
+    it('lists newest first, then by code, undated last, and pages by key without skipping or repeating', async () => {
+      const specs: Spec[] = [
+        { code: '000.00.41.H56-240301-0003', agency: '000.00.41.H56', listed: '2024-03-01T08:00:00+07:00' },
+        { code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', listed: '2024-03-01T08:00:00+07:00' },
+        { code: '000.00.41.H56-240302-0001', agency: '000.00.41.H56', listed: '2024-03-02T09:30:00+07:00' },
+        { code: '000.00.41.H56-240228-0001', agency: '000.00.41.H56', listed: null },
+        { code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56', listed: '2024-03-01T08:00:01+07:00' },
+      ];
+      await store.dossiers.apply({ dossiers: specs.map(dossierWrite) });
+      const expected = ['000.00.41.H56-240302-0001', '000.00.41.H56-240301-0002', '000.00.41.H56-240301-0001', '000.00.41.H56-240301-0003', '000.00.41.H56-240228-0001'];
+      const seen: string[] = [];
+      let afterKey: string | undefined;
+      for (;;) {
+        const page = await store.dossiers.list({ today: 0 }, { first: 2, ...(afterKey ? { afterKey } : {}) });
+        seen.push(...page.items.map((d) => d.facts.code));
+        if (!page.hasNextPage) break;
+        afterKey = page.items[page.items.length - 1]!.sortKey;
+      }
+      expect(seen).toEqual(expected);
+    });
+
+    describe('filters and counts', () => {
+      // Hand-made: two districts of H56 with communes, one dossier of H41; statuses, channels, procedures and dates vary.
+      const specs: Spec[] = [
+        { code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', listed: '2024-03-01T08:00:00+07:00', status: 10, channel: 'ONLINE', klass: 'ON_TIME' },
+        { code: '000.01.41.H56-240301-0001', agency: '000.01.41.H56', listed: '2024-03-01T23:59:59+07:00', status: 9, channel: 'IN_PERSON', klass: 'LATE' },
+        { code: '000.02.41.H56-240302-0001', agency: '000.02.41.H56', listed: '2024-03-02T00:00:00+07:00', status: 4, channel: 'ONLINE', klass: 'OPEN', due: '2024-03-05', procedure: '2.000477' },
+        { code: '000.00.42.H56-240302-0001', agency: '000.00.42.H56', listed: '2024-03-02T10:00:00+07:00', status: 4, channel: 'POSTAL', klass: 'OPEN', due: '2024-03-20' },
+        { code: '000.01.42.H56-240303-0001', agency: '000.01.42.H56', listed: '2024-03-03T14:00:00+07:00', status: 3, channel: 'ONLINE', klass: 'OTHER', received: null },
+        { code: '000.01.00.H56-240303-0001', agency: '000.01.00.H56', listed: '2024-03-03T15:00:00+07:00', status: 10, channel: 'ONLINE', klass: 'LATE', procedure: '2.000477' },
+        { code: '000.00.41.H41-240301-0001', agency: '000.00.41.H41', listed: '2024-03-01T09:00:00+07:00', status: 2, channel: 'ONLINE', klass: 'OPEN', due: '2024-03-04' },
+        { code: '000.00.41.H56-240304-0001', agency: '000.00.41.H56', listed: '2024-03-04T07:00:00+07:00', status: null, channel: null, klass: 'OTHER', procedure: null },
+      ];
+      const TODAY = day('2024-03-10');
+      beforeEach(async () => {
+        await store.dossiers.apply({ dossiers: specs.map(dossierWrite) });
+      });
+
+      const cases: Array<[string, Parameters<Store['dossiers']['list']>[0], string[]]> = [
+        ['the whole province H56', { scope: { depth: 1, path: 'H56' }, today: TODAY }, ['000.00.41.H56-240304-0001', '000.01.00.H56-240303-0001', '000.01.42.H56-240303-0001', '000.00.42.H56-240302-0001', '000.02.41.H56-240302-0001', '000.01.41.H56-240301-0001', '000.00.41.H56-240301-0001']],
+        ['district 41 of H56 and its communes', { scope: { depth: 2, path: 'H56.41' }, today: TODAY }, ['000.00.41.H56-240304-0001', '000.02.41.H56-240302-0001', '000.01.41.H56-240301-0001', '000.00.41.H56-240301-0001']],
+        ['the level-3 unit placed under the province, not the commune 01 of district 42', { scope: { depth: 3, path: 'H56.00.01' }, today: TODAY }, ['000.01.00.H56-240303-0001']],
+        ['exactly the district 41 office', { scope: { depth: 4, path: 'H56.41.00.000' }, today: TODAY }, ['000.00.41.H56-240304-0001', '000.00.41.H56-240301-0001']],
+        ['open statuses everywhere', { statuses: [2, 4], today: TODAY }, ['000.00.42.H56-240302-0001', '000.02.41.H56-240302-0001', '000.00.41.H41-240301-0001']],
+        ['online in H56', { scope: { depth: 1, path: 'H56' }, channel: 'ONLINE', today: TODAY }, ['000.01.00.H56-240303-0001', '000.01.42.H56-240303-0001', '000.02.41.H56-240302-0001', '000.00.41.H56-240301-0001']],
+        ['one procedure', { procedure: '2.000477', today: TODAY }, ['000.01.00.H56-240303-0001', '000.02.41.H56-240302-0001']],
+        ['late ones: finished late, or open after the due day', { late: true, today: TODAY }, ['000.01.00.H56-240303-0001', '000.02.41.H56-240302-0001', '000.01.41.H56-240301-0001', '000.00.41.H41-240301-0001']],
+        ['not late in H56', { scope: { depth: 1, path: 'H56' }, late: false, today: TODAY }, ['000.00.41.H56-240304-0001', '000.01.42.H56-240303-0001', '000.00.42.H56-240302-0001', '000.00.41.H56-240301-0001']],
+        ['received on 1 March (from inclusive, to exclusive), the day as a whole', { receivedFromMs: ms('2024-03-01T00:00:00+07:00'), receivedToMs: ms('2024-03-02T00:00:00+07:00'), today: TODAY }, ['000.01.41.H56-240301-0001', '000.00.41.H41-240301-0001', '000.00.41.H56-240301-0001']],
+        ['received from 08:00:01 on 1 March to 10:00 on 2 March', { receivedFromMs: ms('2024-03-01T08:00:01+07:00'), receivedToMs: ms('2024-03-02T10:00:00+07:00'), today: TODAY }, ['000.02.41.H56-240302-0001', '000.01.41.H56-240301-0001', '000.00.41.H41-240301-0001']],
+        ['received inside one day, 08:00 to 09:00 on 1 March', { receivedFromMs: ms('2024-03-01T08:00:00+07:00'), receivedToMs: ms('2024-03-01T09:00:00+07:00'), today: TODAY }, ['000.00.41.H56-240301-0001']],
+        ['received since 3 March: the refused one was never received', { receivedFromMs: ms('2024-03-03T00:00:00+07:00'), today: TODAY }, ['000.00.41.H56-240304-0001', '000.01.00.H56-240303-0001']],
+        ['received before 2 March, 10:00 excluded, in H56', { scope: { depth: 1, path: 'H56' }, receivedToMs: ms('2024-03-02T10:00:00+07:00'), today: TODAY }, ['000.02.41.H56-240302-0001', '000.01.41.H56-240301-0001', '000.00.41.H56-240301-0001']],
+        ['everything at once', { scope: { depth: 2, path: 'H56.41' }, statuses: [4], channel: 'ONLINE', procedure: '2.000477', late: true, receivedFromMs: ms('2024-03-01T12:00:00+07:00'), today: TODAY }, ['000.02.41.H56-240302-0001']],
+        ['nothing', { scope: { depth: 2, path: 'H56.43' }, today: TODAY }, []],
+      ];
+
+      it.each(cases)('lists and counts %s', async (_name, query, expected) => {
+        const page = await store.dossiers.list(query, { first: 100 });
+        expect(page.items.map((d) => d.facts.code)).toEqual(expected);
+        expect(page.hasNextPage).toBe(false);
+        expect(await store.dossiers.count(query)).toBe(expected.length);
+      });
+
+      it('computes the published figures from whole days and partial edges alike', async () => {
+        // Received in H56 from 1 March 12:00 to 3 March 15:00 (excluded): 0001 of 01.41 (late), 02.41 (open, due 5 March),
+        // 42 (open, due 20 March); the refused one was never received; 01.00 is at 15:00, excluded.
+        expect(await store.dossiers.statistics({ scope: { depth: 1, path: 'H56' }, fromMs: ms('2024-03-01T12:00:00+07:00'), toMs: ms('2024-03-03T15:00:00+07:00'), today: TODAY })).toEqual({
+          received: 3, online: 1, processed: 1, onTime: 0, late: 1, inProgress: 2, overdue: 1,
+        });
+        // The whole of March in H56: every received one.
+        expect(await store.dossiers.statistics({ scope: { depth: 1, path: 'H56' }, fromMs: ms('2024-03-01T00:00:00+07:00'), toMs: ms('2024-04-01T00:00:00+07:00'), today: TODAY })).toEqual({
+          received: 6, online: 3, processed: 3, onTime: 1, late: 2, inProgress: 2, overdue: 1,
+        });
+        // Before the due day of 02.41 nothing is overdue.
+        expect(await store.dossiers.statistics({ scope: { depth: 2, path: 'H56.41' }, fromMs: ms('2024-01-01T00:00:00+07:00'), toMs: ms('2025-01-01T00:00:00+07:00'), today: day('2024-03-05') })).toEqual({
+          received: 4, online: 2, processed: 2, onTime: 1, late: 1, inProgress: 1, overdue: 0,
+        });
+      });
+
+      it('moves a dossier between figures when it changes, leaving no count behind', async () => {
+        const now = dossierWrite({ ...specs[2]!, status: 10, klass: 'LATE', hash: 'finished' });
+        await store.dossiers.apply({ dossiers: [now] });
+        const march = { scope: { depth: 2 as const, path: 'H56.41' }, fromMs: ms('2024-03-01T00:00:00+07:00'), toMs: ms('2024-04-01T00:00:00+07:00'), today: TODAY };
+        expect(await store.dossiers.statistics(march)).toEqual({ received: 4, online: 2, processed: 3, onTime: 1, late: 2, inProgress: 0, overdue: 0 });
+        // Moved to another district: it leaves district 41's figures altogether.
+        await store.dossiers.apply({ dossiers: [dossierWrite({ ...specs[2]!, agency: '000.02.42.H56', status: 10, klass: 'LATE', hash: 'moved' })] });
+        expect(await store.dossiers.statistics(march)).toEqual({ received: 3, online: 1, processed: 2, onTime: 1, late: 1, inProgress: 0, overdue: 0 });
+        expect(await store.dossiers.count({ scope: { depth: 2, path: 'H56.42' }, today: TODAY })).toBe(3);
+      });
+
+      it('lists the open dossiers of one source by code', async () => {
+        expect(await store.dossiers.openCodes('province-h56', null, 10)).toEqual(['000.00.42.H56-240302-0001', '000.02.41.H56-240302-0001']);
+        expect(await store.dossiers.openCodes('province-h56', '000.00.42.H56-240302-0001', 10)).toEqual(['000.02.41.H56-240302-0001']);
+        expect(await store.dossiers.countBySource()).toEqual({ 'province-h56': 7, 'province-h41': 1 });
+      });
+    });
+
+    it('writes the checkpoint in the same batch, and refuses the whole batch when the lease moved on', async () => {
+      const lease = (await store.leases.acquire('sync:province-h56', 'replica-a', 60_000))!;
+      await store.dossiers.apply({
+        dossiers: [dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56' })],
+        checkpoint: { source: 'province-h56', state: { cursor: 'one' } },
+        fence: { name: lease.name, holder: lease.holder, token: lease.token },
+      });
+      expect((await store.dossiers.loadCheckpoint('province-h56'))!.state).toEqual({ cursor: 'one' });
+      // The lease expires and another replica takes it: the first holder's next write is refused, all of it.
+      const later = new Date(Date.now() + 120_000);
+      const taken = (await store.leases.acquire('sync:province-h56', 'replica-b', 60_000, later))!;
+      expect(taken.token).toBe(lease.token + 1);
+      await expect(
+        store.dossiers.apply({
+          dossiers: [dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56' })],
+          checkpoint: { source: 'province-h56', state: { cursor: 'two' } },
+          fence: { name: lease.name, holder: lease.holder, token: lease.token },
+          now: later,
+        }),
+      ).rejects.toMatchObject({ extensions: { code: 'LEASE_LOST' } });
+      expect(await store.dossiers.get('000.00.41.H56-240301-0002')).toBeNull();
+      expect((await store.dossiers.loadCheckpoint('province-h56'))!.state).toEqual({ cursor: 'one' });
+      expect(await store.dossiers.loadCheckpoint('province-h41')).toBeNull();
+    });
+
+    it('re-seals every record under a new active key, after which the old key can go', async () => {
+      const keyring = testKeyring(['old']);
+      const first = await open(keyring);
+      await first.dossiers.apply({ dossiers: [1, 2, 3].map((n) => dossierWrite({ code: `000.00.41.H56-240301-000${n}`, agency: '000.00.41.H56', name: `Người ${n}` })) });
+      const both: DataKeyring = { activeKeyId: 'new', keys: new Map([...keyring.keys, ['new', randomBytes(32)]]) };
+      const rotating = await createStore(both);
+      opened.push(rotating);
+      const progress: number[] = [];
+      expect(await rotating.dossiers.reseal((done) => progress.push(done), 2)).toBe(3);
+      expect(progress).toEqual([2, 3]);
+      expect(await rotating.dossiers.reseal()).toBe(0);
+      const onlyNew = await createStore({ activeKeyId: 'new', keys: new Map([['new', both.keys.get('new')!]]) });
+      opened.push(onlyNew);
+      expect((await onlyNew.dossiers.get('000.00.41.H56-240301-0002'))!.record).toMatchObject({ applicant: { name: 'Người 2' } });
+    });
+
+    describe('leases', () => {
+      it('lets one holder at a time take a lease, renew it, and hand it over on release or expiry with a new token', async () => {
+        const t0 = new Date('2026-01-01T00:00:00Z');
+        const plus = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
+        const a = (await store.leases.acquire('catalogue', 'a', 30_000, t0))!;
+        expect(a).toMatchObject({ holder: 'a', token: 1 });
+        expect(await store.leases.acquire('catalogue', 'b', 30_000, plus(10))).toBeNull();
+        expect(await store.leases.acquire('catalogue', 'a', 30_000, plus(10))).toMatchObject({ holder: 'a', token: 1 });
+        expect(await store.leases.renew({ name: 'catalogue', holder: 'a', token: 1 }, 30_000, plus(20))).toMatchObject({ token: 1, expiresAt: plus(50) });
+        expect(await store.leases.acquire('catalogue', 'b', 30_000, plus(45))).toBeNull();
+        const b = (await store.leases.acquire('catalogue', 'b', 30_000, plus(51)))!;
+        expect(b).toMatchObject({ holder: 'b', token: 2 });
+        expect(await store.leases.renew({ name: 'catalogue', holder: 'a', token: 1 }, 30_000, plus(52))).toBeNull();
+        expect(await store.leases.get('catalogue')).toMatchObject({ holder: 'b', token: 2 });
+        // A stale holder's release does nothing; the holder's own release frees it at once.
+        await store.leases.release({ name: 'catalogue', holder: 'a', token: 1 });
+        expect(await store.leases.acquire('catalogue', 'c', 30_000, plus(53))).toBeNull();
+        await store.leases.release({ name: 'catalogue', holder: 'b', token: 2 });
+        expect(await store.leases.acquire('catalogue', 'c', 30_000, new Date(Date.now() + 1000))).toMatchObject({ holder: 'c', token: 3 });
+      });
+    });
+  });
+}

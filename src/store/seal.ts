@@ -1,0 +1,74 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { GatewayError } from '../errors';
+
+/**
+ * The keys that seal personal data at rest. Every record is sealed under the active key
+ * and names its key, so a rotation adds a key, makes it active and re-seals (`reseal`)
+ * while older records stay readable.
+ */
+export interface DataKeyring {
+  readonly activeKeyId: string;
+  /** Key id → 32-byte AES-256 key. */
+  readonly keys: ReadonlyMap<string, Buffer>;
+}
+
+const FORMAT = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Checks a keyring once at start: ids well-formed, every key 32 bytes, the active one present. */
+export function checkKeyring(keyring: DataKeyring): DataKeyring {
+  for (const [id, key] of keyring.keys) {
+    if (!KEY_ID.test(id)) throw new GatewayError('CONFIG_INVALID', `data key id ${JSON.stringify(id)} must be 1–64 letters, digits, ".", "_" or "-"`);
+    if (key.length !== 32) throw new GatewayError('CONFIG_INVALID', `data key ${id} must be 32 bytes (AES-256); got ${key.length}`);
+  }
+  if (!keyring.keys.has(keyring.activeKeyId)) {
+    throw new GatewayError('CONFIG_INVALID', `the active data key ${JSON.stringify(keyring.activeKeyId)} is not among the keys (${[...keyring.keys.keys()].join(', ') || 'none'})`);
+  }
+  return keyring;
+}
+
+/**
+ * Seals `plaintext` with AES-256-GCM under the active key: compressed (deflate) first, a
+ * fresh 96-bit IV per record, and `binding` (the record's key, e.g. the dossier code) as
+ * additional authenticated data, so a sealed value moved to another row does not open.
+ * Layout: format byte, key id length, key id, IV, tag, ciphertext.
+ */
+export function seal(plaintext: string, binding: string, keyring: DataKeyring): { keyId: string; sealed: Buffer } {
+  const keyId = keyring.activeKeyId;
+  const key = keyring.keys.get(keyId)!;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(binding, 'utf8'));
+  const body = Buffer.concat([cipher.update(deflateRawSync(Buffer.from(plaintext, 'utf8'), { level: 3 })), cipher.final()]);
+  const id = Buffer.from(keyId, 'utf8');
+  return { keyId, sealed: Buffer.concat([Buffer.from([FORMAT, id.length]), id, iv, cipher.getAuthTag(), body]) };
+}
+
+/**
+ * Opens what `seal` made, with the key it names. A value sealed for another binding, a
+ * changed byte, or a key no longer in the ring rejects with STORE_UNAVAILABLE (the data
+ * cannot be read, which is the store's failure to report, never a value to guess).
+ */
+export function unseal(sealed: Uint8Array, binding: string, keyring: DataKeyring): string {
+  const buffer = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  const idLength = buffer[1] ?? 0;
+  if (buffer[0] !== FORMAT || buffer.length < 2 + idLength + IV_BYTES + TAG_BYTES) {
+    throw new GatewayError('STORE_UNAVAILABLE', `sealed record of ${binding} is not in a known format`);
+  }
+  const keyId = buffer.subarray(2, 2 + idLength).toString('utf8');
+  const key = keyring.keys.get(keyId);
+  if (!key) throw new GatewayError('STORE_UNAVAILABLE', `record of ${binding} is sealed under data key ${JSON.stringify(keyId)}, which is not configured`);
+  const ivStart = 2 + idLength;
+  const decipher = createDecipheriv('aes-256-gcm', key, buffer.subarray(ivStart, ivStart + IV_BYTES));
+  decipher.setAAD(Buffer.from(binding, 'utf8'));
+  decipher.setAuthTag(buffer.subarray(ivStart + IV_BYTES, ivStart + IV_BYTES + TAG_BYTES));
+  try {
+    const compressed = Buffer.concat([decipher.update(buffer.subarray(ivStart + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    return inflateRawSync(compressed).toString('utf8');
+  } catch {
+    throw new GatewayError('STORE_UNAVAILABLE', `sealed record of ${binding} failed its integrity check (changed, or sealed for another record)`);
+  }
+}
