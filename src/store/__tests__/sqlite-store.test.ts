@@ -70,6 +70,8 @@ describe('SQLite store', () => {
     expect(rows).toEqual([
       { repository: 'audit', version: 1, name: 'create audit_entry and audit_error_code' },
       { repository: 'catalogue', version: 1, name: 'create catalogue_snapshot, catalogue_item and catalogue_current' },
+      { repository: 'dossiers', version: 1, name: 'create dossier, dossier_sealed, dossier_rollup, dossier_change, outbox and sync_checkpoint' },
+      { repository: 'leases', version: 1, name: 'create lease' },
     ]);
   });
 
