@@ -43,6 +43,8 @@ export interface DossierWrite {
   facts: DossierFacts;
   /** The gateway's model of the dossier; opaque to the store, sealed at rest. */
   record: JsonObject;
+  /** `JSON.stringify(record)`, when the caller has it already (it digested it). */
+  recordJson?: string;
 }
 
 /** A dossier as stored. */

@@ -125,7 +125,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
       const now = (input.now ?? new Date()).getTime();
       if (input.fence) checkFence(db, input.fence, now);
       const result: ApplyDossiersResult = { created: 0, updated: 0, unchanged: 0, changes: [] };
-      for (const { facts, record } of input.dossiers) {
+      for (const { facts, record, recordJson } of input.dossiers) {
         const before = selectExisting.get(facts.code);
         if (before && before.content_hash === facts.contentHash) {
           result.unchanged += 1;
@@ -139,7 +139,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
           status: facts.status, channel: facts.channel, procedure: facts.procedure, due_day: facts.dueDay, klass: facts.klass,
           updated_at: facts.updatedAt, content_hash: facts.contentHash, version, changed_at: now,
         }) as { id: number };
-        const { keyId, sealed } = seal(JSON.stringify(record), facts.code, requireKeyring(keyring));
+        const { keyId, sealed } = seal(recordJson ?? JSON.stringify(record), facts.code, requireKeyring(keyring));
         upsertSealed.run(id, keyId, sealed);
         if (before) moveCells(factsOf(before), -1);
         moveCells(facts, 1);
