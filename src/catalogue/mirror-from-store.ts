@@ -16,5 +16,6 @@ export function mirrorFromStore(repository: CatalogueMirrorRepository): Catalogu
         sectors: snapshot.sectors as unknown as JsonObject[],
       }),
     loadSnapshot: async () => (await repository.loadSnapshot()) as unknown as CatalogueSnapshot | null,
+    lastRefreshedAt: () => repository.lastRefreshedAt(),
   };
 }

@@ -3,6 +3,7 @@ import { mapLimit } from '../../connectors/kit';
 import { GatewayError, isGatewayError, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
+import type { LeaseRepository } from '../store';
 import { indexProcedure, matchProcedure, type IndexedProcedure, type ProcedureQuery } from './filter-procedures';
 
 /** How current the catalogue is; the GraphQL `Freshness` type. */
@@ -32,6 +33,8 @@ export interface CatalogueSnapshot {
 export interface CatalogueMirror {
   saveSnapshot(snapshot: CatalogueSnapshot): Promise<void>;
   loadSnapshot(): Promise<CatalogueSnapshot | null>;
+  /** When the saved copy was refreshed (by this replica or another), without reading it. */
+  lastRefreshedAt(): Promise<Date | null>;
 }
 
 export interface ProcedureCatalogueOptions {
@@ -41,8 +44,14 @@ export interface ProcedureCatalogueOptions {
   mirror?: CatalogueMirror;
   /** `LayThuTuc` calls in flight during a refresh. @default 8 */
   concurrency?: number;
-  /** Seconds between scheduled refreshes; 0 disables the schedule. @default 3600 */
+  /** Seconds between scheduled refreshes; 0 disables the schedule (one refresh at start). @default 3600 */
   refreshIntervalSeconds?: number;
+  /**
+   * Replicas sharing one store refresh once per interval between them: the one holding the
+   * `catalogue` lease reads the source and saves the mirror; the others adopt the mirror
+   * when it is newer than their copy. Needs `mirror`. @default none (refresh on this replica's own schedule)
+   */
+  coordination?: { leases: LeaseRepository; holder: string; leaseTtlMs?: number; pollMs?: number };
 }
 
 export interface ProcedureCatalogue {
@@ -79,6 +88,7 @@ export function createProcedureCatalogue({
   mirror,
   concurrency = 8,
   refreshIntervalSeconds = 3600,
+  coordination,
 }: ProcedureCatalogueOptions): ProcedureCatalogue {
   let procedures = new Map<string, IndexedProcedure>();
   let sorted: IndexedProcedure[] = [];
@@ -158,6 +168,41 @@ export function createProcedureCatalogue({
     }
   }
 
+  /**
+   * One coordinated round: adopt a newer mirror saved by another replica; when the mirror
+   * is due for a refresh (none yet, older than the interval, or the first round with the
+   * schedule off), refresh under the `catalogue` lease, re-checking once it is held.
+   */
+  async function coordinatedRound(first: boolean): Promise<void> {
+    if (!coordination || !mirror) return;
+    const { leases, holder, leaseTtlMs = 60_000 } = coordination;
+    const adopt = async (): Promise<Date | null> => {
+      const at = await mirror.lastRefreshedAt();
+      if (at && (!asOf || at > asOf)) {
+        const snapshot = await mirror.loadSnapshot();
+        if (snapshot) {
+          install(snapshot);
+          lastError = null;
+          log.info({ procedures: snapshot.procedures.length, asOf: snapshot.refreshedAt }, 'catalogue taken from the refresh of another replica');
+        }
+      }
+      return at;
+    };
+    const isDue = (at: Date | null): boolean => at === null || (refreshIntervalSeconds === 0 ? first : Date.now() - at.getTime() >= refreshIntervalSeconds * 1000);
+    if (!isDue(await adopt())) return;
+    const lease = await leases.acquire('catalogue', holder, leaseTtlMs);
+    if (!lease) return;
+    const fence = { name: lease.name, holder: lease.holder, token: lease.token };
+    const renew = setInterval(() => void leases.renew(fence, leaseTtlMs).catch(() => undefined), Math.max(250, Math.floor(leaseTtlMs / 3)));
+    renew.unref();
+    try {
+      if (isDue(await adopt())) await catalogue.refresh();
+    } finally {
+      clearInterval(renew);
+      await leases.release(fence).catch(() => undefined);
+    }
+  }
+
   const catalogue: ProcedureCatalogue = {
     async start() {
       if (mirror) {
@@ -169,6 +214,15 @@ export function createProcedureCatalogue({
           install(snapshot);
           log.info({ procedures: snapshot.procedures.length, asOf: snapshot.refreshedAt }, 'catalogue loaded from mirror');
         }
+      }
+      if (coordination && mirror) {
+        const round = (first: boolean): Promise<void> => coordinatedRound(first).catch((err: unknown) => log.error({ err }, 'catalogue refresh round failed'));
+        void round(true);
+        // Replicas check more often than they refresh, so one that is not refreshing picks up another's refresh soon.
+        const pollMs = coordination.pollMs ?? Math.min(60_000, Math.max(1000, refreshIntervalSeconds * 250));
+        timer = setInterval(() => void round(false), pollMs);
+        timer.unref();
+        return;
       }
       void catalogue.refresh();
       if (refreshIntervalSeconds > 0) {

@@ -55,15 +55,29 @@ const province = z.discriminatedUnion('dialect', [
 
 const dossiers = z
   .object({
-    /** Seconds between full syncs of every province's dossiers; 0 turns the schedule off. */
+    /** Seconds between sync passes of each province (once per interval across every replica); 0 turns the schedule off. */
     syncIntervalSeconds: z.number().int().min(0).default(300),
-    /** How far back dossiers are read, in days of reception date. */
+    /** How far back the first read goes, in days of reception date. */
     windowDays: z.number().int().min(1).max(36500).default(1200),
-    /** How long a query waits for the provinces' first sync. */
+    /** How long a query waits for the provinces' first read before answering with what is there. */
     waitMs: z.number().int().min(0).default(30_000),
+    /** Days of reception per window of the first read. */
+    backfillWindowDays: z.number().int().min(1).max(366).default(30),
+    /** Each pass re-reads this much before its cursor, so a change stamped late is never missed. */
+    overlapSeconds: z.number().int().min(0).max(86_400).default(120),
+    /** The slow full re-read that catches silent corrections: every this many hours (0: never)… */
+    reconcileIntervalHours: z.number().min(0).default(24),
+    /** …at most this many listing pages per pass, so it costs the province little at a time. */
+    reconcilePagesPerPass: z.number().int().min(0).default(20),
+    /** A province's sync lease; renewed every third of it, taken over by another replica once it lapses. */
+    leaseTtlSeconds: z.number().int().min(5).max(3600).default(30),
+    /** During the first read, steps of dossiers listed without them are read for open dossiers and those received this recently. */
+    stepsRecentDays: z.number().int().min(0).default(30),
+    /** Listing pages read ahead of the one being written. */
+    prefetchPages: z.number().int().min(1).max(16).default(3),
   })
   .strict()
-  .default({ syncIntervalSeconds: 300, windowDays: 1200, waitMs: 30_000 });
+  .default({ syncIntervalSeconds: 300, windowDays: 1200, waitMs: 30_000, backfillWindowDays: 30, overlapSeconds: 120, reconcileIntervalHours: 24, reconcilePagesPerPass: 20, leaseTtlSeconds: 30, stepsRecentDays: 30, prefetchPages: 3 });
 
 const documentExchange = z
   .object({
@@ -158,6 +172,19 @@ export const configSchema = z
         auditRetentionDays: z.number().int().min(1).max(36500).default(365),
         /** Longest an audit entry waits in memory before its batch is written: what a crash can lose. */
         auditFlushIntervalMs: z.number().int().min(10).max(60_000).default(1000),
+        /**
+         * The keys that seal personal data at rest (AES-256-GCM): key id → 32 bytes in base64
+         * (use `${ENV}` for the values), and the id new records are sealed under. Without it:
+         * the key in the environment variable LIENTHONG_DATA_KEY, else a key file made in dataDir.
+         */
+        dataKeys: z
+          .object({
+            active: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, ".", "_" or "-"'),
+            keys: z.record(z.string(), z.string().min(1)),
+          })
+          .strict()
+          .refine((k) => Object.hasOwn(k.keys, k.active), 'active must name one of keys')
+          .optional(),
       })
       .strict()
       .default({ dataDir: './data', auditRetentionDays: 365, auditFlushIntervalMs: 1000 }),

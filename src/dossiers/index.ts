@@ -1,7 +1,12 @@
-export { createDossierIndex, dossierSortKey, provinceOfDossierCode } from './dossier-index';
-export type { DossierIndex, DossierIndexOptions, ProvinceFreshness } from './dossier-index';
-export { matchDossier } from './filter-dossiers';
-export type { DossierQuery } from './filter-dossiers';
+export { createDossierPlane, provinceOfDossierCode } from './dossier-plane';
+export type { DossierPlane, DossierPlaneOptions, ProvinceConnector, ProvinceFreshness } from './dossier-plane';
+export type { DossierFeed, DossierListing, DossierListingPage } from './dossier-feed';
+export { agencyOfDossierCode, dossierWriteOf, recordOf } from './dossier-facts';
+export { dossierScope } from './dossier-scope';
+export { createProvinceSync, PASS_DEFAULTS } from './province-sync';
+export type { ProvinceSync, ProvinceSyncOptions } from './province-sync';
+export type { PassOptions } from './province-pass';
+export type { ProvinceSyncState, PassReport } from './sync-state';
 export { computeDossierStatistics } from './dossier-statistics';
 export type { DossierStatistics } from './dossier-statistics';
 export { timelinessOf, vietnamDay, vietnamToday, FINISHED_STATUSES, OPEN_STATUSES } from './on-time';

@@ -4,7 +4,7 @@ import type { AuditRepository } from '../store';
 import type { ProcedureCatalogue } from '../catalogue';
 import type { DossierRecord } from '../domain';
 import type { DocumentRegistry } from '../documents';
-import type { DossierIndex } from '../dossiers';
+import type { DossierPlane } from '../dossiers';
 import type { GatewayError } from '../errors';
 import type { Logger } from '../log';
 import { createLoaders, type Loaders } from './loaders';
@@ -13,8 +13,8 @@ import { createLoaders, type Loaders } from './loaders';
 export interface Sources {
   nationalProcedures: NationalProceduresConnector;
   catalogue: ProcedureCatalogue;
-  /** The provinces' dossiers, synced from their one-stop systems. */
-  dossiers: DossierIndex;
+  /** The provinces' dossiers, synced from their one-stop systems into the store. */
+  dossiers: DossierPlane;
   /** Official documents held by the connected document systems on the exchange axis. */
   documents: DocumentRegistry;
   /** A dossier's procedure as a national code, through its province's alias table. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { mapLimit } from '../../connectors/kit';
 import { levelOfAgencyCode } from '../domain';
+import { recordOf } from '../dossiers';
 import { GatewayError, isGatewayError } from '../errors';
 import type { GatewayContext } from './context';
 import type { AgencyModel, DossierModel, ProcedureModel, SectorModel } from './models';
@@ -15,7 +16,7 @@ export interface Loaders {
   sector: DataLoader<string, SectorModel>;
   /**
    * Dossiers read live from their province (with processing steps), falling back to the
-   * synced copy, flagged stale, when the province fails.
+   * stored copy, flagged stale, when the province fails.
    */
   liveDossier: DataLoader<string, DossierModel | null>;
 }
@@ -80,23 +81,22 @@ export function createLoaders(ctx: GatewayContext): Loaders {
       const connector = dossiers.connectorFor(code);
       return connector ? connector.getDossier(code) : null;
     });
+    const failed = codes.filter((_, i) => results[i] instanceof Error);
+    const [copies, provinces] = failed.length > 0 ? await Promise.all([Promise.all(failed.map((code) => dossiers.get(code))), dossiers.provinces()]) : [[], []];
+    const copyOf = new Map(failed.map((code, i) => [code, copies[i] ?? null]));
     return results.map((result, i) => {
       const code = codes[i]!;
-      const province = dossiers.provinces().find((p) => p.source === dossiers.connectorFor(code)?.name);
-      if (!(result instanceof Error)) {
-        if (!result) return null;
-        dossiers.put(result);
-        return { ...result, freshness: fresh() };
-      }
-      const copy = dossiers.get(code);
+      if (!(result instanceof Error)) return result ? { ...result, freshness: fresh() } : null;
+      const copy = copyOf.get(code);
       if (!copy || !isGatewayError(result)) return result;
+      const asOf = provinces.find((p) => p.source === copy.facts.source)?.asOf ?? null;
       ctx.warnings.push(
-        new GatewayError(result.code, `${result.message}; dossier ${code} was served from the copy of ${province?.asOf?.toISOString() ?? 'unknown date'}`, {
+        new GatewayError(result.code, `${result.message}; dossier ${code} was served from the copy of ${asOf?.toISOString() ?? 'an earlier read'}`, {
           ...result.extensions,
           servedStale: true,
         }),
       );
-      return { ...copy, freshness: { stale: true, asOf: province?.asOf ?? null, reason: result.code } };
+      return { ...recordOf(copy), agencyCode: copy.facts.agencyCode, freshness: { stale: true, asOf, reason: result.code } };
     });
   });
 

@@ -41,7 +41,8 @@ export interface DossierModel extends DossierRecord {
 }
 
 export type DossierEdgeModel = EdgeModel<DossierModel>;
-export type DossierConnectionModel = ConnectionModel<DossierModel>;
+/** A page of dossiers; `count` reads the total only when `totalCount` is asked for. */
+export type DossierConnectionModel = Omit<ConnectionModel<DossierModel>, 'totalCount'> & { count: () => Promise<number> };
 
 export type DocumentEdgeModel = EdgeModel<DocumentCopy>;
 export type DocumentConnectionModel = Omit<ConnectionModel<DocumentCopy>, 'freshness'>;

@@ -27,4 +27,6 @@ export interface CatalogueMirrorRepository {
   saveSnapshot(snapshot: CatalogueSnapshot): Promise<void>;
   /** The last saved snapshot, or null when none was ever saved. */
   loadSnapshot(): Promise<CatalogueSnapshot | null>;
+  /** When the last saved snapshot was refreshed, without reading it (one small read); null when none was saved. */
+  lastRefreshedAt(): Promise<Date | null>;
 }

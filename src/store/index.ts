@@ -38,3 +38,4 @@ export type {
 } from './dossier-repository';
 export { checkKeyring, type DataKeyring } from './seal';
 export { dossierSortKey } from './dossier-sort-key';
+export { KEY_FILE, loadDataKeyring, readDataKeyFile, writeDataKeyFile } from './load-data-keyring';

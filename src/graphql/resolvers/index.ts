@@ -2,7 +2,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { Agency, agencyQueries } from './agency-resolvers';
 import { AuditEntry, auditQueries } from './audit-resolvers';
 import { Document, DocumentAttachment, DocumentStatus, documentMutations, documentQueries } from './document-resolvers';
-import { Dossier, DossierStatus, dossierQueries } from './dossier-resolvers';
+import { Dossier, DossierConnection, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
@@ -23,6 +23,7 @@ export const resolvers: Resolvers = {
   Procedure,
   Agency,
   Dossier,
+  DossierConnection,
   DossierStatus,
   Document,
   DocumentAttachment,

@@ -173,6 +173,13 @@ export const catalogue: MongoRepositoryDefinition<CatalogueMirrorRepository, Cat
         for (const orphan of orphans) await deleteSnapshot(orphan._id);
       },
 
+      async lastRefreshedAt() {
+        const pointer = await CataloguePointer.findOne({ _id: { $eq: POINTER_ID } }).lean();
+        if (!pointer) return null;
+        const meta = await CatalogueSnapshot.findOne({ _id: { $eq: pointer.snapshotId } }).select({ refreshedAt: 1 }).lean();
+        return meta?.refreshedAt ?? null;
+      },
+
       async loadSnapshot() {
         for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt += 1) {
           const result = await readOnce();

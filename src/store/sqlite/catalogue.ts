@@ -130,9 +130,17 @@ export const catalogue: SqliteRepositoryDefinition<CatalogueMirrorRepository> = 
       };
     });
 
+    const selectCurrentMeta = db.prepare<[], { refreshed_at: number }>(
+      'SELECT s.refreshed_at FROM catalogue_current c JOIN catalogue_snapshot s ON s.id = c.snapshot_id WHERE c.id = 1',
+    );
+
     return {
       saveSnapshot,
       loadSnapshot: async () => load(),
+      async lastRefreshedAt() {
+        const row = selectCurrentMeta.get();
+        return row ? new Date(row.refreshed_at) : null;
+      },
     };
   },
 };
