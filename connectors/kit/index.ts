@@ -6,3 +6,4 @@ export type { Connector, ReadyReport } from './connector';
 export { mapLimit } from './map-limit';
 export { readText, readNumber, readAmount, readList, readObject, readDate } from './read-values';
 export { readVietnamDateTime, formatVietnamDateTime } from './read-vietnam-date-time';
+export * from './xml';
