@@ -202,8 +202,9 @@ function readDocument(xml: string, limits: ResolvedXmlLimits, bulkNames: Readonl
       if (quote !== '"' && quote !== "'") return fail('MALFORMED', `the value of the attribute ${attribute} of <${name}> is not quoted`, open);
       const close = xml.indexOf(quote, open + 1);
       if (close === -1) fail('MALFORMED', `the value of the attribute ${attribute} of <${name}> never ends`, open);
-      const lessThan = xml.indexOf('<', open + 1);
-      if (lessThan !== -1 && lessThan < close) fail('MALFORMED', `"<" in the value of the attribute ${attribute} of <${name}>`, lessThan);
+      // Searched within the value only: searching on from it would rescan the document once per attribute.
+      const lessThan = xml.slice(open + 1, close).indexOf('<');
+      if (lessThan !== -1) fail('MALFORMED', `"<" in the value of the attribute ${attribute} of <${name}>`, open + 1 + lessThan);
       if (seen.has(attribute)) fail('MALFORMED', `the attribute ${attribute} appears twice in <${name}>`, spaced);
       seen.add(attribute);
       countNode(spaced);

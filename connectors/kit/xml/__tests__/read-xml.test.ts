@@ -192,6 +192,15 @@ describe('readXml: limits', () => {
     expect(refused('<a xmlns:p="urn:p" x="1"><b/></a>', { limits: { maxNodes: 3 } }).problem).toBe('TOO_LARGE');
   });
 
+  it('reads and refuses many attributes on one element in linear time', () => {
+    // Quadratic work (rescanning the rest of the document per attribute) would take minutes here.
+    const attributes = Array.from({ length: 100_000 }, (_, i) => `a${i}="v"`).join(' ');
+    const started = Date.now();
+    expect(readXml(`<r ${attributes}/>`).attributes).toHaveLength(100_000);
+    expect(refused(`<r ${attributes}/>`, { limits: { maxNodes: 50_000 } }).details.limit).toBe('maxNodes');
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
   it('counts every character but bulk content against maxLength', () => {
     const bulk = `<m><Content>${'QUJD'.repeat(1000)}</Content><Content><![CDATA[${'QUJD'.repeat(1000)}]]></Content></m>`;
     expect(refused(bulk, { limits: { maxLength: 1000 } })).toMatchObject({ problem: 'TOO_LARGE', details: { limit: 'maxLength', limitValue: 1000 } });
