@@ -243,4 +243,8 @@ describe('readXml: bytes', () => {
     expect(declared).toMatchObject({ problem: 'ENCODING' });
     expect(declared.message).toMatch(/"windows-1258"/);
   });
+
+  it('reads UTF-8 bytes declared "utf-16", as .NET writes through a StringWriter', () => {
+    expect(readXml(Buffer.from('<?xml version="1.0" encoding="utf-16"?><a>Sơn Tịnh</a>')).text).toBe('Sơn Tịnh');
+  });
 });
