@@ -4,5 +4,6 @@ export { parseJsonBody } from './parse-json-body';
 export { checkReady } from './check-ready';
 export type { Connector, ReadyReport } from './connector';
 export { mapLimit } from './map-limit';
-export { readText, readNumber, readAmount, readList, readObject, readDate } from './read-values';
-export { readVietnamDateTime, formatVietnamDateTime } from './read-vietnam-date-time';
+export { readText, readNumber, readCount, readAmount, readList, readObject, readDate } from './read-values';
+export { readVietnamDateTime, isVietnamDateOnly, formatVietnamDateTime } from './read-vietnam-date-time';
+export * from './xml';

@@ -29,6 +29,21 @@ export function readNumber(value: unknown): number | null {
 }
 
 /**
+ * A count (a total, a page number, a quantity): a non-negative integer from a number or
+ * from digits with optional `.`, `,` or space thousands separators (`"1.234"`, `"1,234"`,
+ * `"1 234"` all read 1234, since a count has no decimals to confuse them with); null for
+ * anything else, fractions included.
+ */
+export function readCount(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : null;
+  const text = readText(value);
+  if (text === null) return null;
+  if (!/^\d+$/.test(text) && !/^\d{1,3}([.,\s]\d{3})+$/.test(text)) return null;
+  const count = Number(text.replace(/[.,\s]/g, ''));
+  return Number.isSafeInteger(count) ? count : null;
+}
+
+/**
  * A money amount in đồng: digits with optional `.`/`,`/space thousands separators and an
  * optional currency word (`"50.000 đồng"`, `"1,000,000"`, `"50000"`); null otherwise.
  */

@@ -1,6 +1,9 @@
 import type { ApplicantKind, ChannelKind, DossierRecord, DossierStepRecord } from '../../src/domain';
 import { readAmount, readList, readNumber, readObject, readText, readVietnamDateTime } from '../kit';
 import type { StatusMapper } from './map-status';
+import { readIdentityNumber } from './read-identity-number';
+import { readPhoneNumber } from './read-phone-number';
+import { resolveDossierAgency } from './resolve-dossier-agency';
 
 /** iGate's `applyMethod.id` (our reading): 0 online, 1 in person, 2 public post. */
 const APPLY_METHODS: Record<string, ChannelKind> = { '0': 'ONLINE', '1': 'IN_PERSON', '2': 'POSTAL' };
@@ -11,8 +14,13 @@ const VIETNAMESE = 228;
 /**
  * Maps a dossier as VNPT iGate's `/pa/dossier` API returns it (SOURCES.md §2): nested
  * objects, names as arrays by `languageId` (228 Vietnamese, 46 English, in any order,
- * English often missing), dates ISO with `+0700`, keys left out when empty, and the
- * vendor's own status integer (mapped through the configured table). Null without a code.
+ * English often missing) or as plain strings, dates ISO with `+0700` or in UTC with
+ * milliseconds, numbers where text is expected and the reverse, keys left out when empty,
+ * and the vendor's own status integer (mapped through the configured table). The applicant
+ * is the dossier's owner (`ownerFullname`, the national ChuHoSo) when the record names one
+ * apart from the person who filed it (`fullname`). The agency is resolved by
+ * resolveDossierAgency: `agency.code`, else the dossier code's prefix, else
+ * `agency.parent.code`. Null without a code.
  */
 export function mapIgateDossier(raw: unknown, source: string, mapStatus: StatusMapper): DossierRecord | null {
   const r = readObject(raw);
@@ -22,7 +30,8 @@ export function mapIgateDossier(raw: unknown, source: string, mapStatus: StatusM
   const sector = readObject(procedure.sector);
   const data = readObject(readObject(r.applicant).data);
   const agency = readObject(r.agency);
-  const idNumber = readText(data.identityNumber);
+  const idNumber = readIdentityNumber(data.identityNumber);
+  const agencyCode = resolveDossierAgency(code, readText(agency.code), [readText(readObject(agency.parent).code)]);
   const statusCode = readText(r.dossierStatus);
   const taskStatus = readObject(r.dossierTaskStatus);
   return {
@@ -32,16 +41,17 @@ export function mapIgateDossier(raw: unknown, source: string, mapStatus: StatusM
     procedureName: vietnameseName(procedure.translate),
     sector: readText(sector.code) ? { code: readText(sector.code)!, name: vietnameseName(sector.name) } : null,
     applicant: {
-      name: readText(data.fullname),
+      name: readText(data.ownerFullname) ?? readText(data.fullname),
       kind: APPLICANT_KINDS[readText(data.chonDoiTuong) ?? ''] ?? null,
       idNumber,
       idKind: idNumber?.length === 12 ? 'CCCD' : idNumber?.length === 9 ? 'CMND' : null,
-      phone: readPhone(data.phoneNumber),
+      phone: readPhoneNumber(data.phoneNumber),
       email: readText(data.email),
       address: joinAddress(data),
     },
-    agencyCode: readText(agency.code),
-    agencyName: vietnameseName(agency.name),
+    agencyCode: agencyCode.code,
+    // A name from the record belongs to the agency it names; one found otherwise is named by the directory.
+    agencyName: agencyCode.from === 'record' ? vietnameseName(agency.name) : null,
     channel: APPLY_METHODS[readText(readObject(r.applyMethod).id) ?? ''] ?? null,
     status: mapStatus(statusCode ?? '', vietnameseName(taskStatus.name)),
     receiptNumber: readText(r.receiptNumber) ?? code,
@@ -98,12 +108,6 @@ export function vietnameseName(value: unknown): string | null {
   const entries = value.map(readObject);
   const vi = entries.find((e) => readNumber(e.languageId) === VIETNAMESE);
   return readText((vi ?? entries[0])?.name);
-}
-
-/** `+84912345678` and `0912345678` are the same number; kept in the national 0-prefixed form. */
-function readPhone(value: unknown): string | null {
-  const text = readText(value);
-  return text?.startsWith('+84') ? `0${text.slice(3)}` : text;
 }
 
 function joinAddress(data: Record<string, unknown>): string | null {

@@ -1,24 +1,32 @@
 import type { ApplicantKind, ChannelKind, DossierRecord, DossierStepRecord, IdentityKind } from '../../src/domain';
 import { readAmount, readList, readObject, readText, readVietnamDateTime } from '../kit';
 import type { StatusMapper } from './map-status';
+import { readIdentityNumber } from './read-identity-number';
+import { readPhoneNumber } from './read-phone-number';
+import { resolveDossierAgency } from './resolve-dossier-agency';
 
 const CHANNELS: Record<string, ChannelKind> = { '1': 'IN_PERSON', '2': 'ONLINE', '3': 'POSTAL' };
 const APPLICANT_KINDS: Record<string, ApplicantKind> = { '1': 'CITIZEN', '2': 'BUSINESS', '3': 'STATE_AGENCY', '4': 'OTHER_ORGANISATION' };
 const IDENTITY_KINDS: Record<string, IdentityKind> = { '1': 'CCCD', '2': 'CMND' };
 
 /**
- * Maps a dossier under the national portal's keys (SOURCES.md §2 "motcua", §4) — every
- * value a string, "" for none, dates `yyyyMMddHHmmss` Vietnam time (some older systems
- * `dd/MM/yyyy HH:mm:ss`) — to the gateway's DossierRecord. The motcua and soap dialects
- * both carry it. Returns null without a dossier code.
+ * Maps a dossier under the national portal's keys (SOURCES.md §2 "motcua", §4) to the
+ * gateway's DossierRecord. The motcua and soap dialects both carry it. Values are meant to
+ * be strings, "" for none, dates `yyyyMMddHHmmss` in Vietnam time; what arrives also has
+ * keys missing, nulls, numbers (identity and phone numbers that lost their leading zeros
+ * on the way, see readIdentityNumber and readPhoneNumber), a lone object where a list
+ * belongs, and dates in other shapes (readVietnamDateTime; one it cannot read is null and
+ * the dossier is kept). A dossier without `DonViXuLy` takes its agency from its code (see
+ * resolveDossierAgency). Returns null without a dossier code.
  */
 export function mapPortalDossier(raw: unknown, source: string, mapStatus: StatusMapper): DossierRecord | null {
   const r = readObject(raw);
   const code = readText(r.MaHoSo);
   if (code === null) return null;
   const identities = readList(r.DinhDanhCHS).map(readObject);
-  const identity = identities.find((i) => readText(i.SoDinhDanh) !== null);
-  const idNumber = readText(identity?.SoDinhDanh) ?? readText(r.SoGiayToChuHoSo);
+  const identity = identities.find((i) => readIdentityNumber(i.SoDinhDanh) !== null);
+  const idNumber = readIdentityNumber(identity?.SoDinhDanh) ?? readIdentityNumber(r.SoGiayToChuHoSo);
+  const agency = resolveDossierAgency(code, readText(r.DonViXuLy));
   const idKindCode = readText(identity?.LoaiDinhDanh);
   const steps = r.QuaTrinhXuLy === undefined ? null : readList(r.QuaTrinhXuLy).map(mapPortalStep);
   return {
@@ -32,12 +40,12 @@ export function mapPortalDossier(raw: unknown, source: string, mapStatus: Status
       kind: APPLICANT_KINDS[readText(r.LoaiDoiTuong) ?? ''] ?? null,
       idNumber,
       idKind: idKindCode ? (IDENTITY_KINDS[idKindCode] ?? null) : idNumber?.length === 12 ? 'CCCD' : idNumber?.length === 9 ? 'CMND' : null,
-      phone: readText(r.SoDienThoai),
+      phone: readPhoneNumber(r.SoDienThoai),
       email: readText(r.Email),
       address: readText(r.DiaChi) ?? readText(r.DiaChiChuHoSo),
     },
-    agencyCode: readText(r.DonViXuLy),
-    agencyName: readText(r.TenDonViXuLy),
+    agencyCode: agency.code,
+    agencyName: agency.from === 'record' ? readText(r.TenDonViXuLy) : null,
     channel: CHANNELS[readText(r.KenhThucHien) ?? ''] ?? null,
     status: mapStatus(readText(r.TrangThaiHoSo) ?? '', readText(r.TenTrangThaiHoSo)),
     receiptNumber: readText(r.SoBienNhan),

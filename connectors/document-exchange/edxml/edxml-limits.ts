@@ -1,8 +1,7 @@
 /**
  * Bounds on what the parser accepts; the gateway config sets them per source. All are
- * checked in one linear pass before the XML parser runs, so no message can make parsing
- * hang or balloon: at the defaults, a hostile message costs about a second and a few
- * hundred megabytes at most (measured on a 50 MiB message).
+ * checked by the XML reader (connectors/kit/xml) as it reads, in one linear pass, so no
+ * message can make parsing hang or balloon.
  */
 export interface EdxmlLimits {
   /**
@@ -22,8 +21,8 @@ export interface EdxmlLimits {
    */
   maxMetadataLength?: number;
   /**
-   * Most elements plus attributes outside attachment content; more is PAYLOAD_TOO_LARGE.
-   * A real message has a few hundred.
+   * Most elements plus attributes (namespace declarations included); more is
+   * PAYLOAD_TOO_LARGE. A real message has a few hundred.
    * @default 100000
    */
   maxNodes?: number;

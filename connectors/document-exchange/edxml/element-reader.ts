@@ -2,7 +2,7 @@ import { edxmlInvalid } from './edxml-invalid';
 import { EDXML_NAMESPACE } from './namespaces';
 import { parseEdxmlDate } from './parse-edxml-date';
 import { parseEdxmlTimestamp } from './parse-edxml-timestamp';
-import type { XmlElement } from './xml-element';
+import { readAttribute, type XmlElement } from '../../kit/xml';
 
 /** Namespaces whose elements count as edXML: the edXML namespace, or none at all. */
 const EDXML_NAMESPACES: ReadonlySet<string | undefined> = new Set([EDXML_NAMESPACE, undefined]);
@@ -105,7 +105,7 @@ export class ElementReader {
   }
 
   attribute(name: string): string | undefined {
-    const value = this.element.attributes[name]?.trim();
+    const value = readAttribute(this.element, name)?.trim();
     return value === '' ? undefined : value;
   }
 

@@ -1,5 +1,4 @@
 import { decodeBase64 } from './decode-base64';
-import { decodeXmlEntities } from './decode-xml-entities';
 import type { ElementReader } from './element-reader';
 import type { EdxmlAttachment } from './types';
 import { withoutUndefined } from './without-undefined';
@@ -35,8 +34,7 @@ export function readAttachments(root: ElementReader, envelope: ElementReader): E
     const content = attachment.child('ContentTransferEncoded');
     if (!content) return fail(metadata, `${attachment.path} (${contentId}) has no ContentTransferEncoded`);
     try {
-      const text = content.element.raw ? decodeXmlEntities(content.element.text) : content.element.text;
-      const bytes = decodeBase64(text);
+      const bytes = decodeBase64(content.element.text);
       return withoutUndefined({ ...metadata, size: bytes.length, content: bytes });
     } catch (err) {
       return fail(metadata, `${content.path} (${contentId}) is not valid base64: ${(err as Error).message}`);

@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { readAttribute } from '../../kit/xml';
 import { decodeBase64 } from './decode-base64';
 import { ElementReader } from './element-reader';
 import { EDXML_NAMESPACE, XMLDSIG_NAMESPACE } from './namespaces';
@@ -37,7 +38,7 @@ export function readSignature(candidates: ElementReader[]): EdxmlSignature {
     xmldsigNamespace: element.namespace === XMLDSIG_NAMESPACE,
     enveloped: references.some(
       (reference) =>
-        reference.element.attributes.URI === '' &&
+        readAttribute(reference.element, 'URI') === '' &&
         (reference.child('Transforms')?.children('Transform') ?? []).some((t) => t.attribute('Algorithm') === ENVELOPED_SIGNATURE),
     ),
     canonicalizationAlgorithm: signedInfo?.child('CanonicalizationMethod')?.attribute('Algorithm'),

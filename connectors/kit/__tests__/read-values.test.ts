@@ -1,4 +1,4 @@
-import { readAmount, readDate, readList, readNumber, readText } from '../read-values';
+import { readAmount, readCount, readDate, readList, readNumber, readText } from '../read-values';
 
 describe('read-values', () => {
   it('reads text as null when empty, whitespace, missing or not a scalar', () => {
@@ -19,6 +19,20 @@ describe('read-values', () => {
     expect(readNumber('5 ngày')).toBeNull();
     expect(readNumber(Number.NaN)).toBeNull();
     expect(readNumber(7)).toBe(7);
+  });
+
+  it('reads counts with or without thousands separators, and nothing with a fraction', () => {
+    expect(readCount('1.234')).toBe(1234);
+    expect(readCount('1,234')).toBe(1234);
+    expect(readCount(' 1 234 567 ')).toBe(1234567);
+    expect(readCount('42')).toBe(42);
+    expect(readCount(42)).toBe(42);
+    expect(readCount('1,5')).toBeNull();
+    expect(readCount('12.34')).toBeNull();
+    expect(readCount(-1)).toBeNull();
+    expect(readCount(2.5)).toBeNull();
+    expect(readCount('')).toBeNull();
+    expect(readCount('ba')).toBeNull();
   });
 
   it('reads amounts with thousands separators and a currency word', () => {

@@ -1,5 +1,5 @@
 import { GatewayError } from '../../../src/errors';
-import { createHttpClient, formatVietnamDateTime, parseJsonBody, readList, readNumber, readObject, readText, type HttpResponse } from '../../kit';
+import { createHttpClient, formatVietnamDateTime, parseJsonBody, readCount, readList, readNumber, readObject, readText, type HttpResponse } from '../../kit';
 import type { IgateOptions } from '../config';
 import { assertVendorHttpOk } from '../assert-vendor-http-ok';
 import { mapIgateDossier } from '../map-igate-dossier';
@@ -86,7 +86,7 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
     const res = await get('/pa/dossier/search', { ...query, sort: 'code,asc' });
     assertVendorHttpOk(res, source);
     const body = readObject(parseJsonBody(res, source));
-    const total = readNumber(body.totalElements);
+    const total = readCount(body.totalElements);
     if (!Array.isArray(body.content) || total === null) {
       throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered a search without content and totalElements`, { source });
     }
@@ -113,7 +113,7 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
     async probe() {
       const res = await get('/pa/dossier/search', { page: 0, size: 1 });
       assertVendorHttpOk(res, source);
-      return { dossiers: readNumber(readObject(parseJsonBody(res, source)).totalElements) };
+      return { dossiers: readCount(readObject(parseJsonBody(res, source)).totalElements) };
     },
     close: () => sso.close(),
   };

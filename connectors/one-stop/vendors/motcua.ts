@@ -1,5 +1,5 @@
 import { GatewayError } from '../../../src/errors';
-import { parseJsonBody, readList, readNumber, readObject, type HttpResponse } from '../../kit';
+import { parseJsonBody, readCount, readList, readObject, type HttpResponse } from '../../kit';
 import type { MotcuaOptions } from '../config';
 import { mapPortalDossier } from '../map-portal-dossier';
 import type { DossierPage, OneStopVendor, VendorContext } from '../vendor';
@@ -34,11 +34,15 @@ export function createMotcuaVendor(options: MotcuaOptions, { source, http, mapSt
       });
       assertVendorHttpOk(res, source);
       const body = readObject(parseJsonBody(res, source));
-      if (!Array.isArray(body.DanhSach) || readNumber(body.TongSo) === null) {
+      const total = readCount(body.TongSo);
+      // A page of one may come as the lone object, and an empty listing's list as null or nothing at all.
+      const list = body.DanhSach;
+      const listed = (typeof list === 'object' && list !== null) || (total === 0 && (list === null || list === undefined));
+      if (total === null || !listed) {
         throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered a listing without TongSo and DanhSach`, { source });
       }
       const items = readList(body.DanhSach).map((raw) => mapPortalDossier(raw, source, mapStatus)).filter((d) => d !== null);
-      return { items, total: readNumber(body.TongSo)! };
+      return { items, total };
     },
     async getDossier(code) {
       const res = await get(`/api/hoso/${encodeURIComponent(code)}`);

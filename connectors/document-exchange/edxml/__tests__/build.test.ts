@@ -1,7 +1,7 @@
 import { buildEdxmlDocument, buildEdxmlStatus, EDXML_NAMESPACE } from '..';
 import type { EdxmlDocument, EdxmlStatus } from '..';
 import { readXmlTree } from '../read-xml-tree';
-import type { XmlElement } from '../xml-element';
+import type { XmlElement } from '../../../kit/xml';
 import { expectGatewayError } from './fixtures';
 import { fullDocument, fullStatus } from './models';
 
@@ -60,7 +60,7 @@ describe('buildEdxmlDocument', () => {
 
   it('lists every attachment in the manifest and carries it base64 on one line beside the envelope', () => {
     const references = find(tree, 'edXMLEnvelope', 'edXMLBody', 'edXMLManifest');
-    expect(references?.attributes).toEqual({ version: '1.0' });
+    expect(references?.attributes).toEqual([{ name: 'version', local: 'version', namespace: undefined, value: '1.0' }]);
     const encoded = find(tree, 'AttachmentEncoded');
     expect(childNames(tree)).toEqual(['edXML:edXMLEnvelope', 'edXML:AttachmentEncoded']);
     const ids = (element: XmlElement | undefined): string[] =>

@@ -49,6 +49,43 @@ describe('documents with a DTD are refused before any parser sees them', () => {
   });
 });
 
+describe('CDATA, references and other legal XML', () => {
+  const base64 = /<edXML:ContentTransferEncoded[^>]*>([^<]+)</.exec(DOCUMENT)![1]!;
+  const zip = Buffer.from(base64, 'base64');
+
+  it('reads attachment content wrapped in CDATA, whole or split, as the same bytes', () => {
+    expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+    for (const wrapped of [`<![CDATA[${base64}]]>`, `\r\n\t<![CDATA[${base64.slice(0, 7)}]]>${base64.slice(7, 30)}<![CDATA[${base64.slice(30)}]]>\r\n`]) {
+      const [attachment] = parseEdxmlDocument(DOCUMENT.replace(base64, wrapped)).attachments;
+      expect(attachment?.error).toBeUndefined();
+      expect(attachment?.content?.equals(zip)).toBe(true);
+    }
+  });
+
+  it('reads header text in CDATA and character references alike, and skips comments and processing instructions', () => {
+    const variant = DOCUMENT.replace('<edXML:Competence>TL. BO TRUONG<', '<edXML:Competence><!-- ký thay --><![CDATA[TL. B]]>&#7896; TR<?pi x?>&#x01AF;&#7900;NG<')
+      .replace('<edXML:Subject>', '<!-- chú thích --><?sdk version="2"?><edXML:Subject>');
+    const doc = parseEdxmlDocument(variant);
+    expect(doc.signerInfo.competence).toBe('TL. BỘ TRƯỜNG');
+    expect(doc.subject).toBe('V/v kết nối, liên thông phần mềm quản lý văn bản');
+  });
+
+  it.each([
+    ['a reference to NUL', '&#0;'],
+    ['a lone surrogate', '&#xDC00;'],
+    ['a reference beyond Unicode', '&#x110000;'],
+    ['a bare ampersand', 'TL. & BO'],
+  ])('refuses %s in text with EDXML_INVALID and its line', (_, text) => {
+    const err = expectGatewayError(() => parseEdxml(DOCUMENT.replace('TL. BO TRUONG', text)), 'EDXML_INVALID');
+    expect(err.message).toMatch(/^edXML is not well-formed XML: /);
+    expect(err.extensions.line).toBe(44);
+  });
+
+  it('refuses a bad reference inside attachment content too, instead of reading the attachment without it', () => {
+    expectGatewayError(() => parseEdxml(DOCUMENT.replace(base64, `${base64.slice(0, 8)}&#1;${base64.slice(8)}`)), 'EDXML_INVALID');
+  });
+});
+
 describe('size and shape limits', () => {
   it('refuses 10,000 levels of nesting quickly, naming the limit', () => {
     const deep = DOCUMENT.replace('<edXML:Subject>', `<edXML:Subject>${'<a>'.repeat(10_000)}x${'</a>'.repeat(10_000)}`);
