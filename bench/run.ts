@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const tCatalogue = performance.now();
   await running.sources.dossiers.whenTried(300_000);
   const tDossiers = performance.now();
-  console.log(`start-up: simulators ${ms(tSims - t0)}, catalogue of ${running.sources.catalogue.size} procedures ${ms(tCatalogue - tSims)}, ${running.sources.dossiers.all().length} dossiers synced ${ms(tDossiers - tSims)}`);
+  console.log(`start-up: simulators ${ms(tSims - t0)}, catalogue of ${running.sources.catalogue.size} procedures ${ms(tCatalogue - tSims)}, ${Object.values(await running.store.dossiers.countBySource()).reduce((a, b) => a + b, 0)} dossiers synced ${ms(tDossiers - tSims)}`);
 
   const token = demo.tokens.find((t) => t.name === 'province-officer')!.token;
   const sync = demo.tokens.find((t) => t.name === 'national-portal-sync')!.token;

@@ -5,7 +5,7 @@ import type { GatewayConfig } from './config';
 import type { Logger } from './log';
 import { createGateway, type Gateway } from './server/create-gateway';
 import { createSources, type RunningSources } from './sources/create-sources';
-import { createStore, type Store } from './store';
+import { createStore, loadDataKeyring, type Store } from './store';
 
 export interface RunningGateway {
   url: string;
@@ -22,11 +22,18 @@ export interface RunningGateway {
  * writer → sources (catalogue from its mirror) → HTTP server; and stops them in reverse.
  */
 export async function startGateway({ config, logger }: { config: GatewayConfig; logger: Logger }): Promise<RunningGateway> {
-  const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs } = config.store;
-  const store = await createStore({ mongodbUri, dataDir, auditRetentionDays, logger });
-  logger.info({ store: store.kind, location: store.location }, 'store opened');
+  const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs, dataKeys } = config.store;
+  const keys = loadDataKeyring({ configured: dataKeys, environment: process.env.LIENTHONG_DATA_KEY, dataDir });
+  if (keys.where === 'file') {
+    (config.server.mode === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger))(
+      { file: keys.file },
+      'personal data at rest is sealed with a key kept in the data directory; configure store.dataKeys (or LIENTHONG_DATA_KEY) to keep keys apart from the data',
+    );
+  }
+  const store = await createStore({ mongodbUri, dataDir, auditRetentionDays, dataKeyring: keys.keyring, logger });
+  logger.info({ store: store.kind, location: store.location, dataKeys: keys.where }, 'store opened');
   const audit = await createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
-  const sources = createSources(config, logger, { mirror: mirrorFromStore(store.catalogue) });
+  const sources = createSources(config, logger, { store, mirror: mirrorFromStore(store.catalogue) });
   const authenticator = createAuthenticator(config.auth as AuthOptions, logger.child({ component: 'auth' }));
   const gateway = await createGateway({
     config,

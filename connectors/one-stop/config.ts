@@ -31,6 +31,12 @@ export interface IgateOptions extends OneStopCommonOptions {
   /** @default 'digo' */
   realm?: string;
   clientId: string;
+  /**
+   * The deployment filters and sorts its search by `updatedDate` (`updated-from`), so a
+   * sync reads only what changed; false falls back to newly received plus open dossiers.
+   * @default true
+   */
+  listByUpdateTime?: boolean;
 }
 
 export interface MotcuaOptions extends OneStopCommonOptions {

@@ -16,6 +16,21 @@ export interface ReceptionWindow {
 }
 
 /**
+ * One listing a one-stop system answers page by page:
+ * - `received`: dossiers received in [from, to), in the vendor's stable order;
+ * - `pending`: dossiers no reception window finds (registered online and not yet
+ *   received, or refused at the desk), for dialects whose window filters on reception;
+ * - `updated`: dossiers updated at or after `from`, oldest update first (dialects that
+ *   filter by update time);
+ * - `status`: dossiers in the given vendor status codes (dialects that filter by status).
+ */
+export type DossierListing =
+  | ({ kind: 'received' } & ReceptionWindow)
+  | { kind: 'pending' }
+  | { kind: 'updated'; from: Date }
+  | { kind: 'status'; vendorCodes: readonly string[] };
+
+/**
  * What a vendor dialect provides; one file per vendor under `vendors/`. The connector
  * around it does the paging, counting and readiness; the vendor speaks its protocol and
  * turns its failures into catalogue errors.
@@ -23,14 +38,15 @@ export interface ReceptionWindow {
 export interface OneStopVendor {
   /** The largest page the vendor serves; the connector never asks for more. */
   readonly maxPageSize: number;
-  /** Page `page` (0-based) of `size` dossiers received in `window`, in the vendor's stable order. */
-  listPage(window: ReceptionWindow, page: number, size: number): Promise<DossierPage>;
-  /**
-   * Page `page` of the dossiers no reception window can find because they have no
-   * reception date (registered online and not yet received, or refused at the desk), for
-   * vendors whose listing filters on that date. Absent when the window already finds them.
-   */
-  listPending?(page: number, size: number): Promise<DossierPage>;
+  /** Which listings besides `received` the dialect answers. */
+  readonly listings: {
+    readonly pending: boolean;
+    readonly updated: boolean;
+    /** Vendor status codes one `status` listing may name; 0 when the dialect cannot filter by status. */
+    readonly statusCodesPerCall: number;
+  };
+  /** Page `page` (0-based) of `size` dossiers of `listing`, with the listing's total. */
+  listPage(listing: DossierListing, page: number, size: number): Promise<DossierPage>;
   /** One dossier with its processing steps, or null when the vendor does not know it. */
   getDossier(code: string): Promise<DossierRecord | null>;
   /**

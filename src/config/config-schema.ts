@@ -46,7 +46,7 @@ const provinceCommon = {
 };
 
 const province = z.discriminatedUnion('dialect', [
-  z.object({ ...provinceCommon, dialect: z.literal('igate'), ssoUrl: z.url(), realm: z.string().min(1).default('digo'), clientId: z.string().min(1) }).strict(),
+  z.object({ ...provinceCommon, dialect: z.literal('igate'), ssoUrl: z.url(), realm: z.string().min(1).default('digo'), clientId: z.string().min(1), listByUpdateTime: z.boolean().default(true) }).strict(),
   z.object({ ...provinceCommon, dialect: z.literal('motcua') }).strict(),
   z
     .object({ ...provinceCommon, dialect: z.literal('soap'), servicePath: z.string().startsWith('/').default('/HoSoService.asmx'), namespace: z.string().min(1).default('http://motcua.gov.vn/') })

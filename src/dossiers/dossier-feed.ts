@@ -1,19 +1,7 @@
+import type { DossierListing } from '../../connectors/one-stop';
 import type { DossierRecord, DossierStepRecord } from '../domain';
 
-/**
- * One listing a province's one-stop system can answer, page by page:
- * - `received`: dossiers received in [from, to), in the vendor's stable order;
- * - `pending`: dossiers no reception window finds (registered online and not yet
- *   received, or refused at the desk), for dialects whose window filters on reception;
- * - `updated`: dossiers updated at or after `from`, oldest update first (dialects that
- *   filter by update time);
- * - `status`: dossiers in the given vendor status codes (dialects that filter by status).
- */
-export type DossierListing =
-  | { kind: 'received'; from: Date; to: Date }
-  | { kind: 'pending' }
-  | { kind: 'updated'; from: Date }
-  | { kind: 'status'; vendorCodes: readonly string[] };
+export type { DossierListing };
 
 export interface DossierListingPage {
   items: DossierRecord[];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createDocumentExchangeConnector } from '../../connectors/document-exchange';
 import { createNationalProceduresConnector } from '../../connectors/national-procedures';
 import { createOneStopConnector } from '../../connectors/one-stop';
@@ -6,9 +7,10 @@ import { createProcedureCatalogue, type CatalogueMirror } from '../catalogue';
 import type { GatewayConfig } from '../config';
 import { toNationalProcedureCode, type DossierRecord } from '../domain';
 import { createDocumentRegistry } from '../documents';
-import { createDossierIndex } from '../dossiers';
+import { createDossierPlane } from '../dossiers';
 import type { Logger } from '../log';
 import type { Sources } from '../graphql/context';
+import type { Store } from '../store';
 
 export interface RunningSources extends Sources {
   /** Every connector, for readiness checks and shutdown. */
@@ -21,7 +23,17 @@ export interface RunningSources extends Sources {
 }
 
 /** Builds every configured connector and the state kept over them, from a validated config. */
-export function createSources(config: GatewayConfig, logger: Logger, { mirror }: { mirror?: CatalogueMirror } = {}): RunningSources {
+export interface SourcesOptions {
+  /** The store the dossiers and the catalogue's mirror live in, shared by every replica. */
+  store: Store;
+  mirror?: CatalogueMirror;
+  /** This replica's name in leases. @default a random one per process */
+  holder?: string;
+  /** Outbox consumers each dossier change is enqueued for. @default [] */
+  enqueue?: readonly string[];
+}
+
+export function createSources(config: GatewayConfig, logger: Logger, { store, mirror, holder = `replica-${randomUUID().slice(0, 8)}`, enqueue = [] }: SourcesOptions): RunningSources {
   const national = config.sources.nationalProcedures;
   const nationalProcedures = createNationalProceduresConnector(national);
   const catalogue = createProcedureCatalogue({
@@ -30,17 +42,30 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     mirror,
     concurrency: national.catalogue.concurrency,
     refreshIntervalSeconds: national.catalogue.refreshIntervalSeconds,
+    ...(mirror ? { coordination: { leases: store.leases, holder } } : {}),
   });
   const provinces = config.sources.provinces.map((options) => createOneStopConnector(options));
-  const dossiers = createDossierIndex({
-    connectors: provinces,
-    logger,
-    syncIntervalSeconds: config.sources.dossiers.syncIntervalSeconds,
-    windowDays: config.sources.dossiers.windowDays,
-  });
   const aliasesBySource = new Map(config.sources.provinces.map((p) => [p.name, { ...national.procedureCodeAliases, ...p.procedureCodeAliases }]));
   const nationalCodeOf = (dossier: DossierRecord): string | null =>
     dossier.procedureCode === null ? null : toNationalProcedureCode(dossier.procedureCode, aliasesBySource.get(dossier.source) ?? national.procedureCodeAliases);
+  const sync = config.sources.dossiers;
+  const dossiers = createDossierPlane({
+    connectors: provinces,
+    store,
+    logger,
+    nationalCodeOf,
+    holder,
+    enqueue,
+    syncIntervalSeconds: sync.syncIntervalSeconds,
+    windowDays: sync.windowDays,
+    backfillWindowDays: sync.backfillWindowDays,
+    overlapMs: sync.overlapSeconds * 1000,
+    reconcileIntervalMs: sync.reconcileIntervalHours * 3_600_000,
+    reconcilePagesPerPass: sync.reconcileIntervalHours > 0 ? sync.reconcilePagesPerPass : 0,
+    leaseTtlMs: sync.leaseTtlSeconds * 1000,
+    stepsRecentDays: sync.stepsRecentDays,
+    prefetch: sync.prefetchPages,
+  });
   const exchange = config.sources.documentExchange;
   const documentSystems = (exchange?.systems ?? []).map((system) =>
     createDocumentExchangeConnector({
@@ -62,9 +87,9 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     nationalCodeOf,
     connectors,
     async checkReady() {
-      const reports = await Promise.all(connectors.map((c) => c.checkReady()));
+      const [reports, provinceStates] = await Promise.all([Promise.all(connectors.map((c) => c.checkReady())), dossiers.provinces()]);
       const freshness = catalogue.freshness();
-      const byName = new Map(dossiers.provinces().map((p) => [p.source, p]));
+      const byName = new Map(provinceStates.map((p) => [p.source, p]));
       for (const report of reports) {
         if (report.source === nationalProcedures.name) report.details = { ...report.details, catalogue: { procedures: catalogue.size, ...freshness } };
         const province = byName.get(report.source);
@@ -85,7 +110,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     async close() {
       closed = true;
       catalogue.stop();
-      dossiers.stop();
+      await dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
     },
   };

@@ -33,7 +33,7 @@ describe('when a province is down', () => {
       gw.provinces[2]!.setFault({ mode: 'hang' });
       await gw.running.sources.catalogue.whenLoaded(10_000);
       // The other two provinces answer quickly; wait until both are in.
-      for (let i = 0; i < 50 && gw.running.sources.dossiers.provinces().filter((p) => p.loaded).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && (await gw.running.sources.dossiers.provinces()).filter((p) => p.loaded).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
       const res = await gw.graphql<ListAnswer>(LIST);
       expect(res.data!.dossiers.totalCount).toBe(80);
       expect(res.data!.dossiers.freshness).toEqual({ stale: true, reason: 'UPSTREAM_TIMEOUT' });

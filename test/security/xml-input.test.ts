@@ -4,6 +4,7 @@ import { parseEdxml, parseEdxmlDocument } from '../../connectors/document-exchan
 import { createOneStopConnector, type OneStopConnector } from '../../connectors/one-stop';
 import { startSimServer, type SimServer } from '../../simulators/kit';
 import { GatewayError } from '../../src/errors';
+import { readListing } from '../../connectors/one-stop/testing/read-listing';
 
 /**
  * Hostile and messy XML from the two sources that send it: a province's SOAP one-stop
@@ -65,27 +66,27 @@ describe('XML from a SOAP one-stop service', () => {
 
   it('decodes decimal and hexadecimal character references in a field (issue 9)', async () => {
     answer = soapListAnswer('<ChuHoSo>Nguy&#7877;n V&#x103;n An</ChuHoSo>');
-    const [dossier] = await connector.listDossiers(window);
+    const [dossier] = await readListing(connector, window);
     expect(dossier!.applicant.name).toBe('Nguyễn Văn An');
   });
 
   it('reads CDATA, split CDATA and CDATA mixed with text as the text they hold', async () => {
     answer = soapListAnswer('<ChuHoSo><![CDATA[Trần <Thị>]]> &amp; <![CDATA[B]]]]><![CDATA[>]]></ChuHoSo>');
-    const [dossier] = await connector.listDossiers(window);
+    const [dossier] = await readListing(connector, window);
     expect(dossier!.applicant.name).toBe('Trần <Thị> & B]]>');
   });
 
   it('refuses an answer with a DTD (entity bomb) as UPSTREAM_BAD_RESPONSE, without expanding it', async () => {
     const bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
     answer = soapListAnswer('<ChuHoSo>&c;</ChuHoSo>', bomb);
-    const err = await caught(connector.listDossiers(window));
+    const err = await caught(readListing(connector, window));
     expect(err.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'province-h48' });
     expect(err.message).toMatch(/DTD/);
   });
 
   it('refuses an external entity (XXE) and never shows the file it names', async () => {
     answer = soapListAnswer('<ChuHoSo>&xxe;</ChuHoSo>', '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>');
-    const err = await caught(connector.listDossiers(window));
+    const err = await caught(readListing(connector, window));
     expect(err.extensions.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(err.message).not.toMatch(/root:/);
   });
@@ -98,21 +99,21 @@ describe('XML from a SOAP one-stop service', () => {
     ['a bare ampersand', 'A & B', /&/],
   ])('refuses %s as UPSTREAM_BAD_RESPONSE naming it', async (_, text, shown) => {
     answer = soapListAnswer(`<ChuHoSo>${text}</ChuHoSo>`);
-    const err = await caught(connector.listDossiers(window));
+    const err = await caught(readListing(connector, window));
     expect(err.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', source: 'province-h48' });
     expect(err.message).toMatch(shown);
   });
 
   it('refuses 100,000 levels of nesting quickly, as UPSTREAM_BAD_RESPONSE', async () => {
     answer = soapListAnswer(`<ChuHoSo>${'<a>'.repeat(100_000)}x${'</a>'.repeat(100_000)}</ChuHoSo>`);
-    const err = await caught(connector.listDossiers(window));
+    const err = await caught(readListing(connector, window));
     expect(err.extensions.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(err.message).toMatch(/maxDepth/);
   });
 
   it('stays up after all of it and reads the next good answer', async () => {
     answer = soapListAnswer('<ChuHoSo>Lê Văn Cường</ChuHoSo>');
-    const [dossier] = await connector.listDossiers(window);
+    const [dossier] = await readListing(connector, window);
     expect(dossier!.applicant.name).toBe('Lê Văn Cường');
   });
 });

@@ -2,6 +2,7 @@ import { generateAgencies } from '../../../simulators/national-procedures/genera
 import { IGATE_STATUS_TABLE, MOTCUA_STATUS_TABLE, SAMPLE_PROCEDURES, SOAP_STATUS_TABLE, startOneStopSimulator, type OneStopDialect, type OneStopSimulator } from '../../../simulators/one-stop';
 import { defineConnectorContractTests } from '../../kit/testing/define-connector-contract-tests';
 import { createOneStopConnector, type OneStopConnector, type OneStopOptions } from '..';
+import { readListing, readWindowAndPending } from '../testing/read-listing';
 
 const agencies = generateAgencies(5);
 const TABLES = { igate: IGATE_STATUS_TABLE, motcua: MOTCUA_STATUS_TABLE, soap: SOAP_STATUS_TABLE };
@@ -21,7 +22,7 @@ for (const dialect of ['igate', 'motcua', 'soap'] as const) {
     return {
       sim,
       connector,
-      read: () => connector.listDossiers(everything),
+      read: () => readListing(connector, everything),
       close: async () => {
         await connector.close();
         await sim.close();
@@ -42,13 +43,13 @@ describe.each(['igate', 'motcua', 'soap'] as const)('one-stop connector, %s dial
   });
 
   it('lists every dossier of the province over several pages, each once', async () => {
-    const dossiers = await connector.listDossiers(everything);
+    const dossiers = await readWindowAndPending(connector, everything);
     expect(dossiers.map((d) => d.code).sort()).toEqual(sim.dossiers.map((d) => d.code).sort());
     expect(dossiers.every((d) => d.source === connector.name)).toBe(true);
   });
 
   it('answers an empty window with no dossiers (on igate, only those no window can find: never received)', async () => {
-    const found = await connector.listDossiers({ from: new Date('2001-01-01T00:00:00+07:00'), to: new Date('2001-02-01T00:00:00+07:00') });
+    const found = await readWindowAndPending(connector, { from: new Date('2001-01-01T00:00:00+07:00'), to: new Date('2001-02-01T00:00:00+07:00') });
     const neverReceived = sim.dossiers.filter((d) => d.receivedAt === null).map((d) => d.code).sort();
     expect(found.map((d) => d.code).sort()).toEqual(dialect === 'igate' ? neverReceived : []);
   });
@@ -63,7 +64,7 @@ describe.each(['igate', 'motcua', 'soap'] as const)('one-stop connector, %s dial
 
   it('reports UPSTREAM_AUTH_FAILED when the credentials are refused', async () => {
     const wrong = await startPair(dialect, { dossiers: 5, password: 'wrong' });
-    await expect(wrong.connector.listDossiers(everything)).rejects.toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', extensions: { source: connector.name } });
+    await expect(readListing(wrong.connector, everything)).rejects.toMatchObject({ code: 'UPSTREAM_AUTH_FAILED', extensions: { source: connector.name } });
     await wrong.connector.close();
     await wrong.sim.close();
   });
@@ -74,7 +75,7 @@ describe('igate token expiry', () => {
     const { sim, connector } = await startPair('igate', { dossiers: 400, pageSize: 20 });
     try {
       let expired = false;
-      const dossiers = await connector.listDossiers(everything, () => {
+      const dossiers = await readWindowAndPending(connector, everything, () => {
         if (!expired) {
           sim.expireTokens();
           expired = true;

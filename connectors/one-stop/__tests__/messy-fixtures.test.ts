@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startSimServer, type SimResponse, type SimServer } from '../../../simulators/kit';
 import type { DossierRecord } from '../../../src/domain';
 import { createOneStopConnector, type OneStopConnector, type OneStopOptions } from '..';
+import { readListing } from '../testing/read-listing';
 
 /**
  * Hand-written answers carrying what real one-stop systems send and the simulator does not
@@ -53,7 +54,7 @@ describe('soap dialect, hand-written answers', () => {
     let dossiers: Record<string, DossierRecord>;
     beforeAll(async () => {
       listAnswer = xml(fixture('soap12-mess-list.xml'));
-      const listed = await connector.listDossiers(everything);
+      const listed = await readListing(connector, everything);
       expect(listed).toHaveLength(3);
       dossiers = byCode(listed);
     });
@@ -132,7 +133,7 @@ describe('soap dialect, hand-written answers', () => {
   it('reads TongSo written with a thousands separator as the count, and asks for every page', async () => {
     listAnswer = xml(fixture('soap12-mess-list.xml').toString('utf8').replace('<TongSo>3</TongSo>', '<TongSo>1.204</TongSo>'));
     const before = sim.stats.requests;
-    await connector.listDossiers(everything);
+    await readListing(connector, everything);
     expect(sim.stats.requests - before).toBe(7); // ceil(1204 / 200)
   });
 
@@ -165,7 +166,7 @@ describe('soap dialect, hand-written answers', () => {
 
   it('turns a SOAP 1.2 fault refusing the credentials into UPSTREAM_AUTH_FAILED (soap12-fault-auth.xml)', async () => {
     listAnswer = xml(fixture('soap12-fault-auth.xml'), 400);
-    await expect(connector.listDossiers(everything)).rejects.toMatchObject({
+    await expect(readListing(connector, everything)).rejects.toMatchObject({
       code: 'UPSTREAM_AUTH_FAILED',
       message: 'province-test answered a SOAP fault (soap12:Sender): Sai tên đăng nhập hoặc mật khẩu',
       extensions: { source: 'province-test', upstreamCode: 'XAC_THUC_THAT_BAI' },
@@ -174,7 +175,7 @@ describe('soap dialect, hand-written answers', () => {
 
   it('says which namespace an answer came in when it is not the configured one', async () => {
     listAnswer = xml(fixture('soap-list-single.xml').toString('utf8').replace(/http:\/\/motcua\.gov\.vn\//g, 'http://tempuri.org/'));
-    await expect(connector.listDossiers(everything)).rejects.toMatchObject({
+    await expect(readListing(connector, everything)).rejects.toMatchObject({
       code: 'UPSTREAM_BAD_RESPONSE',
       message: 'province-test answered LayDanhSachHoSo without LayDanhSachHoSoResponse/LayDanhSachHoSoResult in its namespace (it came in http://tempuri.org/)',
     });
@@ -187,7 +188,7 @@ describe('motcua dialect, a hand-written page with a BOM, CRLF, nulls, numbers a
   let dossiers: Record<string, DossierRecord>;
   beforeAll(async () => {
     ({ sim, connector } = await replay('motcua', { '4': 4, '9': 9 }, () => json(fixture('motcua-mess-page.json'))));
-    const listed = await connector.listDossiers(everything);
+    const listed = await readListing(connector, everything);
     expect(listed).toHaveLength(2); // the null entry and the one without MaHoSo are left out
     dossiers = byCode(listed);
   });
@@ -285,7 +286,7 @@ describe('igate dialect, a dossier shaped as a real deployment sends it (igate-r
   });
 
   it('lists both dossiers of the page, the second with an empty agency code, numbers for text and a garbage appointment', async () => {
-    const listed = byCode(await connector.listDossiers(everything));
+    const listed = byCode(await readListing(connector, everything));
     expect(Object.keys(listed).sort()).toEqual(['000.00.02.H56-231206-0002', '000.00.53.H48-220921-0099']);
     const d = listed['000.00.02.H56-231206-0002']!;
     expect(d).toMatchObject({

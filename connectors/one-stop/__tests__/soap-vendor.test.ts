@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSimServer, type SimServer } from '../../../simulators/kit';
 import { createOneStopConnector, type OneStopConnector } from '..';
+import { readListing } from '../testing/read-listing';
 
 const fixture = (name: string): string => readFileSync(path.join(__dirname, '../fixtures', name), 'utf8');
 const xml = (body: string, status = 200) => ({ status, headers: { 'content-type': 'text/xml; charset=utf-8' }, body });
@@ -34,7 +35,7 @@ describe('soap vendor against recorded answers', () => {
 
   it('reads a list of exactly one HoSo element as a list of one dossier', async () => {
     listAnswer = fixture('soap-list-single.xml');
-    const dossiers = await connector.listDossiers(window);
+    const dossiers = await readListing(connector, window);
     expect(dossiers).toHaveLength(1);
     expect(dossiers[0]).toMatchObject({ code: '000.00.48.H48-231023-0001', procedureCode: '1.003560', channel: 'ONLINE', steps: null });
     expect(dossiers[0]!.applicant.idNumber).toBe('051196260909');
@@ -42,7 +43,7 @@ describe('soap vendor against recorded answers', () => {
 
   it('reads a page of several, whatever the envelope prefix and namespaces', async () => {
     listAnswer = fixture('soap-list-page.xml');
-    const dossiers = await connector.listDossiers(window);
+    const dossiers = await readListing(connector, window);
     expect(dossiers.length).toBe(3);
     for (const d of dossiers) expect(d.receivedAt ?? d.submittedAt).toMatch(/\+07:00$/);
   });
@@ -58,14 +59,14 @@ describe('soap vendor against recorded answers', () => {
   it('turns an unexpected fault into UPSTREAM_ERROR with the fault code, and an HTML 500 into UPSTREAM_UNAVAILABLE', async () => {
     listAnswer = fixture('soap-fault-not-found.xml').replace('HOSO_KHONG_TON_TAI', 'LOI_HE_THONG');
     sim.setFault({ mode: 'none' });
-    await expect(connector.listDossiers(window)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', extensions: { source: 'province-h48', upstreamCode: 'LOI_HE_THONG' } });
+    await expect(readListing(connector, window)).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', extensions: { source: 'province-h48', upstreamCode: 'LOI_HE_THONG' } });
     sim.setFault({ mode: 'fail', status: 500 });
-    await expect(connector.listDossiers(window)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', extensions: { source: 'province-h48' } });
+    await expect(readListing(connector, window)).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', extensions: { source: 'province-h48' } });
     sim.setFault({ mode: 'none' });
   });
 
   it('refuses an answer that carries a DTD', async () => {
     listAnswer = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]>' + fixture('soap-list-single.xml').replace(/^<\?xml[^>]*>/, '');
-    await expect(connector.listDossiers(window)).rejects.toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
+    await expect(readListing(connector, window)).rejects.toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE' });
   });
 });

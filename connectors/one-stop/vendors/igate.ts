@@ -80,10 +80,10 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
     .filter(([, national]) => national === 1 || national === 3)
     .map(([vendor]) => vendor);
 
-  async function search(query: Record<string, string | number>): Promise<DossierPage> {
+  async function search(query: Record<string, string | number>, sort = 'code,asc'): Promise<DossierPage> {
     // `sort=code,asc` is a total order: pages read at once agree on it (a dossier arriving
     // mid-listing can still shift a page by one; the next sync picks it up).
-    const res = await get('/pa/dossier/search', { ...query, sort: 'code,asc' });
+    const res = await get('/pa/dossier/search', { ...query, sort });
     assertVendorHttpOk(res, source);
     const body = readObject(parseJsonBody(res, source));
     const total = readCount(body.totalElements);
@@ -96,14 +96,20 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
 
   return {
     maxPageSize: 200,
-    listPage: (window, page, size) =>
-      search({
-        page,
-        size,
-        'accepted-from': formatVietnamDateTime(window.from),
-        'accepted-to': formatVietnamDateTime(new Date(window.to.getTime() - 1000)),
-      }),
-    listPending: pendingStatuses.length === 0 ? undefined : (page, size) => search({ page, size, 'dossier-status': pendingStatuses.join(',') }),
+    listings: { pending: pendingStatuses.length > 0, updated: options.listByUpdateTime !== false, statusCodesPerCall: 100 },
+    listPage(listing, page, size) {
+      switch (listing.kind) {
+        case 'received':
+          return search({ page, size, 'accepted-from': formatVietnamDateTime(listing.from), 'accepted-to': formatVietnamDateTime(new Date(listing.to.getTime() - 1000)) });
+        case 'pending':
+          return search({ page, size, 'dossier-status': pendingStatuses.join(',') });
+        case 'status':
+          return search({ page, size, 'dossier-status': listing.vendorCodes.join(',') });
+        case 'updated':
+          // Oldest update first (our assumption: this deployment filters and sorts on updatedDate).
+          return search({ page, size, 'updated-from': formatVietnamDateTime(listing.from) }, 'updatedDate,asc');
+      }
+    },
     async getDossier(code) {
       const res = await get('/pa/dossier/--by-code', { code });
       if (res.status === 404) return null;

@@ -24,14 +24,15 @@ export function createMotcuaVendor(options: MotcuaOptions, { source, http, mapSt
 
   return {
     maxPageSize: MAX_PAGE_SIZE,
-    async listPage(window, page, size): Promise<DossierPage> {
-      // denNgay is inclusive: the last day of the window is the day before `to`.
-      const res = await get('/api/hoso', {
-        tuNgay: formatCompactDay(window.from),
-        denNgay: formatCompactDay(new Date(window.to.getTime() - 1)),
-        trang: page + 1,
-        soLuong: size,
-      });
+    listings: { pending: false, updated: false, statusCodesPerCall: 20 },
+    async listPage(listing, page, size): Promise<DossierPage> {
+      if (listing.kind === 'pending' || listing.kind === 'updated') throw new Error(`${source}: the motcua dialect has no ${listing.kind} listing`);
+      // denNgay is inclusive: the last day of the window is the day before `to`. A status listing has no window.
+      const filter: Record<string, string> =
+        listing.kind === 'received'
+          ? { tuNgay: formatCompactDay(listing.from), denNgay: formatCompactDay(new Date(listing.to.getTime() - 1)) }
+          : { trangThai: listing.vendorCodes.join(',') };
+      const res = await get('/api/hoso', { ...filter, trang: page + 1, soLuong: size });
       assertVendorHttpOk(res, source);
       const body = readObject(parseJsonBody(res, source));
       const total = readCount(body.TongSo);

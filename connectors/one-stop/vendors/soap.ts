@@ -71,10 +71,15 @@ export function createSoapVendor(options: SoapOptions, { source, http, mapStatus
 
   return {
     maxPageSize: MAX_PAGE_SIZE,
-    async listPage(window, page, size) {
+    listings: { pending: false, updated: false, statusCodesPerCall: 1 },
+    async listPage(listing, page, size) {
+      if (listing.kind === 'pending' || listing.kind === 'updated') throw new Error(`${source}: the soap dialect has no ${listing.kind} listing`);
+      // The service wants a window with every listing (our reading); a status listing asks for all of them since 2000.
+      const window = listing.kind === 'received' ? listing : { from: new Date('2000-01-01T00:00:00+07:00'), to: new Date(Date.now() + 2 * 86_400_000) };
       const result = await call('LayDanhSachHoSo', {
         tuNgay: formatCompactDay(window.from),
         denNgay: formatCompactDay(new Date(window.to.getTime() - 1)),
+        ...(listing.kind === 'status' ? { trangThai: listing.vendorCodes[0]! } : {}),
         trang: page + 1,
         soLuong: size,
       });

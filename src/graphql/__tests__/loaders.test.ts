@@ -2,7 +2,7 @@ import type { NationalProceduresConnector } from '../../../connectors/national-p
 import { anonymousPrincipal } from '../../auth';
 import { createProcedureCatalogue } from '../../catalogue';
 import { createDocumentRegistry } from '../../documents';
-import { createDossierIndex } from '../../dossiers';
+import type { DossierPlane } from '../../dossiers';
 import type { ProcedureRecord } from '../../domain/procedure';
 import { GatewayError } from '../../errors';
 import { createSilentLogger } from '../../log';
@@ -49,7 +49,7 @@ function contextFor(connector: NationalProceduresConnector) {
       principal: anonymousPrincipal(),
       auditLog: { query: async () => ({ items: [], totalCount: 0, nextCursor: null }) },
       logger: createSilentLogger(),
-      sources: { nationalProcedures: connector, catalogue, dossiers: createDossierIndex({ connectors: [], logger: createSilentLogger() }), documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
+      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
       catalogueWaitMs: 100,
       dossiersWaitMs: 100,
     }) };
