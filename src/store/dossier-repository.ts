@@ -211,3 +211,57 @@ export interface LeaseRepository {
   release(fence: LeaseFence): Promise<void>;
   get(name: string): Promise<Lease | null>;
 }
+
+/** One dossier a consumer (e.g. `portal`) still has to deliver, at the version last enqueued. */
+export interface OutboxEntry {
+  consumer: string;
+  code: string;
+  source: string;
+  version: number;
+  state: 'pending' | 'dead';
+  attempts: number;
+  dueAt: Date;
+  lastError: string | null;
+  enqueuedAt: Date;
+}
+
+/** A delivery's outcome, written only when the entry still holds the version delivered. */
+export type OutboxOutcome = { kind: 'retry'; at: Date; error: string } | { kind: 'dead'; error: string };
+
+/** Deliveries per consumer, source and Vietnam-time day. */
+export interface OutboxDayCount {
+  source: string;
+  day: number;
+  delivered: number;
+  failed: number;
+  dead: number;
+}
+
+/**
+ * What each consumer still has to deliver, one entry per dossier (a newer change replaces
+ * the version of a waiting entry: consumers deliver a dossier's latest state, so versions
+ * never arrive out of order). Entries are written by `DossierRepository.apply` in the same
+ * transaction as the change; every outcome here is conditional on the version delivered
+ * and, when given, on the delivering replica's lease.
+ */
+export interface OutboxRepository {
+  /** Up to `limit` pending entries of `consumer` for `source`, due by `now`, soonest due first. */
+  due(consumer: string, source: string, now: Date, limit: number): Promise<OutboxEntry[]>;
+  /** Delivered: removes the entry if it still holds `version` (resolves false when a newer change is waiting). */
+  complete(consumer: string, code: string, version: number, fence?: LeaseFence, now?: Date): Promise<boolean>;
+  /** Not delivered: due again later, or a dead letter; only if the entry still holds `version`. */
+  fail(consumer: string, code: string, version: number, outcome: OutboxOutcome, fence?: LeaseFence, now?: Date): Promise<boolean>;
+  /** Dead letters in code order, after `afterCode`. */
+  dead(consumer: string, options: { source?: string; first: number; afterCode?: string }): Promise<{ items: OutboxEntry[]; hasNextPage: boolean }>;
+  /** Turns dead letters back into pending entries (of one source, or of the given codes); resolves with how many. */
+  retryDead(consumer: string, options: { source?: string; codes?: readonly string[] }, now?: Date): Promise<number>;
+  /** Enqueues every stored dossier of `source` received at or after `sinceMs` at its current version (re-sync from a date). */
+  enqueueSince(consumer: string, source: string, sinceMs: number, now?: Date): Promise<number>;
+  /** Pending and dead entries per source, and the oldest pending entry's enqueue time. */
+  depth(consumer: string): Promise<Array<{ source: string; pending: number; dead: number; oldestPendingAt: Date | null }>>;
+  /** Deliveries counted per source and day, for days >= `sinceDay`. */
+  dayCounts(consumer: string, sinceDay: number): Promise<OutboxDayCount[]>;
+  setPaused(consumer: string, source: string, paused: boolean): Promise<void>;
+  /** Sources of `consumer` whose delivery is paused. */
+  paused(consumer: string): Promise<string[]>;
+}

@@ -33,6 +33,10 @@ export type {
   Lease,
   LeaseFence,
   LeaseRepository,
+  OutboxDayCount,
+  OutboxEntry,
+  OutboxOutcome,
+  OutboxRepository,
   StoredDossier,
   SyncCheckpoint,
 } from './dossier-repository';

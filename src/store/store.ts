@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { AuditRepository } from './audit-repository';
 import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
-import type { DossierRepository, LeaseRepository } from './dossier-repository';
+import type { DossierRepository, LeaseRepository, OutboxRepository } from './dossier-repository';
 import type { DataKeyring } from './seal';
 
 /**
@@ -14,6 +14,7 @@ export interface StoreRepositories {
   catalogue: CatalogueMirrorRepository;
   dossiers: DossierRepository;
   leases: LeaseRepository;
+  outbox: OutboxRepository;
 }
 
 export type StoreKind = 'sqlite' | 'mongodb';

@@ -231,6 +231,70 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
       expect((await onlyNew.dossiers.get('000.00.41.H56-240301-0002'))!.record).toMatchObject({ applicant: { name: 'Người 2' } });
     });
 
+    describe('outbox', () => {
+      const t0 = new Date('2026-03-01T01:00:00Z');
+      const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
+      const write = (n: number, hash: string, agency = '000.00.41.H56') =>
+        dossierWrite({ code: `${agency}-240301-000${n}`, agency, listed: `2024-03-0${n}T08:00:00+07:00`, hash });
+
+      it('holds one entry per dossier at its latest version, due at once, in the change\'s transaction', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a'), write(2, 'a')], enqueue: ['portal'], now: t0 });
+        await store.dossiers.apply({ dossiers: [write(1, 'b')], enqueue: ['portal'], now: at(5) });
+        const due = await store.outbox.due('portal', 'province-h56', at(5), 10);
+        expect(due.map((e) => [e.code.slice(-4), e.version, e.state, e.attempts])).toEqual([['0002', 1, 'pending', 0], ['0001', 2, 'pending', 0]]);
+        expect(await store.outbox.due('portal', 'province-h41', at(5), 10)).toEqual([]);
+        expect(await store.outbox.due('webhooks', 'province-h56', at(5), 10)).toEqual([]);
+        expect(await store.outbox.depth('portal')).toEqual([{ source: 'province-h56', pending: 2, dead: 0, oldestPendingAt: t0 }]);
+      });
+
+      it('completes an entry only at the version delivered, so a change made meanwhile is delivered too', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a')], enqueue: ['portal'], now: t0 });
+        await store.dossiers.apply({ dossiers: [write(1, 'b')], enqueue: ['portal'], now: at(1) });
+        expect(await store.outbox.complete('portal', '000.00.41.H56-240301-0001', 1, undefined, at(2))).toBe(false);
+        expect((await store.outbox.due('portal', 'province-h56', at(2), 10)).map((e) => e.version)).toEqual([2]);
+        expect(await store.outbox.complete('portal', '000.00.41.H56-240301-0001', 2, undefined, at(3))).toBe(true);
+        expect(await store.outbox.due('portal', 'province-h56', at(3), 10)).toEqual([]);
+        expect(await store.outbox.dayCounts('portal', 0)).toEqual([{ source: 'province-h56', day: Math.floor((at(3).getTime() + 7 * 3_600_000) / 86_400_000), delivered: 1, failed: 0, dead: 0 }]);
+      });
+
+      it('delays a failed entry, turns one refused for good into a dead letter, and brings dead letters back on request', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a'), write(2, 'a')], enqueue: ['portal'], now: t0 });
+        expect(await store.outbox.fail('portal', '000.00.41.H56-240301-0001', 1, { kind: 'retry', at: at(60), error: 'UPSTREAM_TIMEOUT' }, undefined, at(1))).toBe(true);
+        expect((await store.outbox.due('portal', 'province-h56', at(30), 10)).map((e) => e.code.slice(-4))).toEqual(['0002']);
+        const later = await store.outbox.due('portal', 'province-h56', at(60), 10);
+        expect(later.find((e) => e.code.endsWith('0001'))).toMatchObject({ attempts: 1, lastError: 'UPSTREAM_TIMEOUT' });
+        expect(await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 1, { kind: 'dead', error: 'MaTTHC không tồn tại' }, undefined, at(2))).toBe(true);
+        expect(await store.outbox.due('portal', 'province-h56', at(3600), 10)).toHaveLength(1);
+        const dead = await store.outbox.dead('portal', { first: 10 });
+        expect(dead.items).toEqual([expect.objectContaining({ code: '000.00.41.H56-240301-0002', state: 'dead', lastError: 'MaTTHC không tồn tại', attempts: 1 })]);
+        expect(await store.outbox.depth('portal')).toEqual([{ source: 'province-h56', pending: 1, dead: 1, oldestPendingAt: t0 }]);
+        // A new change of a dead letter gives it a new chance at once.
+        await store.dossiers.apply({ dossiers: [write(2, 'b')], enqueue: ['portal'], now: at(10) });
+        expect((await store.outbox.dead('portal', { first: 10 })).items).toEqual([]);
+        await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 2, { kind: 'dead', error: 'again' }, undefined, at(11));
+        expect(await store.outbox.retryDead('portal', { source: 'province-h56' }, at(12))).toBe(1);
+        expect((await store.outbox.due('portal', 'province-h56', at(12), 10)).map((e) => e.code.slice(-4)).sort()).toEqual(['0002']);
+      });
+
+      it('refuses an outcome from a replica whose lease moved on', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a')], enqueue: ['portal'], now: t0 });
+        const lease = (await store.leases.acquire('push:portal:province-h56', 'a', 1000))!;
+        await store.leases.acquire('push:portal:province-h56', 'b', 1000, new Date(Date.now() + 5000));
+        await expect(store.outbox.complete('portal', '000.00.41.H56-240301-0001', 1, lease, new Date(Date.now() + 5000))).rejects.toMatchObject({ extensions: { code: 'LEASE_LOST' } });
+        expect(await store.outbox.due('portal', 'province-h56', new Date(Date.now() + 6000), 10)).toHaveLength(1);
+      });
+
+      it('re-enqueues a source from a reception date, and keeps pause switches per source', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a'), write(2, 'a'), write(3, 'a')], now: t0 });
+        expect(await store.outbox.enqueueSince('portal', 'province-h56', Date.parse('2024-03-02T00:00:00+07:00'), at(1))).toBe(2);
+        expect((await store.outbox.due('portal', 'province-h56', at(1), 10)).map((e) => e.code.slice(-4)).sort()).toEqual(['0002', '0003']);
+        await store.outbox.setPaused('portal', 'province-h56', true);
+        await store.outbox.setPaused('portal', 'province-h41', true);
+        await store.outbox.setPaused('portal', 'province-h41', false);
+        expect(await store.outbox.paused('portal')).toEqual(['province-h56']);
+      });
+    });
+
     describe('leases', () => {
       it('lets one holder at a time take a lease, renew it, and hand it over on release or expiry with a new token', async () => {
         const t0 = new Date('2026-01-01T00:00:00Z');

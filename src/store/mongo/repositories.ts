@@ -4,6 +4,7 @@ import { audit } from './audit';
 import { catalogue } from './catalogue';
 import { dossiers } from './dossiers';
 import { leases } from './leases';
+import { outbox } from './outbox';
 import type { MongoRepositoryDefinition } from './mongo-repository';
 
 /** Every repository of the MongoDB store; must list every key of StoreRepositories. */
@@ -12,4 +13,5 @@ export const mongoRepositories: { [K in keyof StoreRepositories]: MongoRepositor
   catalogue,
   leases,
   dossiers,
+  outbox,
 };

@@ -3,6 +3,7 @@ import { audit } from './audit';
 import { catalogue } from './catalogue';
 import { dossiers } from './dossiers';
 import { leases } from './leases';
+import { outbox } from './outbox';
 import type { SqliteRepositoryDefinition } from './sqlite-repository';
 
 /** Every repository of the SQLite store, in migration order; must list every key of StoreRepositories. */
@@ -11,4 +12,5 @@ export const sqliteRepositories: { [K in keyof StoreRepositories]: SqliteReposit
   catalogue,
   leases,
   dossiers,
+  outbox,
 };
