@@ -28,6 +28,7 @@ export interface NationalPortalConnector extends Connector {
   hasDossier(code: string): Promise<boolean>;
 }
 
+/** Creates the portal connector from its options (defaults in config.ts); nothing is called until the first push or readiness check. */
 export function createNationalPortalConnector(options: NationalPortalOptions): NationalPortalConnector {
   const name = options.name ?? 'national-portal';
   const client = createPortalClient({ ...options, name });

@@ -53,6 +53,7 @@ export interface PortalRefusal {
   message: string;
 }
 
+/** The portal's answer to a refusal: HTTP 200, `{error_code, error_message}`. */
 export function refusalReply({ code, message }: PortalRefusal): SimResponse {
   return errorReply(code, message);
 }

@@ -12,6 +12,7 @@ export interface RandomFailures {
   afterWrite?: boolean;
 }
 
+/** True for a well-formed RandomFailures (what the control route accepts). */
 export function isRandomFailures(value: unknown): value is RandomFailures {
   if (typeof value !== 'object' || value === null) return false;
   const { rate, seed, afterWrite } = value as Record<string, unknown>;
@@ -24,6 +25,7 @@ export interface FailureDraw {
   next(): 'none' | 'before' | 'after';
 }
 
+/** A fresh draw for `failures` (null: never fail); the same seed draws the same calls again. */
 export function createFailureDraw(failures: RandomFailures | null): FailureDraw {
   if (failures === null || failures.rate === 0) return { next: () => 'none' };
   const random: SeededRandom = createSeededRandom(failures.seed);

@@ -36,6 +36,7 @@ export function findMissing(record: Record<string, unknown>, keys: readonly stri
   return key === undefined ? null : { code: PORTAL_ERROR_CODES.missingValue, message: `Thiếu thông tin bắt buộc: ${path}${key}` };
 }
 
+/** The portal's refusal of a value out of its domain (error_code 15), `detail` saying which and what arrived. */
 export function invalid(detail: string): PortalRefusal {
   return { code: PORTAL_ERROR_CODES.invalidValue, message: `Giá trị không hợp lệ: ${detail}` };
 }

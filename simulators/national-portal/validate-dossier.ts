@@ -48,16 +48,19 @@ export function validateDossier(item: unknown, procedureCodes: ReadonlySet<strin
   return problem;
 }
 
+/** MaHoSo's shape (error_code 14); shared with the look-up and the steps. */
 export function checkDossierCode(code: string): PortalRefusal | null {
   return isDossierCode(code)
     ? null
     : { code: PORTAL_ERROR_CODES.invalidDossierCode, message: `Mã hồ sơ không đúng định dạng {mã đơn vị}-{yyMMdd}-{số thứ tự}: "${code}"` };
 }
 
+/** A national status `1`…`10` under `key` (error_code 13). */
 export function checkStatus(status: string, key = 'TrangThaiHoSo'): PortalRefusal | null {
   return isNationalStatus(status) ? null : { code: PORTAL_ERROR_CODES.invalidStatus, message: `Trạng thái không hợp lệ ở trường ${key}: "${status}" (phải từ 1 đến 10)` };
 }
 
+/** Every non-blank date of `keys` is `yyyyMMddHHmmss` and a real instant (error_code 11). */
 export function checkDates(record: Record<string, unknown>, keys: readonly string[], path = ''): PortalRefusal | null {
   for (const key of keys) {
     const value = textOf(record, key);
