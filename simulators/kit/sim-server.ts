@@ -20,6 +20,12 @@ export interface SimResponse {
 
 export type SimHandler = (req: SimRequest) => Promise<SimResponse> | SimResponse;
 
+/**
+ * A simulator's own control route under `/__sim/`, outside any vendor's protocol (e.g. a
+ * state dump for tests). It answers JSON; it never sees faults and is never counted.
+ */
+export type SimControlRoute = (req: { method: string; query: URLSearchParams; body: Buffer }) => { status: number; body: unknown };
+
 export interface SimServerOptions {
   /** Name shown in logs and `/__sim/stats`. */
   name: string;
@@ -30,6 +36,8 @@ export interface SimServerOptions {
   port?: number;
   /** Largest request body accepted, in bytes. @default 20971520 */
   maxBodyBytes?: number;
+  /** Extra control routes by full path, e.g. `{ '/__sim/state': … }`; the kit's own routes win. @default {} */
+  controlRoutes?: Readonly<Record<string, SimControlRoute>>;
 }
 
 /** Counts kept by every simulator; tests read them to count upstream calls. */
@@ -53,9 +61,16 @@ export interface SimServer {
 /**
  * Starts a real HTTP server on loopback for a simulated source. Control routes, outside
  * any vendor's protocol: `GET /__sim/stats`, `POST /__sim/fault` with a Fault as JSON,
- * `POST /__sim/reset-stats`.
+ * `POST /__sim/reset-stats`, and the simulator's own `controlRoutes`.
  */
-export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024 }: SimServerOptions): Promise<SimServer> {
+export async function startSimServer({
+  name,
+  handler,
+  host = '127.0.0.1',
+  port = 0,
+  maxBodyBytes = 20 * 1024 * 1024,
+  controlRoutes = {},
+}: SimServerOptions): Promise<SimServer> {
   let fault: Fault = { mode: 'none' };
   const stats: SimStats = { requests: 0, byOperation: {} };
   const hanging = new Set<http.ServerResponse>();
@@ -78,7 +93,7 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
       return;
     }
     if (url.pathname.startsWith('/__sim/')) {
-      control(url.pathname, body, res);
+      control(req.method ?? 'GET', url, body, res);
       return;
     }
     stats.requests += 1;
@@ -116,7 +131,8 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
     res.end(answer.body);
   }
 
-  function control(path: string, body: Buffer, res: http.ServerResponse): void {
+  function control(method: string, url: URL, body: Buffer, res: http.ServerResponse): void {
+    const path = url.pathname;
     const json = (status: number, value: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     };
@@ -135,6 +151,11 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
       if (!isFault(parsed)) return json(400, { error: 'expected a Fault: {"mode":"none|slow|hang|fail|garbage|reset", ...}' });
       setFault(parsed);
       return json(200, { ok: true, fault });
+    }
+    const route = Object.hasOwn(controlRoutes, path) ? controlRoutes[path] : undefined;
+    if (route) {
+      const answer = route({ method, query: url.searchParams, body });
+      return json(answer.status, answer.body);
     }
     return json(404, { error: `unknown control route ${path}` });
   }

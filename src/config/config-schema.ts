@@ -30,6 +30,34 @@ const nationalProcedures = z
   })
   .strict();
 
+const errorCodes = z.array(z.union([z.number().int(), z.string().regex(/^[+-]?\d+$/, 'must be an integer error_code')]));
+
+/** The National Public Service Portal (Cổng DVCQG) the provinces' dossiers are pushed to. */
+const nationalPortal = z
+  .object({
+    /** Source name in errors, logs and /readyz. */
+    name: z.string().min(1).default('national-portal'),
+    url: z.url(),
+    dstcode: z.string().regex(/^VN:GOV:[^:]+:[^:]+$/, 'must look like VN:GOV:<agency code>:<subsystem>'),
+    dstcodeIn: z.enum(['header', 'query']).default('header'),
+    username: z.string().min(1),
+    password: z.string().min(1),
+    madonvi: z.string().min(1).default('000.00.00.G22'),
+    timeoutMs: z.number().int().positive().default(10_000),
+    connections: z.number().int().positive().default(8),
+    /** error_code values that mean "log in again". */
+    sessionExpiredCodes: errorCodes.default([401]),
+    /** error_code values that answer a create with "already exists" (the message "đã tồn tại" is recognised too). */
+    alreadyExistsCodes: errorCodes.default([3, -3]),
+    /** error_code values that answer an update with "does not exist". */
+    notFoundCodes: errorCodes.default([-4]),
+    /** error_code values by which the portal refuses what was sent: permanent, never retried. */
+    rejectionCodes: errorCodes.default([10, 11, 12, 13, 14, 15, 16, 17]),
+    /** When a push asks the portal first whether it holds the dossier (TraCuuHoSo). */
+    lookupBeforePush: z.enum(['always', 'when-unknown']).default('when-unknown'),
+  })
+  .strict();
+
 const provinceCommon = {
   /** Source name in errors, logs and /readyz, e.g. `province-h56`. */
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
@@ -200,6 +228,8 @@ export const configSchema = z
         dossiers,
         /** Document systems connected to the national exchange axis; none when absent. */
         documentExchange: documentExchange.optional(),
+        /** The national portal dossiers are pushed to; the gateway pushes nothing when absent. */
+        nationalPortal: nationalPortal.optional(),
       })
       .strict(),
   })

@@ -1,4 +1,5 @@
 import { DEFAULT_SYSTEMS, startDocumentExchangeSimulator, type DocumentExchangeSimulator } from '../../simulators/document-exchange';
+import { startNationalPortalSimulator, type NationalPortalSimulator } from '../../simulators/national-portal';
 import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
 import {
   IGATE_STATUS_TABLE,
@@ -29,7 +30,12 @@ export const DEMO_PROVINCES: readonly DemoProvince[] = [
 export interface DemoSources {
   /** The configuration pointing at the simulators. */
   config: GatewayConfigInput;
-  simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[]; documentExchange: DocumentExchangeSimulator };
+  simulators: {
+    nationalProcedures: NationalProceduresSimulator;
+    provinces: OneStopSimulator[];
+    documentExchange: DocumentExchangeSimulator;
+    nationalPortal: NationalPortalSimulator;
+  };
   /** The local token issuer whose public keys the config trusts. */
   issuer: DemoIssuer;
   /** Ready tokens for the typical principals, valid 12 hours. */
@@ -75,9 +81,12 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
       : [];
   // The Government Office's and Nghệ An's document systems, connected through the gateway.
   const documentExchange = await startDocumentExchangeSimulator({ seed, systems: [...DEFAULT_SYSTEMS] });
+  // The national portal knows the national catalogue's procedure codes, and no others.
+  const portalDstcode = 'VN:GOV:000.00.00.G22:dvcqg';
+  const nationalPortal = await startNationalPortalSimulator({ procedureCodes: data.procedures.map((p) => p.MATTHC.trim()), dstcode: portalDstcode, ...CREDENTIALS });
   const issuer = await createDemoIssuer();
   return {
-    simulators: { nationalProcedures, provinces, documentExchange },
+    simulators: { nationalProcedures, provinces, documentExchange, nationalPortal },
     issuer,
     tokens: await issueDemoTokens(issuer),
     config: {
@@ -95,10 +104,11 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
           url: documentExchange.url,
           systems: DEFAULT_SYSTEMS.map(({ systemId, secret, agencyCode }) => ({ name: `qlvb-${agencyCode.slice(-3).toLowerCase()}`, systemId, secret, agencyCode })),
         },
+        nationalPortal: { url: nationalPortal.url, dstcode: portalDstcode, ...CREDENTIALS },
       },
     },
     async close() {
-      await Promise.all([nationalProcedures.close(), documentExchange.close(), ...provinces.map((p) => p.close())]);
+      await Promise.all([nationalProcedures.close(), documentExchange.close(), nationalPortal.close(), ...provinces.map((p) => p.close())]);
     },
   };
 }

@@ -12,6 +12,7 @@ export const ERROR_CATALOGUE = {
   UPSTREAM_TIMEOUT: { httpStatus: 504, description: 'The source did not answer within its configured timeout.' },
   UPSTREAM_BAD_RESPONSE: { httpStatus: 502, description: 'The source answered, but not in the format its connector expects.' },
   UPSTREAM_ERROR: { httpStatus: 502, description: 'The source answered with an error of its own (its code and message are in extensions).' },
+  UPSTREAM_REJECTED: { httpStatus: 502, description: 'The source refused a record the gateway sent it as invalid (its code and message are in extensions), or the gateway did not send it because the source could not take it (extensions.reason and extensions.field say why); sending the same record again fails the same way, so it is not retried.' },
   UPSTREAM_AUTH_FAILED: { httpStatus: 502, description: 'The gateway could not log in to the source with its configured credentials.' },
   NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction).' },
   // Callers (src/auth: bearer tokens, scopes, jurisdiction)
