@@ -33,6 +33,29 @@ const nationalProcedures = z
 const errorCodes = z.array(z.union([z.number().int(), z.string().regex(/^[+-]?\d+$/, 'must be an integer error_code')]));
 
 /** The National Public Service Portal (Cổng DVCQG) the provinces' dossiers are pushed to. */
+const portalPush = z
+  .object({
+    /** false: the portal is configured (readiness, reconciliation) but nothing is pushed. */
+    enabled: z.boolean().default(true),
+    /** Only dossiers received (else submitted) on or after this date are pushed; earlier ones are assumed on the portal already. */
+    receivedSince: z.iso.date().optional(),
+    /** Pushes per second to the portal, shared by every province (each gets its share). */
+    ratePerSecond: z.number().positive().max(10_000).default(20),
+    /** Pushes in flight per province. */
+    concurrency: z.number().int().min(1).max(64).default(4),
+    /** Tries of a dossier the portal refuses before it becomes a dead letter (failures worth retrying never do). */
+    maxAttempts: z.number().int().min(1).max(100).default(3),
+    /** Backoff after a failed push: exponential from base, capped, with full jitter. */
+    backoffBaseMs: z.number().int().min(1).default(2000),
+    backoffMaxMs: z.number().int().min(1).default(600_000),
+    /** How often each province's outbox is looked at. */
+    pollMs: z.number().int().min(10).default(1000),
+    /** The per-province push lease. */
+    leaseTtlSeconds: z.number().int().min(5).max(3600).default(30),
+  })
+  .strict()
+  .default({ enabled: true, ratePerSecond: 20, concurrency: 4, maxAttempts: 3, backoffBaseMs: 2000, backoffMaxMs: 600_000, pollMs: 1000, leaseTtlSeconds: 30 });
+
 const nationalPortal = z
   .object({
     /** Source name in errors, logs and /readyz. */
@@ -55,6 +78,8 @@ const nationalPortal = z
     rejectionCodes: errorCodes.default([10, 11, 12, 13, 14, 15, 16, 17]),
     /** When a push asks the portal first whether it holds the dossier (TraCuuHoSo). */
     lookupBeforePush: z.enum(['always', 'when-unknown']).default('when-unknown'),
+    /** How the gateway keeps the portal in step with the provinces (src/sync). */
+    push: portalPush,
   })
   .strict();
 

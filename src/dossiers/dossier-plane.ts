@@ -43,6 +43,8 @@ export interface DossierPlaneOptions extends Partial<PassOptions> {
   syncIntervalSeconds?: number;
   /** Outbox consumers each change is enqueued for. @default [] */
   enqueue?: readonly string[];
+  /** Only changes of dossiers listed since this instant are enqueued. @default every change */
+  enqueueSinceMs?: number;
   /** This replica's name in leases. @default a random one per process */
   holder?: string;
   leaseTtlMs?: number;
@@ -74,9 +76,9 @@ export interface DossierPlane {
  * count and figure. Nothing per dossier is held in memory; freshness comes from the
  * checkpoints the passes write, cached for a second.
  */
-export function createDossierPlane({ connectors, store, logger, nationalCodeOf, syncIntervalSeconds = 300, enqueue = [], holder = `replica-${randomUUID().slice(0, 8)}`, leaseTtlMs, pollMs, ...passOptions }: DossierPlaneOptions): DossierPlane {
+export function createDossierPlane({ connectors, store, logger, nationalCodeOf, syncIntervalSeconds = 300, enqueue = [], enqueueSinceMs, holder = `replica-${randomUUID().slice(0, 8)}`, leaseTtlMs, pollMs, ...passOptions }: DossierPlaneOptions): DossierPlane {
   const syncs: ProvinceSync[] = connectors.map((feed) =>
-    createProvinceSync({ feed, store, logger, holder, nationalCodeOf, enqueue, intervalMs: Math.max(1, syncIntervalSeconds) * 1000, ...(leaseTtlMs ? { leaseTtlMs } : {}), ...(pollMs ? { pollMs } : {}), ...passOptions }),
+    createProvinceSync({ feed, store, logger, holder, nationalCodeOf, enqueue, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}), intervalMs: Math.max(1, syncIntervalSeconds) * 1000, ...(leaseTtlMs ? { leaseTtlMs } : {}), ...(pollMs ? { pollMs } : {}), ...passOptions }),
   );
   const byProvince = new Map(connectors.map((c) => [c.province, c]));
   const intervalMs = Math.max(1, syncIntervalSeconds) * 1000;

@@ -37,6 +37,8 @@ export interface PassContext {
   nationalCodeOf: (record: DossierRecord) => string | null;
   /** Outbox consumers each change is enqueued for (the national portal's push). */
   enqueue: readonly string[];
+  /** Only changes of dossiers listed since this instant are enqueued. */
+  enqueueSinceMs?: number;
   fence: LeaseFence;
   signal: PassSignal;
   now: () => number;
@@ -83,7 +85,13 @@ async function write(context: PassContext, records: DossierRecord[], state: Prov
     if (write) writes.push(write);
     else context.logger.warn({ source: feed.name, code: record.code, agency: record.agencyCode }, 'dossier left out: its agency cannot be placed in the code hierarchy');
   }
-  const result = await store.dossiers.apply({ dossiers: writes, checkpoint: { source: feed.name, state: toCheckpoint(state) }, fence: context.fence, enqueue: context.enqueue });
+  const result = await store.dossiers.apply({
+    dossiers: writes,
+    checkpoint: { source: feed.name, state: toCheckpoint(state) },
+    fence: context.fence,
+    enqueue: context.enqueue,
+    ...(context.enqueueSinceMs !== undefined ? { enqueueSinceMs: context.enqueueSinceMs } : {}),
+  });
   tally.read += records.length;
   tally.created += result.created;
   tally.updated += result.updated;

@@ -16,6 +16,8 @@ export interface ProvinceSyncOptions extends Partial<PassOptions> {
   nationalCodeOf: (record: DossierRecord) => string | null;
   /** Outbox consumers each change is enqueued for. @default [] */
   enqueue?: readonly string[];
+  /** Only changes of dossiers listed since this instant are enqueued. @default every change */
+  enqueueSinceMs?: number;
   /** A pass starts when the last one (by any replica) is this old. @default 300000 */
   intervalMs?: number;
   /** After a failed pass, the next try waits this long (doubling up to `intervalMs`). @default 15000 */
@@ -60,7 +62,7 @@ export const PASS_DEFAULTS: PassOptions = {
  * replica that dies mid-pass leaves its lease to expire; the next holder continues from
  * the checkpoint of the last page written.
  */
-export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf, enqueue = [], intervalMs = 300_000, retryMs = 15_000, leaseTtlMs = 30_000, pollMs = 2000, now = Date.now, ...overrides }: ProvinceSyncOptions): ProvinceSync {
+export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf, enqueue = [], enqueueSinceMs, intervalMs = 300_000, retryMs = 15_000, leaseTtlMs = 30_000, pollMs = 2000, now = Date.now, ...overrides }: ProvinceSyncOptions): ProvinceSync {
   const options: PassOptions = { ...PASS_DEFAULTS, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   const leaseName = `sync:${feed.name}`;
   const log = logger.child({ component: 'province-sync', source: feed.name });
@@ -102,7 +104,7 @@ export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf
       let report: PassReport;
       let next: ProvinceSyncState = state;
       try {
-        const result = await runProvincePass({ feed, store, logger: log, options, nationalCodeOf, enqueue, fence, signal, now }, state);
+        const result = await runProvincePass({ feed, store, logger: log, options, nationalCodeOf, enqueue, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}), fence, signal, now }, state);
         next = result.state;
         report = { at: now(), ok: true, error: null, message: null, durationMs: now() - started, ...result.tally };
         failures = 0;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDocumentExchangeConnector } from '../../connectors/document-exchange';
 import { createNationalProceduresConnector } from '../../connectors/national-procedures';
+import { createNationalPortalConnector, type NationalPortalConnector } from '../../connectors/national-portal';
 import { createOneStopConnector } from '../../connectors/one-stop';
 import type { Connector, ReadyReport } from '../../connectors/kit';
 import { createProcedureCatalogue, type CatalogueMirror } from '../catalogue';
@@ -11,8 +12,13 @@ import { createDossierPlane } from '../dossiers';
 import type { Logger } from '../log';
 import type { Sources } from '../graphql/context';
 import type { Store } from '../store';
+import { createPortalPusher, PORTAL_CONSUMER, type PortalPusher } from '../sync';
 
 export interface RunningSources extends Sources {
+  /** The national portal's connector, when one is configured. */
+  nationalPortal: NationalPortalConnector | null;
+  /** The push that keeps the portal in step, when the portal is configured and pushing is on. */
+  pusher: PortalPusher | null;
   /** Every connector, for readiness checks and shutdown. */
   connectors: Connector[];
   /** Checks every source at once; never throws. */
@@ -29,11 +35,9 @@ export interface SourcesOptions {
   mirror?: CatalogueMirror;
   /** This replica's name in leases. @default a random one per process */
   holder?: string;
-  /** Outbox consumers each dossier change is enqueued for. @default [] */
-  enqueue?: readonly string[];
 }
 
-export function createSources(config: GatewayConfig, logger: Logger, { store, mirror, holder = `replica-${randomUUID().slice(0, 8)}`, enqueue = [] }: SourcesOptions): RunningSources {
+export function createSources(config: GatewayConfig, logger: Logger, { store, mirror, holder = `replica-${randomUUID().slice(0, 8)}` }: SourcesOptions): RunningSources {
   const national = config.sources.nationalProcedures;
   const nationalProcedures = createNationalProceduresConnector(national);
   const catalogue = createProcedureCatalogue({
@@ -48,6 +52,9 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
   const aliasesBySource = new Map(config.sources.provinces.map((p) => [p.name, { ...national.procedureCodeAliases, ...p.procedureCodeAliases }]));
   const nationalCodeOf = (dossier: DossierRecord): string | null =>
     dossier.procedureCode === null ? null : toNationalProcedureCode(dossier.procedureCode, aliasesBySource.get(dossier.source) ?? national.procedureCodeAliases);
+  const portalConfig = config.sources.nationalPortal;
+  const nationalPortal = portalConfig ? createNationalPortalConnector(portalConfig) : null;
+  const pushing = nationalPortal !== null && portalConfig!.push.enabled;
   const sync = config.sources.dossiers;
   const dossiers = createDossierPlane({
     connectors: provinces,
@@ -55,7 +62,8 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     logger,
     nationalCodeOf,
     holder,
-    enqueue,
+    enqueue: pushing ? [PORTAL_CONSUMER] : [],
+    ...(pushing && portalConfig!.push.receivedSince ? { enqueueSinceMs: Date.parse(`${portalConfig!.push.receivedSince}T00:00:00+07:00`) } : {}),
     syncIntervalSeconds: sync.syncIntervalSeconds,
     windowDays: sync.windowDays,
     backfillWindowDays: sync.backfillWindowDays,
@@ -66,6 +74,24 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     stepsRecentDays: sync.stepsRecentDays,
     prefetch: sync.prefetchPages,
   });
+  const push = portalConfig?.push;
+  const pusher: PortalPusher | null =
+    pushing && push
+      ? createPortalPusher({
+          store,
+          portal: nationalPortal!,
+          logger,
+          sources: provinces.map((p) => p.name),
+          holder,
+          ratePerSecond: push.ratePerSecond,
+          concurrency: push.concurrency,
+          maxAttempts: push.maxAttempts,
+          backoffBaseMs: push.backoffBaseMs,
+          backoffMaxMs: push.backoffMaxMs,
+          pollMs: push.pollMs,
+          leaseTtlMs: push.leaseTtlSeconds * 1000,
+        })
+      : null;
   const exchange = config.sources.documentExchange;
   const documentSystems = (exchange?.systems ?? []).map((system) =>
     createDocumentExchangeConnector({
@@ -76,7 +102,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     }),
   );
   const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs });
-  const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems];
+  const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems, ...(nationalPortal ? [nationalPortal] : [])];
   let closed = false;
 
   return {
@@ -85,6 +111,8 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     dossiers,
     documents,
     nationalCodeOf,
+    nationalPortal,
+    pusher,
     connectors,
     async checkReady() {
       const [reports, provinceStates] = await Promise.all([Promise.all(connectors.map((c) => c.checkReady())), dossiers.provinces()]);
@@ -105,11 +133,16 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
       void catalogue
         .whenLoaded(60_000)
         .catch(() => undefined)
-        .then(() => (closed ? undefined : dossiers.start()));
+        .then(() => {
+          if (closed) return;
+          dossiers.start();
+          pusher?.start();
+        });
     },
     async close() {
       closed = true;
       catalogue.stop();
+      await pusher?.stop();
       await dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
     },

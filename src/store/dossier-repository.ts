@@ -97,6 +97,8 @@ export interface ApplyDossiersInput {
   fence?: LeaseFence;
   /** Consumers (e.g. `portal`) whose outbox gets each changed dossier, in the same transaction. */
   enqueue?: readonly string[];
+  /** Only dossiers listed (received, else submitted) at or after this instant, or undated, are enqueued. */
+  enqueueSinceMs?: number;
   now?: Date;
 }
 

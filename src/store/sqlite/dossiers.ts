@@ -145,7 +145,8 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         moveCells(facts, 1);
         const kind = before ? 'updated' : 'created';
         const { seq } = insertChange.get(facts.code, facts.source, version, facts.agencyCode, before?.status ?? null, facts.status, kind, now) as { seq: number };
-        for (const consumer of input.enqueue ?? []) enqueue.run(consumer, facts.code, facts.source, version, now, now);
+        const enqueued = input.enqueueSinceMs === undefined || facts.listedMs === null || facts.listedMs >= input.enqueueSinceMs;
+        if (enqueued) for (const consumer of input.enqueue ?? []) enqueue.run(consumer, facts.code, facts.source, version, now, now);
         result.changes.push({ seq, code: facts.code, source: facts.source, version, agencyCode: facts.agencyCode, oldStatus: before?.status ?? null, newStatus: facts.status, kind, at: new Date(now) });
         if (before) result.updated += 1;
         else result.created += 1;
