@@ -98,6 +98,7 @@ const NOT_PERSONAL: Record<string, string> = {
   'AuditEntry.subject': AUDIT,
   'AuditEntry.tokenId': AUDIT,
   'AuditEntry.client': AUDIT,
+  'AuditEntry.principal': AUDIT,
   'AuditEntry.hash': AUDIT,
   'AuditEntry.prevHash': AUDIT,
   'AuditAttachment.document': AUDIT,
