@@ -78,6 +78,10 @@ export interface TestGatewayOptions {
   /** Dossiers per simulated province; 0 runs no province. @default 0 */
   dossiersPerProvince?: number;
   seed?: number;
+  /**
+   * Per-request timeout of every source. Generous, so that a loaded machine does not turn
+   * slow answers into failures; tests of timeouts pass their own. @default 10000
+   */
   timeoutMs?: number;
   /** Overrides merged into the national source's config. */
   national?: Record<string, unknown>;
@@ -105,7 +109,7 @@ export async function startTestGateway({
   procedures = 300,
   dossiersPerProvince = 0,
   seed = 7,
-  timeoutMs = 2000,
+  timeoutMs = 10_000,
   national: nationalOverrides = {},
   provinces: provinceOverrides = [],
   server = {},
