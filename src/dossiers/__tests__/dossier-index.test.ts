@@ -36,7 +36,7 @@ describe('the dossier index', () => {
     expect(index.all().map((d) => d.code.slice(-4))).toEqual(['0002', '0001', '0003']);
   });
 
-  it('re-sorts when a live read moves a dossier, so keyset paging neither skips nor repeats it', async () => {
+  it('keeps the list sorted by the paging key when a live read moves a dossier (paging itself: test/e2e/dossiers.test.ts)', async () => {
     const index = createDossierIndex({
       connectors: [province([dossier('000.00.41.H56-260101-0001', '2026-01-05T08:00:00+07:00'), dossier('000.00.41.H56-260101-0002', null, '2026-01-01T08:00:00+07:00'), dossier('000.00.41.H56-260101-0003', '2026-01-03T08:00:00+07:00')])],
       logger: createSilentLogger(),
