@@ -60,6 +60,8 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
         subject: nullableText(LIMIT.subject),
         tokenId: nullableText(LIMIT.tokenId),
         clientId: nullableText(LIMIT.clientId),
+        // Format 1 only, read and filtered on, never written now (no default): see fromDocument.
+        principalId: { type: String, maxlength: LIMIT.clientId },
         agencyCode: nullableText(LIMIT.agencyCode),
         prevHash: nullableText(LIMIT.prevHash),
         hash: nullableText(LIMIT.hash),
