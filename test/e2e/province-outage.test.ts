@@ -8,7 +8,7 @@ interface ListAnswer {
 
 describe('when a province is down', () => {
   it('answers with the other provinces\' dossiers and a coded error naming the province that never answered', async () => {
-    const gw = await startTestGateway({ procedures: 120, dossiersPerProvince: 60, timeoutMs: 500, provinces: [{}, {}, { url: 'http://127.0.0.1:9' }] });
+    const gw = await startTestGateway({ procedures: 120, dossiersPerProvince: 60, provinces: [{}, {}, { url: 'http://127.0.0.1:9' }] });
     try {
       const res = await gw.as('national-portal-sync').graphql<ListAnswer>(LIST);
       expect(res.data!.dossiers.totalCount).toBe(120);
@@ -47,7 +47,8 @@ describe('when a province is down', () => {
   describe('after it was read once', () => {
     let gw: TestGateway;
     beforeAll(async () => {
-      gw = await startTestGateway({ procedures: 120, dossiersPerProvince: 60, timeoutMs: 500 });
+      // Long enough for the healthy provinces on a loaded machine; the hanging one costs this much per read.
+      gw = await startTestGateway({ procedures: 120, dossiersPerProvince: 60, timeoutMs: 3000 });
     });
     afterAll(() => gw.close());
 
