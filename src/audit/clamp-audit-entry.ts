@@ -1,16 +1,17 @@
 import { AUDIT_TEXT_LIMITS, type AuditEntry } from '../store';
 
-/** What a caller records: the writer adds `id`, `prevHash` and `hash`. */
-export type AuditRecord = Omit<AuditEntry, 'id' | 'prevHash' | 'hash'>;
+/** What a caller records: the writer adds `id`, `version`, `prevHash` and `hash`. */
+export type AuditRecord = Omit<AuditEntry, 'id' | 'version' | 'prevHash' | 'hash'>;
 
-const SINGLE = ['requestId', 'operationName', 'clientIp', 'principalId', 'agencyCode'] as const;
+const SINGLE = ['requestId', 'operationName', 'refusalReason', 'clientIp', 'subject', 'tokenId', 'clientId', 'agencyCode'] as const;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Makes the text fields storable exactly as they are, so that the hash the writer computes
  * is the hash of what the store gives back:
  * - cuts them to what the store accepts (`AUDIT_TEXT_LIMITS`). Several come from the client
- *   (operation name, request id header, forwarded address), and an entry the store refused
+ *   (operation name, request id header, forwarded address, the document and content ids
+ *   of a download's path, the claims of a token), and an entry the store refused
  *   would leave that operation out of the log; a cut one keeps it in. A cut never splits a
  *   surrogate pair (it keeps one code unit less instead);
  * - replaces unpaired UTF-16 surrogates with U+FFFD, as `String.prototype.toWellFormed`
@@ -24,6 +25,10 @@ export function clampAuditEntry(entry: AuditRecord): AuditRecord {
     ...entry,
     errorCodes: entry.errorCodes.map((code) => storable(code, AUDIT_TEXT_LIMITS.errorCode)),
     sensitiveFields: entry.sensitiveFields.map((field) => storable(field, AUDIT_TEXT_LIMITS.sensitiveField)),
+    attachment:
+      entry.attachment === null
+        ? null
+        : { documentId: storable(entry.attachment.documentId, AUDIT_TEXT_LIMITS.attachmentPart), contentId: storable(entry.attachment.contentId, AUDIT_TEXT_LIMITS.attachmentPart) },
   };
   for (const field of SINGLE) {
     const value = entry[field];

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { isGatewayError } from '../errors';
-import type { AuditEntry, AuditRepository } from '../store';
+import { AUDIT_ENTRY_VERSION, type AuditEntry, type AuditRepository } from '../store';
 import { clampAuditEntry, type AuditRecord } from './clamp-audit-entry';
 import { continueAuditIdsAfter, createAuditId } from './create-audit-id';
 import { hashAuditEntry } from './hash-audit-entry';
@@ -288,7 +288,7 @@ export async function createAuditWriter({
         overflow.last = now;
         return;
       }
-      buffer.push({ ...clampAuditEntry(entry), id: createAuditId(), prevHash: null, hash: null });
+      buffer.push({ ...clampAuditEntry(entry), id: createAuditId(), version: AUDIT_ENTRY_VERSION, prevHash: null, hash: null });
       stats.recorded += 1;
       stats.buffered = buffer.length;
       if (buffer.length >= maxBatch) scheduleDrain();

@@ -25,17 +25,18 @@ export function canReadAgency(principal: Principal, agencyCode: string): boolean
 }
 
 /**
- * Throws FORBIDDEN_JURISDICTION (403) unless `canSeeAgency`. For explicit filters only
- * (e.g. `dossiers(agencyCode: …)`): a record read by its own code outside the
- * jurisdiction answers NOT_FOUND, so that its existence is not disclosed. Validate the
- * code first (BAD_USER_INPUT): a malformed code is refused here as outside.
+ * The jurisdiction check of an explicit argument naming an agency (a filter, statistics,
+ * the audit log): throws FORBIDDEN_JURISDICTION (403) unless `canReadAgency`, the same
+ * rule as every record read. A record read by its own code outside the jurisdiction
+ * answers as if it did not exist instead, so that its existence is not disclosed.
+ * Validate the code first (BAD_USER_INPUT): a malformed code is refused here as outside.
  */
 export function requireJurisdiction(principal: Principal, agencyCode: string): void {
-  if (canSeeAgency(principal, agencyCode)) return;
+  if (canReadAgency(principal, agencyCode)) return;
   const shown = JSON.stringify(agencyCode.length > 40 ? `${agencyCode.slice(0, 37)}...` : agencyCode);
   const message =
     principal.agencyCode === null
-      ? `The filter names agency ${shown}, but the caller acts for no agency and sees no agency-bound data.`
-      : `The filter names agency ${shown}, outside the jurisdiction of ${principal.agencyCode} (its own code and the codes under it).`;
+      ? `Agency ${shown} is outside the jurisdiction of the caller, which acts for no agency and sees no agency-bound data.`
+      : `Agency ${shown} is outside the jurisdiction of ${principal.agencyCode} (its own code and the codes under it).`;
   throw new GatewayError('FORBIDDEN_JURISDICTION', message, { jurisdiction: principal.agencyCode });
 }

@@ -10,7 +10,12 @@
  * - `documents:read`, `documents:send`: edXML document exchange, read and send.
  * - `sync:admin`: the national portal's synchronization: reads every agency's data
  *   (`canReadAgency`), never acts in an agency's name.
- * - `audit:read`: read the audit log.
+ * - `audit:read`: read the audit log of callers acting for one agency within the
+ *   principal's jurisdiction (an agency's auditor, thanh tra).
+ * - `audit:security`: read the whole audit log, the entries of anonymous and refused
+ *   requests (which belong to no agency) included: the security auditor of the agency
+ *   operating the gateway, who investigates attacks and must see what an account that
+ *   attempted one did besides.
  */
 export const SCOPES = [
   'procedures:read',
@@ -20,6 +25,7 @@ export const SCOPES = [
   'documents:send',
   'sync:admin',
   'audit:read',
+  'audit:security',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

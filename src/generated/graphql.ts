@@ -115,6 +115,22 @@ export type ApplicantType = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** What an access reached. */
+export type AuditAccess =
+  /** A download of `GET /documents/{id}/attachments/{contentId}`. */
+  | 'ATTACHMENT'
+  /** A GraphQL operation on /graphql. */
+  | 'GRAPHQL';
+
+/** The attachment a download asked for, as its path named it. */
+export type AuditAttachment = {
+  __typename?: 'AuditAttachment';
+  /** The attachment's content id (`DocumentAttachment.contentId`). */
+  contentId: Scalars['String']['output'];
+  /** The document copy (`Document.id`). */
+  document: Scalars['ID']['output'];
+};
+
 /** A page of the audit log, newest first. */
 export type AuditConnection = {
   __typename?: 'AuditConnection';
@@ -124,54 +140,83 @@ export type AuditConnection = {
 };
 
 /**
- * One recorded access (nhật ký khai thác dữ liệu): every GraphQL operation answered or
- * refused, as Decree 47/2020/NĐ-CP on data sharing asks. Never holds the query text or
- * variables (they may carry personal data), only a hash of the document.
+ * One recorded access (nhật ký khai thác dữ liệu): every GraphQL operation and every
+ * attachment download, answered or refused, as Decree 47/2020/NĐ-CP on data sharing asks.
+ * Never holds the query text or variables (they may carry personal data), only a hash of
+ * the document. It names the officials and applications that accessed data, which is what
+ * it is for: only auditors read it (`audit:read` for their jurisdiction, `audit:security`
+ * for all of it).
  */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
-  /** The agency the caller acted for. */
+  /** What was accessed: a GraphQL operation, or an attachment download. */
+  access: AuditAccess;
+  /** The agency the caller acted for; null for anonymous and refused requests. */
   agency?: Maybe<Agency>;
   at: Scalars['DateTime']['output'];
+  /** For a download: the document copy and attachment asked for. */
+  attachment?: Maybe<AuditAttachment>;
+  /** The client application (`client_id`, else `azp`). Entries written before subjects were recorded hold here the subject of a token that named no client. */
+  client?: Maybe<Scalars['String']['output']>;
   clientIp?: Maybe<Scalars['String']['output']>;
-  /** sha256 of the GraphQL document, hex. */
-  documentHash: Scalars['String']['output'];
+  /** sha256 of the GraphQL document, hex; null for a download. */
+  documentHash?: Maybe<Scalars['String']['output']>;
   durationMs: Scalars['Float']['output'];
   /** Error codes the response carried, from the error catalogue. */
   errorCodes: Array<Scalars['String']['output']>;
   /** Tamper evidence: this entry's hash, chained to the previous entry's (`npm run audit:verify` checks the chain). */
   hash?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** The GraphQL operation's name; null for a download. */
   operationName?: Maybe<Scalars['String']['output']>;
   operationType?: Maybe<Scalars['String']['output']>;
   outcome: AuditOutcome;
   prevHash?: Maybe<Scalars['String']['output']>;
-  /** The calling client application (or the token subject). */
+  /**
+   * The client application, or the subject when the token named no client: what this field held before `subject` and `client` were recorded apart.
+   * @deprecated Use `subject` (the person) and `client` (the application).
+   */
   principal?: Maybe<Scalars['String']['output']>;
   /** How many objects of each type the response returned. */
   records: Array<AuditRecordCount>;
+  /** Why the bearer token was refused (`TOKEN_EXPIRED`, `TOKEN_INVALID_SIGNATURE`, …), when that is why the access was refused. */
+  refusalReason?: Maybe<Scalars['String']['output']>;
   requestId: Scalars['String']['output'];
-  /** Personal-data fields (`@pii`) the response contained, e.g. `Applicant.idNumber`. */
+  /** Personal-data fields (`@pii`) the response contained, e.g. `Applicant.idNumber`, `DossierStep.handler`. */
   sensitiveFields: Array<Scalars['String']['output']>;
+  /** The person behind the call: the verified token's subject (`sub`), e.g. an officer's account. Null when no token was verified. */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The verified token's id (`jti`): which issued token was used. */
+  tokenId?: Maybe<Scalars['String']['output']>;
 };
 
 export type AuditFilter = {
-  /** Entries of callers acting for this agency (exact code). Default: the auditor's own agency; it must be within the auditor's jurisdiction. */
+  access?: InputMaybe<AuditAccess>;
+  /**
+   * Entries of callers acting for this agency (exact code). For `audit:read`, the default is
+   * the auditor's own agency and it must be within the auditor's jurisdiction. For
+   * `audit:security`, any agency; the default is every entry.
+   */
   agency?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries of one client application. */
+  client?: InputMaybe<Scalars['String']['input']>;
   errorCode?: InputMaybe<Scalars['String']['input']>;
   /** At or after. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   operationName?: InputMaybe<Scalars['String']['input']>;
   outcome?: InputMaybe<AuditOutcome>;
-  principal?: InputMaybe<Scalars['String']['input']>;
+  /** Entries of one person: the token subject (`sub`). */
+  subject?: InputMaybe<Scalars['String']['input']>;
   /** Before. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** True: only entries of callers acting for no agency (anonymous requests, refused tokens). Needs `audit:security`. */
+  withoutAgency?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type AuditOutcome =
   /** Answered, with errors beside the data. */
   | 'ERROR'
-  /** Refused before execution: bad token, limits, malformed request. */
+  /** Refused: bad token, missing scope, limits, malformed request, no such attachment. */
   | 'REJECTED'
   /** Answered without errors. */
   | 'SUCCESS';
@@ -432,7 +477,7 @@ export type Dossier = {
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Papers the applicant submitted (tài liệu nộp). */
   submittedPapers: Array<DossierPaper>;
-  /** What the application is about (trích yếu hồ sơ); it often names the applicant, who is masked there too without `pii:read`. */
+  /** What the application is about (trích yếu hồ sơ); it often names the applicant, whose name, ID and phone numbers and email addresses are masked there too without `pii:read`. */
   summary?: Maybe<Scalars['String']['output']>;
 };
 
@@ -482,12 +527,20 @@ export type DossierFilter = {
   status?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
-/** A paper attached to a dossier, submitted or resulting. */
+/**
+ * A paper attached to a dossier, submitted or resulting: scans of the applicant's own
+ * papers and the results issued to them, so its link is withheld and its names masked
+ * against the applicant without `pii:read`.
+ */
 export type DossierPaper = {
   __typename?: 'DossierPaper';
+  /** The paper's code in the procedure (mã thành phần hồ sơ). */
   code?: Maybe<Scalars['String']['output']>;
+  /** The uploaded file's name, as the applicant named it. */
   fileName?: Maybe<Scalars['String']['output']>;
+  /** The paper's name; some provinces send the uploaded file's name here. */
   name?: Maybe<Scalars['String']['output']>;
+  /** Where the province's system serves the file; null without `pii:read`. */
   url?: Maybe<Scalars['String']['output']>;
 };
 
@@ -529,21 +582,26 @@ export type DossierStatus = {
   vendorLabel?: Maybe<Scalars['String']['output']>;
 };
 
-/** One processing step (bước xử lý). */
+/**
+ * One processing step (bước xử lý). Officers are named as they act in office; the
+ * applicant, who is the handler of an online submission step, is masked without
+ * `pii:read`, and so is any personal data the texts of a step quote.
+ */
 export type DossierStep = {
   __typename?: 'DossierStep';
-  /** What was done (nội dung xử lý). */
+  /** What was done (nội dung xử lý); the applicant's name, ID and phone numbers and email addresses are masked there without `pii:read`. */
   content?: Maybe<Scalars['String']['output']>;
   /** Department (phòng ban xử lý). */
   department?: Maybe<Scalars['String']['output']>;
   /** Deadline by rule (ngày kết thúc theo quy định). */
   dueAt?: Maybe<Scalars['DateTime']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Officer who handled it (người xử lý). */
+  /** Who handled it (người xử lý): an officer, shown; or the citizen who submitted it, masked to initials without `pii:read`. */
   handler?: Maybe<Scalars['String']['output']>;
-  /** Their position (chức danh). */
+  /** Their position (chức danh), e.g. Chuyên viên, or Người nộp hồ sơ for the applicant. */
   position?: Maybe<Scalars['String']['output']>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The step's status as the province recorded it (a code or a label). */
   status?: Maybe<Scalars['String']['output']>;
 };
 
@@ -651,12 +709,31 @@ export type PaperSet = {
 
 /** What kind of personal data a `@pii` field holds, which decides how it is masked. */
 export type PiiKind =
+  /**
+   * The name of whoever acted on a record, beside their role in `position`: an officer
+   * acting in office is shown (public duty); a citizen is masked to initials, recognised by
+   * a citizen's role (Người nộp hồ sơ, Chủ hồ sơ, Người được ủy quyền…) or by being the
+   * record's applicant (masked as FREE_TEXT).
+   */
+  | 'ACTOR'
+  /** Postal address: only its last two parts (district, province). */
   | 'ADDRESS'
+  /** Email: first character and the domain. */
   | 'EMAIL'
-  /** Free text that may quote personal data: the record's own applicant name and long digit runs (ID, phone numbers) are masked. */
+  /** A link to a file of personal data (a scan the applicant submitted, a result issued to them): withheld (null). */
+  | 'FILE_LINK'
+  /**
+   * Free text that may quote personal data: the name of the record's applicant (in any
+   * case, with or without diacritics, in any Unicode form or spacing), every run of 9 or
+   * more digits (ID and phone numbers, however grouped, `+84` included) and every email
+   * address are masked. Recorded in the audit log only when something was found.
+   */
   | 'FREE_TEXT'
+  /** Citizen ID (CCCD, CMND): first four and last two digits. */
   | 'ID_NUMBER'
+  /** A person's name: initials only, `N*** V*** A***`. */
   | 'NAME'
+  /** Phone: first three and last two digits. */
   | 'PHONE';
 
 /**
@@ -794,7 +871,12 @@ export type Query = {
   agencies: AgencyConnection;
   /** One agency by code, from the national agency directory (LayDanhMucCoQuan). */
   agency?: Maybe<Agency>;
-  /** The audit log, for auditors (scope `audit:read`), filtered by the agency callers acted for, within the auditor's jurisdiction. */
+  /**
+   * The audit log, for auditors. `audit:read`: the entries of callers acting for one agency
+   * within the auditor's jurisdiction. `audit:security` (the security auditor of the agency
+   * operating the gateway): every entry, those of anonymous and refused requests included,
+   * which belong to no agency.
+   */
   auditLog: AuditConnection;
   /** One copy of a document by its id; null if it does not exist. */
   document?: Maybe<Document>;
@@ -1011,6 +1093,8 @@ export type ResolversTypes = {
   Applicant: ResolverTypeWrapper<Applicant>;
   ApplicantKind: ApplicantKind;
   ApplicantType: ResolverTypeWrapper<ApplicantType>;
+  AuditAccess: AuditAccess;
+  AuditAttachment: ResolverTypeWrapper<AuditAttachment>;
   AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversTypes['AuditEntry']> }>;
   AuditEntry: ResolverTypeWrapper<AuditEntryModel>;
   AuditFilter: AuditFilter;
@@ -1078,6 +1162,7 @@ export type ResolversParentTypes = {
   AgencyFilter: AgencyFilter;
   Applicant: Applicant;
   ApplicantType: ApplicantType;
+  AuditAttachment: AuditAttachment;
   AuditConnection: Omit<AuditConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['AuditEntry']> };
   AuditEntry: AuditEntryModel;
   AuditFilter: AuditFilter;
@@ -1172,6 +1257,11 @@ export type ApplicantTypeResolvers<ContextType = GatewayContext, ParentType exte
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type AuditAttachmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditAttachment'] = ResolversParentTypes['AuditAttachment']> = {
+  contentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type AuditConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['AuditPageInfo'], ParentType, ContextType>;
@@ -1179,10 +1269,13 @@ export type AuditConnectionResolvers<ContextType = GatewayContext, ParentType ex
 };
 
 export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  access?: Resolver<ResolversTypes['AuditAccess'], ParentType, ContextType>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attachment?: Resolver<Maybe<ResolversTypes['AuditAttachment']>, ParentType, ContextType>;
+  client?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientIp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  documentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   errorCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1193,8 +1286,11 @@ export type AuditEntryResolvers<ContextType = GatewayContext, ParentType extends
   prevHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   principal?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['AuditRecordCount']>, ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sensitiveFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AuditPageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AuditPageInfo'] = ResolversParentTypes['AuditPageInfo']> = {
@@ -1536,6 +1632,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   AgencyEdge?: AgencyEdgeResolvers<ContextType>;
   Applicant?: ApplicantResolvers<ContextType>;
   ApplicantType?: ApplicantTypeResolvers<ContextType>;
+  AuditAttachment?: AuditAttachmentResolvers<ContextType>;
   AuditConnection?: AuditConnectionResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditPageInfo?: AuditPageInfoResolvers<ContextType>;

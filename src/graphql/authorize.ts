@@ -1,4 +1,4 @@
-import { canReadAgency, canSeeAgency, requireScope, type Scope } from '../auth';
+import { canReadAgency, canSeeAgency, requireJurisdiction, requireScope, type Scope } from '../auth';
 import { GatewayError } from '../errors';
 import type { GatewayContext } from './context';
 
@@ -29,10 +29,7 @@ export function needToActFor(ctx: GatewayContext, agencyCode: string): void {
   });
 }
 
-/** For an explicit argument naming an agency outside the caller's jurisdiction. */
+/** For an explicit argument naming an agency: FORBIDDEN_JURISDICTION outside the caller's jurisdiction (`requireJurisdiction`, the same rule as `canSee`). */
 export function needJurisdiction(ctx: GatewayContext, agencyCode: string): void {
-  if (canSee(ctx, agencyCode)) return;
-  throw new GatewayError('FORBIDDEN_JURISDICTION', `agency ${JSON.stringify(agencyCode.slice(0, 40))} is outside the jurisdiction of ${ctx.principal.agencyCode ?? 'a principal bound to no agency'}`, {
-    principalAgency: ctx.principal.agencyCode,
-  });
+  requireJurisdiction(ctx.principal, agencyCode);
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { canReadAgency } from '../auth';
 import type { DocumentRegistry } from '../documents';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
-import type { AuditSink } from './audit-plugin';
+import { auditedPrincipal, type AuditSink } from './audit-plugin';
 import { recordRefusal } from './record-refusal';
 
 /**
@@ -11,7 +11,8 @@ import { recordRefusal } from './record-refusal';
  * document copy, streamed with its type and name. The `downloadPath` of a
  * DocumentAttachment points here. Same rules as the `document` query: `documents:read`,
  * and another agency's copy answers as if it did not exist. Every download and every
- * refusal is audited. Errors come in the GraphQL error shape with their code.
+ * refusal is audited as an attachment access naming the document copy and content id
+ * asked for, with who asked. Errors come in the GraphQL error shape with their code.
  */
 export function registerAttachmentRoute(app: FastifyInstance, documents: DocumentRegistry, audit: AuditSink): void {
   app.get<{ Params: { id: string; contentId: string } }>('/documents/:id/attachments/:contentId', async (req, reply) => {
@@ -33,19 +34,19 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
     audit.record({
       at: new Date(),
       requestId: req.id,
-      operationName: 'downloadAttachment',
+      access: 'attachment',
+      operationName: null,
       operationType: null,
-      documentHash: '',
+      documentHash: null,
+      attachment: { documentId: req.params.id, contentId: req.params.contentId },
       outcome: 'success',
       errorCodes: [],
+      refusalReason: null,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       clientIp: req.ip ?? null,
       records: { DocumentAttachment: 1 },
       sensitiveFields: [],
-      principalId: principal.clientId ?? principal.subject,
-      agencyCode: principal.agencyCode,
-      prevHash: null,
-      hash: null,
+      ...auditedPrincipal(principal),
     });
     return reply
       .header('content-type', attachment.contentType ?? 'application/octet-stream')

@@ -1,20 +1,38 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, isCompositeType, type GraphQLFormattedError } from 'graphql';
+import type { AuditRecord } from '../audit';
+import type { Principal } from '../auth';
 import type { AuditEntry } from '../store';
 import type { GatewayContext } from '../graphql/context';
 
-/** Where the plugin hands entries; `src/audit`'s writer batches them into the store. */
+/** Where the plugin and the routes hand entries; `src/audit`'s writer batches them into the store. */
 export interface AuditSink {
   /** Must return at once and never throw: it runs on the request's path. */
-  record(entry: Omit<AuditEntry, 'id'>): void;
+  record(entry: AuditRecord): void;
+}
+
+/**
+ * Who called, as the audit log records it: the person (`sub`), the token (`jti`), the
+ * client application and the agency, from the verified token. All null for a request
+ * whose token was refused (an unverified claim is never recorded as who called) and for
+ * the anonymous principal.
+ */
+export function auditedPrincipal(principal: Principal | null): Pick<AuditEntry, 'subject' | 'tokenId' | 'clientId' | 'agencyCode'> {
+  return {
+    subject: principal?.subject ?? null,
+    tokenId: principal?.tokenId ?? null,
+    clientId: principal?.clientId ?? null,
+    agencyCode: principal?.agencyCode ?? null,
+  };
 }
 
 /**
  * Records every GraphQL operation, answered or refused (Decree 47/2020 asks that every
- * data-sharing access be logged): operation name and type, a hash of the document (never
- * the document or variables, which may carry personal data), how many objects of each
- * type went out, outcome and error codes, duration, client IP and request id. Counting
+ * data-sharing access be logged): who called (`auditedPrincipal`), operation name and
+ * type, a hash of the document (never the document or variables, which may carry personal
+ * data), how many objects of each type went out, which personal-data fields did, outcome
+ * and error codes, duration, client IP and request id. Counting
  * happens as fields resolve; the entry is handed to the sink as the response leaves.
  */
 export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
@@ -50,19 +68,19 @@ export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
           sink.record({
             at: new Date(),
             requestId: contextValue.requestId,
+            access: 'graphql',
             operationName,
             operationType,
             documentHash: queryHash ?? createHash('sha256').update(request.query ?? '').digest('hex'),
+            attachment: null,
             outcome: errors.length === 0 ? 'success' : hasData ? 'error' : 'rejected',
             errorCodes: codes,
+            refusalReason: null,
             durationMs: Math.round((performance.now() - started) * 100) / 100,
             clientIp: contextValue.clientIp,
             records,
             sensitiveFields: [...contextValue.sensitiveFields].sort(),
-            principalId: contextValue.principal.clientId ?? contextValue.principal.subject,
-            agencyCode: contextValue.principal.agencyCode,
-            prevHash: null,
-            hash: null,
+            ...auditedPrincipal(contextValue.principal),
           });
         },
       };

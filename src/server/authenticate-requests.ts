@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Authenticator, Principal } from '../auth';
+import { refusalReasonOf, type Authenticator, type Principal } from '../auth';
 import { ERROR_CATALOGUE, isGatewayError } from '../errors';
 import type { AuditSink } from './audit-plugin';
 import { recordRefusal } from './record-refusal';
@@ -35,7 +35,7 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       req.principal = await authenticator.authenticate(req.headers.authorization);
     } catch (err) {
       if (!isGatewayError(err)) throw err;
-      recordRefusal(audit, req, err.code, started);
+      recordRefusal(audit, req, err.code, started, refusalReasonOf(err));
       // A key-set outage is not the caller's fault: it keeps its own code and status.
       if (err.code === 'UNAUTHENTICATED') {
         void reply.header('www-authenticate', err.extensions.reason === 'TOKEN_MISSING' ? 'Bearer realm="lienthong"' : 'Bearer realm="lienthong", error="invalid_token"');

@@ -1,31 +1,36 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../errors';
-import type { AuditSink } from './audit-plugin';
+import { auditedPrincipal, type AuditSink } from './audit-plugin';
 
 /**
- * Records in the audit log a request refused before GraphQL executed it (bad token,
- * too many tokens, body too large or not JSON): an access attempt is recorded whether or
- * not it got anything.
+ * Records in the audit log a request refused before GraphQL executed it or before a
+ * download was sent (bad token, too many tokens, body too large or not JSON, a missing
+ * scope or attachment): an access attempt is recorded whether or not it got anything. A
+ * request to the attachment route is recorded as an attachment access naming what it
+ * asked for; any other as a GraphQL access with the hash of its document. `startedAt` is
+ * when handling began (`performance.now()`); `reason` why a bearer token was refused.
  */
-export function recordRefusal(audit: AuditSink, req: FastifyRequest, code: ErrorCode, startedAt = performance.now()): void {
+export function recordRefusal(audit: AuditSink, req: FastifyRequest, code: ErrorCode, startedAt = performance.now(), reason: string | null = null): void {
   const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
+  const params = (req.params ?? {}) as { id?: unknown; contentId?: unknown };
+  const attachment = typeof params.id === 'string' && typeof params.contentId === 'string' ? { documentId: params.id, contentId: params.contentId } : null;
   const query = typeof body.query === 'string' ? body.query : String((req.query as Record<string, unknown> | undefined)?.query ?? '');
   audit.record({
     at: new Date(),
     requestId: req.id,
-    operationName: typeof body.operationName === 'string' ? body.operationName : null,
+    access: attachment ? 'attachment' : 'graphql',
+    operationName: !attachment && typeof body.operationName === 'string' ? body.operationName : null,
     operationType: null,
-    documentHash: createHash('sha256').update(query).digest('hex'),
+    documentHash: attachment ? null : createHash('sha256').update(query).digest('hex'),
+    attachment,
     outcome: 'rejected',
     errorCodes: [code],
+    refusalReason: reason,
     durationMs: Math.round((performance.now() - startedAt) * 100) / 100,
     clientIp: req.ip ?? null,
     records: {},
     sensitiveFields: [],
-    principalId: req.principal?.clientId ?? req.principal?.subject ?? null,
-    agencyCode: req.principal?.agencyCode ?? null,
-    prevHash: null,
-    hash: null,
+    ...auditedPrincipal(req.principal),
   });
 }

@@ -1,31 +1,64 @@
-/** How a GraphQL operation ended: answered, answered with errors, or refused before execution. */
+/** How an access ended: answered, answered with errors, or refused before execution. */
 export type AuditOutcome = 'success' | 'error' | 'rejected';
 
 export type AuditOperationType = 'query' | 'mutation' | 'subscription';
 
-/** One recorded GraphQL operation. */
+/** What was accessed: a GraphQL operation, or an attachment download (`GET /documents/:id/attachments/:contentId`). */
+export type AuditAccess = 'graphql' | 'attachment';
+
+/** The entry format the audit writer writes now. */
+export const AUDIT_ENTRY_VERSION = 2;
+
+/** The attachment an attachment download asked for. */
+export interface AuditAttachmentTarget {
+  /** The document copy's id (`Document.id`, `{source}:{axis id}`) as the request named it. */
+  documentId: string;
+  /** The attachment's content id (`cid:209`) as the request named it. */
+  contentId: string;
+}
+
+/** One recorded access: a GraphQL operation or an attachment download, answered or refused. */
 export interface AuditEntry {
   /**
    * ULID-like, sortable, assigned by the audit writer (`src/audit`) in the order entries are
    * recorded. Id order is the order of the hash chain (see {@link AuditRepository.scanChain}).
    */
   id: string;
+  /**
+   * The entry's format, which its hash rule follows (`src/audit/hash-audit-entry.ts`): 2 for
+   * every entry written now; 1 for entries written before the log recorded the subject, the
+   * token id and downloads. A version-1 entry has `access: 'graphql'`, no subject, token id,
+   * attachment or refusal reason, and in `clientId` what was then recorded as the principal:
+   * the client, or the subject when the token named no client.
+   */
+  version: 1 | 2;
   at: Date;
   requestId: string;
+  access: AuditAccess;
   operationName: string | null;
   operationType: AuditOperationType | null;
-  /** sha256 of the GraphQL document, lowercase hex. */
-  documentHash: string;
+  /** sha256 of the GraphQL document, lowercase hex; null for an access that is not a GraphQL operation. */
+  documentHash: string | null;
+  /** What an attachment download asked for; null for a GraphQL operation. */
+  attachment: AuditAttachmentTarget | null;
   outcome: AuditOutcome;
   /** Catalogue codes of the errors the response carried, in order. */
   errorCodes: string[];
+  /** Why a bearer token was refused (`TOKEN_EXPIRED`, `TOKEN_INVALID_SIGNATURE`, …), when that is why the access was refused. */
+  refusalReason: string | null;
   durationMs: number;
   clientIp: string | null;
   /** GraphQL type name → number of objects of that type returned. */
   records: Record<string, number>;
-  /** Schema coordinates of sensitive fields the response contained, e.g. `Citizen.idNumber`. */
+  /** Schema coordinates of sensitive fields the response contained, e.g. `Applicant.idNumber`. */
   sensitiveFields: string[];
-  principalId: string | null;
+  /** The verified token's `sub`: the person (an officer) or service account behind the call. */
+  subject: string | null;
+  /** The verified token's `jti`: which issued token was used. */
+  tokenId: string | null;
+  /** The verified token's client application (`client_id`, else `azp`). */
+  clientId: string | null;
+  /** The agency the caller acted for (the token's agency claim); null for anonymous and refused requests. */
   agencyCode: string | null;
   /**
    * Tamper evidence, filled by the audit writer: `hash` of the entry before this one in the
@@ -40,12 +73,15 @@ export interface AuditEntry {
 export interface AuditFilter {
   from?: Date;
   to?: Date;
+  access?: AuditAccess;
   operationName?: string;
   outcome?: AuditOutcome;
   /** Matches entries whose `errorCodes` contain this code. */
   errorCode?: string;
-  principalId?: string;
-  agencyCode?: string;
+  subject?: string;
+  clientId?: string;
+  /** An agency code; null matches the entries of callers acting for no agency (anonymous and refused requests). */
+  agencyCode?: string | null;
 }
 
 export interface AuditPage {
@@ -77,8 +113,13 @@ export const AUDIT_TEXT_LIMITS = {
   requestId: 200,
   operationName: 500,
   clientIp: 100,
-  principalId: 500,
+  refusalReason: 100,
+  subject: 500,
+  tokenId: 500,
+  clientId: 500,
   agencyCode: 500,
+  /** Each of `attachment.documentId` and `attachment.contentId`. */
+  attachmentPart: 500,
   prevHash: 500,
   hash: 500,
   /** Each element of `errorCodes`. */
@@ -87,7 +128,7 @@ export const AUDIT_TEXT_LIMITS = {
   sensitiveField: 200,
 } as const;
 
-/** The audit log: every GraphQL operation the gateway answered or refused. */
+/** The audit log: every GraphQL operation and download the gateway answered or refused. */
 export interface AuditRepository {
   /**
    * Stores a batch atomically: all of it or none of it. Appending an entry whose `id` is

@@ -5,8 +5,10 @@
  */
 export { createStore } from './create-store';
 export type { Store, StoreKind, StoreOptions, StoreRepositories } from './store';
-export { AUDIT_TEXT_LIMITS, MAX_AUDIT_PAGE_SIZE } from './audit-repository';
+export { AUDIT_ENTRY_VERSION, AUDIT_TEXT_LIMITS, MAX_AUDIT_PAGE_SIZE } from './audit-repository';
 export type {
+  AuditAccess,
+  AuditAttachmentTarget,
   AuditEntry,
   AuditFilter,
   AuditOperationType,

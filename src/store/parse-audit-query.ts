@@ -16,11 +16,13 @@ const date = z.date().refine((value) => !Number.isNaN(value.getTime()), 'Invalid
 const filterSchema = z.strictObject({
   from: date.optional(),
   to: date.optional(),
+  access: z.enum(['graphql', 'attachment']).optional(),
   operationName: text.optional(),
   outcome: z.enum(['success', 'error', 'rejected']).optional(),
   errorCode: text.optional(),
-  principalId: text.optional(),
-  agencyCode: text.optional(),
+  subject: text.optional(),
+  clientId: text.optional(),
+  agencyCode: text.nullable().optional(),
 });
 
 const pageSchema = z.strictObject({
@@ -30,7 +32,7 @@ const pageSchema = z.strictObject({
 
 /**
  * Checks an audit filter and page before any adapter sees them, so that only strings,
- * dates and the three outcomes can reach a database query (never an object a driver could
+ * dates, null and the listed enumerations can reach a database query (never an object a driver could
  * read as an operator). Anything else is BAD_USER_INPUT with what was wrong.
  */
 export function parseAuditQuery(filter: AuditFilter, page: AuditPage): ParsedAuditQuery {

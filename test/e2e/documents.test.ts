@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEdxml } from '../../connectors/document-exchange';
-import { startTestGateway, type TestGateway } from '../utils/gateway';
+import { startTestGateway, type Caller, type TestGateway } from '../utils/gateway';
 
 const SEND = /* GraphQL */ `
   mutation Send($input: SendDocumentInput!) {
@@ -37,17 +37,23 @@ interface DocNode {
   [key: string]: unknown;
 }
 
-describe('official documents through the gateway (edXML over the exchange axis)', () => {
+/** The claims of a document clerk (văn thư) of `agency`, whose system is connected through the gateway. */
+const clerkOf = (agency: string, client: string) => ({ client_id: client, sub: `van-thu-${agency}`, agency, scope: 'documents:read documents:send' });
+
+describe('official documents through the gateway (edXML over the exchange axis), handled by each agency\'s clerk', () => {
   let gw: TestGateway;
+  let nghean: Caller;
+  let government: Caller;
   beforeAll(async () => {
     gw = await startTestGateway({ procedures: 60 });
+    nghean = await gw.withClaims(clerkOf('000.00.00.H41', 'qlvb-nghean'));
+    government = await gw.withClaims(clerkOf('000.00.00.G22', 'qlvb-vpcp'));
   });
   afterAll(() => gw.close());
 
   it('sends a document from one agency, delivers it to the other byte-for-byte parseable, and shows the whole status history 01 → 03 → 05 → 06', async () => {
     const pdf = Buffer.from('%PDF-1.4\n% Công văn mẫu\n', 'utf8');
-    const nghean = await gw.token({ client_id: 'qlvb-nghean', agency: '000.00.00.H41', scope: 'documents:read documents:send' });
-    const sent = await gw.graphql<{ sendDocument: DocNode }>(SEND, {
+    const sent = await nghean.graphql<{ sendDocument: DocNode }>(SEND, {
       input: {
         from: '000.00.00.H41',
         to: ['000.00.00.G22'],
@@ -61,7 +67,7 @@ describe('official documents through the gateway (edXML over the exchange axis)'
         signerName: 'Nguyễn Văn A',
         attachments: [{ name: 'bao-cao-quy-3.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
       },
-    }, { authorization: `Bearer ${nghean}` });
+    });
     expect(sent.errors).toBeUndefined();
     const outgoing = sent.data!.sendDocument;
     expect(outgoing).toMatchObject({ direction: 'OUTGOING', number: '125', notation: 'UBND-VX', documentId: '000.00.00.H41,2026/11/20,125/UBND-VX', holder: { code: '000.00.00.H41' }, recipients: [{ code: '000.00.00.G22' }], currentStatus: null });
@@ -78,24 +84,24 @@ describe('official documents through the gateway (edXML over the exchange axis)'
       expect(parsed.document.attachments[0]!.content!.equals(pdf)).toBe(true);
     }
 
-    const incoming = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.G22', direction: 'INCOMING' });
+    const incoming = await government.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.G22', direction: 'INCOMING' });
     expect(incoming.errors).toBeUndefined();
     const copy = incoming.data!.documents.nodes.find((n) => n.documentId === outgoing.documentId)!;
     expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW', signature: { present: false, verified: false } });
 
     // The attachment streams through the gateway, byte for byte.
-    const download = await fetch(`${gw.url}${copy.attachments[0]!.downloadPath}`, { headers: { authorization: gw.authorization } });
+    const download = await government.fetch(copy.attachments[0]!.downloadPath!);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
 
     for (const status of ['01', '03', '05', '06']) {
-      const ack = await gw.graphql<{ acknowledgeDocument: { currentStatus: { code: string } } }>(ACK, { id: copy.id, s: status });
+      const ack = await government.graphql<{ acknowledgeDocument: { currentStatus: { code: string } } }>(ACK, { id: copy.id, s: status });
       expect(ack.errors).toBeUndefined();
       expect(ack.data!.acknowledgeDocument.currentStatus.code).toBe(status);
     }
 
-    const senderView = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'OUTGOING' });
+    const senderView = await nghean.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'OUTGOING' });
     const history = senderView.data!.documents.nodes.find((n) => n.documentId === outgoing.documentId)!.statusHistory;
     expect(history.map((h) => h.code)).toEqual(['01', '03', '05', '06']);
     expect(history.map((h) => h.label)).toEqual(['Đã đến', 'Đã tiếp nhận', 'Đang xử lý', 'Hoàn thành']);
@@ -109,25 +115,25 @@ describe('official documents through the gateway (edXML over the exchange axis)'
     // The sample is addressed from a commune of H13 to a legacy id; re-address it between the connected systems.
     const text = sample.toString('utf8').replace(/002\.00\.20\.H13/g, '000.00.00.G22').replace(/28\.22\.H17/g, '000.00.00.H41');
     gw.axis.sendAs('vpcp.qlvb', Buffer.from(text, 'utf8'), 'edoc');
-    const res = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'INCOMING' });
+    const res = await nghean.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'INCOMING' });
     const copy = res.data!.documents.nodes.find((n) => n.notation === 'VPCP-TTĐT')!;
     expect(copy).toMatchObject({ documentId: '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT', signature: { present: true, verified: false } });
     expect(copy.attachments[0]).toMatchObject({ contentId: 'cid:209', size: 171, error: null });
   });
 
   it('refuses a bad status code, an unknown document and a sender whose system is not connected, with coded errors', async () => {
-    const badStatus = await gw.graphql(ACK, { id: 'qlvb-g22:nope', s: '99' });
+    const badStatus = await government.graphql(ACK, { id: 'qlvb-g22:nope', s: '99' });
     expect(badStatus.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const unknown = await gw.graphql(ACK, { id: 'qlvb-g22:nope', s: '03' });
+    const unknown = await government.graphql(ACK, { id: 'qlvb-g22:nope', s: '03' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const quangngai = await gw.token({ client_id: 'qlvb-quangngai', agency: '000.00.00.H48', scope: 'documents:read documents:send' });
-    const stranger = await gw.graphql(SEND, { input: { from: '000.00.00.H48', to: ['000.00.00.G22'], number: '1', notation: 'X', subject: 's' } }, { authorization: `Bearer ${quangngai}` });
+    const quangngai = await gw.withClaims(clerkOf('000.00.00.H48', 'qlvb-quangngai'));
+    const stranger = await quangngai.graphql(SEND, { input: { from: '000.00.00.H48', to: ['000.00.00.G22'], number: '1', notation: 'X', subject: 's' } });
     expect(stranger.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lets no one send in the name of an agency they do not act for, not even the national sync', async () => {
-    const sync = await gw.token({ client_id: 'national-portal-sync', agency: '000.00.00.G22', scope: 'sync:admin documents:read documents:send' });
-    const res = await gw.graphql(SEND, { input: { from: '000.00.00.H41', to: ['000.00.00.G22'], number: '2', notation: 'X', subject: 's' } }, { authorization: `Bearer ${sync}` });
+    const sync = await gw.withClaims({ client_id: 'national-portal-sync', agency: '000.00.00.G22', scope: 'sync:admin documents:read documents:send' });
+    const res = await sync.graphql(SEND, { input: { from: '000.00.00.H41', to: ['000.00.00.G22'], number: '2', notation: 'X', subject: 's' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_JURISDICTION');
     expect(gw.axis.inbox('vpcp.qlvb').every((e) => e.messageType !== 'edoc' || !gw.axis.stored(e.docId)!.toString('utf8').includes('<edXML:CodeNumber>2</edXML:CodeNumber>'))).toBe(true);
   });
@@ -142,7 +148,8 @@ describe('a broken message on the axis', () => {
         .replace(/28\.22\.H17/g, '000.00.00.H41');
       gw.axis.sendAs('vpcp.qlvb', Buffer.from(sample, 'utf8'), 'edoc');
       gw.axis.deliverUnchecked('nghean.qlvb', Buffer.from('<edXML:edXML xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016"><broken', 'utf8'), { from: '000.00.00.G22', messageType: 'edoc' });
-      const res = await gw.graphql<{ documents: { totalCount: number } }>(/* GraphQL */ `{ documents(filter: { agency: "000.00.00.H41" }) { totalCount } }`);
+      const nghean = await gw.withClaims(clerkOf('000.00.00.H41', 'qlvb-nghean'));
+      const res = await nghean.graphql<{ documents: { totalCount: number } }>(/* GraphQL */ `{ documents(filter: { agency: "000.00.00.H41" }) { totalCount } }`);
       expect(res.data!.documents.totalCount).toBe(1);
       expect(res.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'EDXML_INVALID', source: 'qlvb-h41' }) })]);
       expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);

@@ -26,7 +26,7 @@ describe('upstream calls per page', () => {
 
   async function callsFor(first: number): Promise<{ total: number; byOperation: Record<string, number>; nodes: number }> {
     gw.national.resetStats();
-    const { data, errors } = await gw.graphql<{ procedures: { nodes: unknown[] } }>(NESTED_PAGE, { first });
+    const { data, errors } = await gw.as('developer').graphql<{ procedures: { nodes: unknown[] } }>(NESTED_PAGE, { first });
     expect(errors).toBeUndefined();
     return { total: gw.national.stats.requests, byOperation: { ...gw.national.stats.byOperation }, nodes: data!.procedures.nodes.length };
   }

@@ -4,10 +4,33 @@ import path from 'node:path';
 import type { NationalProceduresSimulator } from '../../simulators/national-procedures';
 import type { DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import type { OneStopSimulator } from '../../simulators/one-stop';
+import { demoPrincipals } from '../../src/auth/demo';
 import { parseConfig, type GatewayConfigInput } from '../../src/config';
 import { startDemoSources } from '../../src/demo/start-demo-sources';
 import { createSilentLogger } from '../../src/log';
 import { startGateway, type RunningGateway } from '../../src/start-gateway';
+
+/** The demo's typical principals (`src/auth/demo/demo-principals.ts`), the ones the demo prints tokens for. */
+export type DemoPrincipalName =
+  | 'province-officer'
+  | 'district-officer'
+  | 'commune-officer'
+  | 'national-portal-sync'
+  | 'auditor'
+  | 'security-auditor'
+  | 'developer';
+
+/** Calls the gateway as one principal. */
+export interface Caller {
+  /** `Bearer <token>` of this principal, for plain HTTP calls. */
+  readonly authorization: string;
+  /** The verified claims of its token (`sub`, `jti`, `client_id`, `agency`, `scope`), as the audit log should record them. */
+  readonly claims: Record<string, unknown>;
+  /** Posts one GraphQL operation as this principal; the parsed body with the HTTP status. */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** A plain request to a gateway path (e.g. an attachment's `downloadPath`) as this principal. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
 
 export interface TestGateway {
   url: string;
@@ -20,16 +43,26 @@ export interface TestGateway {
   axis: DocumentExchangeSimulator;
   /** The public keys the gateway trusts (the demo issuer's JWKS). */
   publicJwks: { keys: Array<Record<string, unknown>> };
-  /** `Bearer <token>` of the operator that `graphql()` sends by default, for plain HTTP calls. */
-  authorization: string;
+  /**
+   * Calls as one of the demo's principals: the province, district or commune officer of
+   * Thanh Hóa, the national portal's sync, the auditors, a developer. Tests of who may see
+   * what call as the principal that really makes the call, never as an all-seeing one.
+   */
+  as(name: DemoPrincipalName): Caller;
+  /** Calls with a token of these claims (`scope`, `agency`, `client_id`, `sub`…), issued by the issuer the gateway trusts. */
+  withClaims(claims: Record<string, unknown>, options?: { expiresIn?: number | string }): Promise<Caller>;
+  /** Calls with exactly this Authorization header value (a forged or malformed token); '' sends none. */
+  withAuthorization(authorization: string): Caller;
   /** Issues a token from the demo issuer the gateway trusts; `claims` as in a real token (`scope`, `agency`, `client_id`…). */
   token(claims: Record<string, unknown>, options?: { expiresIn?: number | string }): Promise<string>;
   /**
-   * Posts one GraphQL operation and returns the parsed body with the HTTP status. Sent with
-   * an operator token that sees every jurisdiction with every scope, unless `headers`
-   * carries its own `authorization` (an empty one sends none).
+   * The attack suite's raw call: posts one GraphQL operation with `headers`. Without an
+   * `authorization` header it calls as the developer (public procedure data only, no
+   * agency, the least a token grants); an empty one sends none. Prefer `as(name)`.
    */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  /** `Bearer <token>` of the developer, the raw call's default. */
+  authorization: string;
   close(): Promise<void>;
 }
 
@@ -45,6 +78,10 @@ export interface TestGatewayOptions {
   /** Dossiers per simulated province; 0 runs no province. @default 0 */
   dossiersPerProvince?: number;
   seed?: number;
+  /**
+   * Per-request timeout of every source. Generous, so that a loaded machine does not turn
+   * slow answers into failures; tests of timeouts pass their own. @default 10000
+   */
   timeoutMs?: number;
   /** Overrides merged into the national source's config. */
   national?: Record<string, unknown>;
@@ -72,7 +109,7 @@ export async function startTestGateway({
   procedures = 300,
   dossiersPerProvince = 0,
   seed = 7,
-  timeoutMs = 2000,
+  timeoutMs = 10_000,
   national: nationalOverrides = {},
   provinces: provinceOverrides = [],
   server = {},
@@ -106,15 +143,33 @@ export async function startTestGateway({
     {},
   );
   const running = await startGateway({ config, logger: createSilentLogger() });
-  const operator = await demo.issuer.issue(
-    { client_id: 'test-operator', sub: 'test-operator', agency: '000.00.00.G22', scope: 'procedures:read dossiers:read pii:read documents:read documents:send sync:admin audit:read' },
-    { expiresIn: '2h' },
-  );
   if (waitForSources) {
     await running.sources.catalogue.whenLoaded(20_000);
     await running.sources.dossiers.whenTried(30_000);
   }
   const url = running.url;
+
+  async function post<T>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GraphQLResult<T>> {
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as GraphQLResult<T>;
+    return { ...body, status: res.status };
+  }
+  function caller(authorization: string, claims: Record<string, unknown>): Caller {
+    const headers: Record<string, string> = authorization === '' ? {} : { authorization };
+    return {
+      authorization,
+      claims,
+      graphql: (query, variables) => post(query, variables, headers),
+      fetch: (path, init = {}) => fetch(`${url}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } }),
+    };
+  }
+  const callers = new Map<string, Caller>();
+  for (const { name, claims } of demoPrincipals()) {
+    const token = await demo.issuer.issue(claims, { expiresIn: '2h' });
+    callers.set(name, caller(`Bearer ${token}`, decodeClaims(token)));
+  }
+  const developer = callers.get('developer')!;
+
   return {
     url,
     dataDir,
@@ -122,23 +177,28 @@ export async function startTestGateway({
     national: demo.simulators.nationalProcedures,
     provinces: demo.simulators.provinces,
     axis: demo.simulators.documentExchange,
-    token: (claims, options) => demo.issuer.issue(claims, options),
-    authorization: `Bearer ${operator}`,
     publicJwks: demo.issuer.jwks as unknown as { keys: Array<Record<string, unknown>> },
-    async graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
-      const auth: Record<string, string> = headers.authorization === undefined ? { authorization: `Bearer ${operator}` } : headers.authorization === '' ? {} : { authorization: headers.authorization };
-      const { authorization: _given, ...rest } = headers;
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...rest, ...auth },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as GraphQLResult<T>;
-      return { ...body, status: res.status };
+    as: (name) => callers.get(name)!,
+    async withClaims(claims, options) {
+      const token = await demo.issuer.issue(claims, options);
+      return caller(`Bearer ${token}`, decodeClaims(token));
+    },
+    withAuthorization: (authorization) => caller(authorization, {}),
+    token: (claims, options) => demo.issuer.issue(claims, options),
+    authorization: developer.authorization,
+    graphql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const { authorization, ...rest } = headers;
+      const auth: Record<string, string> = authorization === undefined ? { authorization: developer.authorization } : authorization === '' ? {} : { authorization };
+      return post<T>(query, variables, { ...rest, ...auth });
     },
     async close() {
       await running.close();
       await demo.close();
     },
   };
+}
+
+/** The payload of a JWT, unverified: the tests' own tokens, read to know what the audit log should hold. */
+function decodeClaims(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 }

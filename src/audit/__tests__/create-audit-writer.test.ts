@@ -45,20 +45,25 @@ function memoryRepository() {
   return repository;
 }
 
-function entry(n: number, overrides: Partial<AuditEntry> = {}): Omit<AuditEntry, 'id'> {
+function entry(n: number, overrides: Partial<AuditEntry> = {}): Omit<AuditEntry, 'id' | 'version'> {
   return {
     at: new Date(),
     requestId: `req-${n}`,
+    access: 'graphql',
     operationName: 'ThuTucTheoMa',
     operationType: 'query',
     documentHash: 'ab'.repeat(32),
+    attachment: null,
     outcome: 'success',
     errorCodes: [],
+    refusalReason: null,
     durationMs: 3,
     clientIp: '10.0.0.1',
     records: { Procedure: 1 },
     sensitiveFields: [],
-    principalId: null,
+    subject: null,
+    tokenId: null,
+    clientId: null,
     agencyCode: null,
     prevHash: null,
     hash: null,
@@ -275,7 +280,7 @@ describe('audit writer', () => {
     it('gives ids after the newest stored id even when this clock is behind the one that wrote it', async () => {
       const store = await createStore({ sqliteFile: ':memory:' });
       stores.push(store);
-      const future = { ...entry(0), id: createAuditId(Date.now() + 3_600_000), prevHash: null, hash: null as string | null };
+      const future = { ...entry(0), id: createAuditId(Date.now() + 3_600_000), version: 2 as const, prevHash: null, hash: null as string | null };
       future.hash = hashAuditEntry(future);
       await store.audit.append([future]);
 

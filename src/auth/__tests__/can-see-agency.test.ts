@@ -1,5 +1,5 @@
 import { GatewayError } from '../../errors';
-import { canSeeAgency, requireJurisdiction } from '../can-see-agency';
+import { canReadAgency, canSeeAgency, requireJurisdiction } from '../can-see-agency';
 import type { Principal } from '../principal';
 
 function actingFor(agencyCode: string | null): Principal {
@@ -56,7 +56,18 @@ describe('jurisdiction by agency code', () => {
   });
 });
 
-describe('requireJurisdiction', () => {
+describe('canReadAgency', () => {
+  it('is canSeeAgency, except that the national sync (sync:admin) reads every agency', () => {
+    const sync: Principal = { ...government, scopes: new Set(['sync:admin', 'dossiers:read']) };
+    for (const code of ['000.00.00.H56', '000.01.41.H56', '000.00.00.H41', '000.00.01.G22']) {
+      expect({ code, sync: canReadAgency(sync, code), government: canReadAgency(government, code) }).toEqual({ code, sync: true, government: code === '000.00.01.G22' });
+    }
+    expect(canReadAgency(district, '000.01.41.H56')).toBe(true);
+    expect(canReadAgency(district, '000.00.42.H56')).toBe(false);
+  });
+});
+
+describe('requireJurisdiction, the check of an argument naming an agency', () => {
   it('passes inside the jurisdiction and throws FORBIDDEN_JURISDICTION outside it, naming both agencies', () => {
     expect(() => requireJurisdiction(province, '000.01.41.H56')).not.toThrow();
     try {
@@ -65,11 +76,20 @@ describe('requireJurisdiction', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(GatewayError);
       expect((error as GatewayError).code).toBe('FORBIDDEN_JURISDICTION');
-      expect((error as GatewayError).message).toBe('The filter names agency "000.00.42.H56", outside the jurisdiction of 000.00.41.H56 (its own code and the codes under it).');
+      expect((error as GatewayError).message).toBe('Agency "000.00.42.H56" is outside the jurisdiction of 000.00.41.H56 (its own code and the codes under it).');
+      expect((error as GatewayError).extensions.jurisdiction).toBe('000.00.41.H56');
     }
   });
 
+  it('follows the same rule as a record read: the national sync passes for any province', () => {
+    const sync: Principal = { ...government, scopes: new Set(['sync:admin']) };
+    expect(() => requireJurisdiction(sync, '000.00.00.H41')).not.toThrow();
+    expect(() => requireJurisdiction(government, '000.00.00.H41')).toThrow(GatewayError);
+  });
+
   it('says that a principal with no agency sees no agency-bound data', () => {
-    expect(() => requireJurisdiction(actingFor(null), '000.00.00.H56')).toThrow('The filter names agency "000.00.00.H56", but the caller acts for no agency and sees no agency-bound data.');
+    expect(() => requireJurisdiction(actingFor(null), '000.00.00.H56')).toThrow(
+      'Agency "000.00.00.H56" is outside the jurisdiction of the caller, which acts for no agency and sees no agency-bound data.',
+    );
   });
 });

@@ -11,13 +11,17 @@ export interface DemoPrincipal {
 const scope = (...scopes: Scope[]): string => scopes.join(' ');
 
 /**
- * The six typical principals of the demo. Their agency codes exist in the demo data
+ * The seven typical principals of the demo. Their agency codes exist in the demo data
  * (`simulators/national-procedures/generate-agencies.ts`, any seed): Thanh Hóa
  * (`000.00.00.H56`), its first district Thành phố Thanh Hóa (`000.00.41.H56`), that
  * district's first ward (`000.01.41.H56`), and the Government Office (`000.00.00.G22`).
  *
- * The commune officer has no `pii:read`, to show masking; the sync job acts for the
- * Government Office, which by the code sees no province's dossiers (see `canSeeAgency`).
+ * The three officers share one client application (the province's one-stop system), as
+ * in a real deployment; the audit log tells them apart by their subject (`sub`). The
+ * commune officer has no `pii:read`, to show masking; the sync job acts for the
+ * Government Office, which by the code sees no province's dossiers (see `canSeeAgency`)
+ * but reads them all through `sync:admin`. The security auditor stands for the agency
+ * operating the gateway (the Government Office in the demo).
  */
 export function demoPrincipals(): DemoPrincipal[] {
   return [
@@ -45,6 +49,11 @@ export function demoPrincipals(): DemoPrincipal[] {
       name: 'auditor',
       description: 'Auditor of Thanh Hóa (000.00.00.H56): reads the audit log, nothing else.',
       claims: { client_id: 'demo-audit-console', sub: 'thanh-tra-h56', agency: '000.00.00.H56', scope: scope('audit:read') },
+    },
+    {
+      name: 'security-auditor',
+      description: 'Security auditor of the agency operating the gateway (000.00.00.G22): reads the whole audit log, refused and anonymous requests included, nothing else.',
+      claims: { client_id: 'demo-audit-console', sub: 'an-ninh-he-thong-g22', agency: '000.00.00.G22', scope: scope('audit:security') },
     },
     {
       name: 'developer',

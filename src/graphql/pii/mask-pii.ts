@@ -1,46 +1,46 @@
-/** Kinds of personal data the schema marks with `@pii`. */
-export type PiiKind = 'NAME' | 'ID_NUMBER' | 'PHONE' | 'EMAIL' | 'ADDRESS' | 'FREE_TEXT';
+import { maskFreeText } from './mask-free-text';
+import { maskName } from './mask-name';
+
+/** Kinds of personal data the schema marks with `@pii` (schema/base.graphql, `PiiKind`). */
+export type PiiKind = 'NAME' | 'ID_NUMBER' | 'PHONE' | 'EMAIL' | 'ADDRESS' | 'FREE_TEXT' | 'ACTOR' | 'FILE_LINK';
+
+/** Separators people write inside ID and phone numbers: `0010 8900 1234`, `0912.345.678`, `(+84) 912-345-678`. */
+const NUMBER_SEPARATORS = /[\s.\-()]/g;
 
 /**
- * Masks a personal value so that it can still be recognised by its owner or matched by
- * an officer holding the document, but not read: citizen ID `0010******26` (first four,
- * last two), phone `091*****78`, email `l***@yahoo.com.vn`, name `N*** V*** A***`
- * (initials), address keeping only its last two parts (district, province).
+ * Masks a personal value of a structured field so that it can still be recognised by its
+ * owner or matched by an officer holding the papers, but not read: citizen ID
+ * `0010******26` (first four, last two digits), phone `091*****78`, email
+ * `l***@yahoo.com.vn`, name `N*** V*** A***` (initials), address keeping only its last two
+ * parts (district, province), a file link withheld (null). ID and phone numbers are
+ * masked without the spaces, dots and dashes they were written with, which would
+ * otherwise shift what is shown. Free text: {@link maskFreeText}, without a record to
+ * mask it against.
  */
-export function maskPii(kind: PiiKind, value: string): string {
+export function maskPii(kind: Exclude<PiiKind, 'ACTOR'>, value: string): string | null {
   switch (kind) {
-    case 'ID_NUMBER':
-      return value.length <= 6 ? '*'.repeat(value.length) : `${value.slice(0, 4)}${'*'.repeat(value.length - 6)}${value.slice(-2)}`;
-    case 'PHONE':
-      return value.length <= 5 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`;
+    case 'ID_NUMBER': {
+      const compact = value.replace(NUMBER_SEPARATORS, '');
+      return compact.length <= 6 ? '*'.repeat(compact.length) : `${compact.slice(0, 4)}${'*'.repeat(compact.length - 6)}${compact.slice(-2)}`;
+    }
+    case 'PHONE': {
+      const compact = value.replace(NUMBER_SEPARATORS, '');
+      return compact.length <= 5 ? '*'.repeat(compact.length) : `${compact.slice(0, 3)}${'*'.repeat(compact.length - 5)}${compact.slice(-2)}`;
+    }
     case 'EMAIL': {
-      const at = value.lastIndexOf('@');
-      return at <= 0 ? '***' : `${value[0]}***${value.slice(at)}`;
+      const trimmed = value.trim();
+      const at = trimmed.lastIndexOf('@');
+      return at <= 0 ? '***' : `${[...trimmed][0]}***${trimmed.slice(at)}`;
     }
     case 'NAME':
-      return value
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((word) => `${[...word][0]}***`)
-        .join(' ');
+      return maskName(value);
     case 'ADDRESS': {
       const parts = value.split(',').map((p) => p.trim());
       return parts.length <= 2 ? '***' : ['***', ...parts.slice(-2)].join(', ');
     }
+    case 'FILE_LINK':
+      return null;
     case 'FREE_TEXT':
-      return maskFreeText(value, []);
+      return maskFreeText(value, null);
   }
-}
-
-/**
- * Free text that may quote personal data (a dossier's summary names its applicant): the
- * given names are replaced by their masked form, and runs of 9 or more digits (ID and
- * phone numbers) keep only their first and last two digits.
- */
-export function maskFreeText(value: string, names: readonly string[]): string {
-  let masked = value;
-  for (const name of names) {
-    if (name.trim().length > 1) masked = masked.split(name).join(maskPii('NAME', name));
-  }
-  return masked.replace(/\d{9,}/g, (digits) => `${digits.slice(0, 2)}${'*'.repeat(digits.length - 4)}${digits.slice(-2)}`);
 }

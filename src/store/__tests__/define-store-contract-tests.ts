@@ -49,17 +49,30 @@ export function defineStoreContractTests(
           durationMs: 12.5,
           clientIp: '2001:db8::1',
           records: { Procedure: 3, Agency: 1 },
-          sensitiveFields: ['Citizen.idNumber', 'Citizen.phone'],
-          principalId: 'cán-bộ-42',
+          sensitiveFields: ['Applicant.idNumber', 'DossierStep.handler'],
+          subject: 'cán-bộ-42',
+          tokenId: '9b1c6c1e-7f0e-4a8e-9d53-2d6a1f0b9c11',
+          clientId: 'one-stop-h56',
           agencyCode: 'H56',
           prevHash: 'a'.repeat(64),
           hash: 'b'.repeat(64),
         });
         const bare = entry(2, { operationName: null, operationType: null, clientIp: null, records: {}, errorCodes: [], sensitiveFields: [] });
-        const empty = entry(3, { operationName: '', clientIp: '', principalId: '' });
-        await store.audit.append([full, bare, empty]);
+        const empty = entry(3, { operationName: '', clientIp: '', subject: '', tokenId: '', clientId: '' });
+        const download = entry(4, {
+          access: 'attachment',
+          operationName: null,
+          operationType: null,
+          documentHash: null,
+          attachment: { documentId: 'qlvb-g22:0f3c', contentId: 'cid:209' },
+          outcome: 'rejected',
+          errorCodes: ['UNAUTHENTICATED'],
+          refusalReason: 'TOKEN_EXPIRED',
+        });
+        const legacy = entry(5, { version: 1, subject: null, tokenId: null, clientId: 'one-stop-h56' });
+        await store.audit.append([full, bare, empty, download, legacy]);
 
-        expect(await queryAll()).toEqual([empty, bare, full]);
+        expect(await queryAll()).toEqual([legacy, download, empty, bare, full]);
       });
 
       it('returns entries newest first, ordering entries of the same millisecond by id', async () => {
@@ -119,8 +132,10 @@ export function defineStoreContractTests(
             operationName: ['ThuTuc', 'HoSo', null][n % 3]!,
             outcome: (['success', 'error', 'rejected'] as const)[n % 4 === 3 ? 2 : n % 2],
             errorCodes: n % 2 === 1 ? (n % 5 === 0 ? ['UPSTREAM_TIMEOUT', 'NOT_FOUND'] : ['NOT_FOUND']) : [],
-            principalId: n % 4 === 0 ? null : `user-${n % 3}`,
+            subject: n % 4 === 0 ? null : `user-${n % 3}`,
+            clientId: n % 4 === 0 ? null : `client-${n % 2}`,
             agencyCode: n % 5 === 0 ? 'H56' : n % 5 === 1 ? 'G01' : null,
+            ...(n % 7 === 3 && { access: 'attachment' as const, documentHash: null, attachment: { documentId: `qlvb:${n}`, contentId: 'cid:1' } }),
           }),
         );
 
@@ -132,8 +147,12 @@ export function defineStoreContractTests(
           ['outcome', { outcome: 'rejected' }, (each) => each.outcome === 'rejected'],
           ['errorCode (any of the entry codes)', { errorCode: 'UPSTREAM_TIMEOUT' }, (each) => each.errorCodes.includes('UPSTREAM_TIMEOUT')],
           ['errorCode shared by many entries', { errorCode: 'NOT_FOUND' }, (each) => each.errorCodes.includes('NOT_FOUND')],
-          ['principalId', { principalId: 'user-1' }, (each) => each.principalId === 'user-1'],
+          ['subject', { subject: 'user-1' }, (each) => each.subject === 'user-1'],
+          ['clientId', { clientId: 'client-1' }, (each) => each.clientId === 'client-1'],
+          ['access', { access: 'attachment' }, (each) => each.access === 'attachment'],
           ['agencyCode', { agencyCode: 'H56' }, (each) => each.agencyCode === 'H56'],
+          ['no agency (agencyCode null)', { agencyCode: null }, (each) => each.agencyCode === null],
+          ['subject and no agency', { subject: 'user-2', agencyCode: null }, (each) => each.subject === 'user-2' && each.agencyCode === null],
           [
             'several at once',
             { from: at(2), operationName: 'ThuTuc', outcome: 'error', errorCode: 'NOT_FOUND', agencyCode: 'G01' },
@@ -168,6 +187,21 @@ export function defineStoreContractTests(
 
           expect(seen).toEqual(expected.map((each) => each.id));
         });
+      });
+
+      it.each([
+        ['a graphql access without a document hash', { documentHash: null }],
+        ['a graphql access naming an attachment', { attachment: { documentId: 'qlvb:1', contentId: 'cid:1' } }],
+        ['a download without its attachment', { access: 'attachment' as const, documentHash: null }],
+        ['a download with a document hash', { access: 'attachment' as const, attachment: { documentId: 'qlvb:1', contentId: 'cid:1' } }],
+        ['an empty content id', { access: 'attachment' as const, documentHash: null, attachment: { documentId: 'qlvb:1', contentId: '' } }],
+        ['an attachment with a field more', { access: 'attachment' as const, documentHash: null, attachment: { documentId: 'qlvb:1', contentId: 'cid:1', path: '/etc' } as AuditEntry['attachment'] }],
+        ['a version-1 entry with a subject', { version: 1 as const, subject: 'cán-bộ' }],
+        ['an unknown version', { version: 3 as unknown as 2 }],
+        ['an unknown access', { access: 'ftp' as unknown as 'graphql' }],
+      ])('refuses %s', async (_name, overrides) => {
+        await expect(store.audit.append([entry(1, overrides)])).rejects.toThrow(TypeError);
+        expect((await store.audit.query({}, { first: 10 })).totalCount).toBe(0);
       });
 
       it('stores none of a batch when one entry is invalid, naming that entry', async () => {
@@ -414,18 +448,24 @@ function id(n: number): string {
 function entry(n: number, overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
     id: id(n),
+    version: 2,
     at: at(0),
     requestId: `req-${n}`,
+    access: 'graphql',
     operationName: 'ThuTuc',
     operationType: 'query',
     documentHash: '0123456789abcdef'.repeat(4),
+    attachment: null,
     outcome: 'success',
     errorCodes: [],
+    refusalReason: null,
     durationMs: n,
     clientIp: '10.0.0.1',
     records: { Procedure: n },
     sensitiveFields: [],
-    principalId: null,
+    subject: null,
+    tokenId: null,
+    clientId: null,
     agencyCode: null,
     prevHash: null,
     hash: null,

@@ -16,22 +16,30 @@ afterAll(() => connection.close());
 
 const valid: Omit<AuditEntry, 'id'> & { _id: string } = {
   _id: '01JBX3Q2W9ZK4M5N6P7R8S9T0V',
+  version: 2,
   at: new Date('2025-03-01T08:00:00Z'),
   requestId: 'req-1',
+  access: 'graphql',
   operationName: 'ThuTucTheoMa',
   operationType: 'query',
   documentHash: 'ab'.repeat(32),
+  attachment: null,
   outcome: 'error',
   errorCodes: ['UPSTREAM_TIMEOUT'],
+  refusalReason: null,
   durationMs: 12.5,
   clientIp: '10.0.0.1',
   records: { Procedure: 2 },
-  sensitiveFields: ['Citizen.idNumber'],
-  principalId: 'officer-1',
+  sensitiveFields: ['Applicant.idNumber'],
+  subject: 'officer-1',
+  tokenId: 'jti-1',
+  clientId: 'one-stop-h56',
   agencyCode: 'H56',
   prevHash: null,
   hash: null,
 };
+
+const download = { ...valid, access: 'attachment', documentHash: null, attachment: { documentId: 'qlvb-g22:0f3c', contentId: 'cid:209' } };
 
 async function validationErrors(document: { validate(): Promise<void> }): Promise<string[]> {
   try {
@@ -43,20 +51,25 @@ async function validationErrors(document: { validate(): Promise<void> }): Promis
 }
 
 describe('MongoDB audit schema', () => {
-  it('accepts a complete entry and one with every nullable field null', async () => {
-    const bare = { ...valid, operationName: null, operationType: null, clientIp: null, principalId: null, agencyCode: null };
+  it('accepts a complete entry, a download, and one with every nullable field null', async () => {
+    const bare = { ...valid, operationName: null, operationType: null, clientIp: null, refusalReason: null, subject: null, tokenId: null, clientId: null, agencyCode: null };
     expect(await validationErrors(new AuditModel(valid))).toEqual([]);
+    expect(await validationErrors(new AuditModel(download))).toEqual([]);
     expect(await validationErrors(new AuditModel(bare))).toEqual([]);
   });
 
-  it('refuses an unknown outcome or operation type, a bad hash, a negative duration and a fractional record count', async () => {
-    const bad = new AuditModel({ ...valid, outcome: 'maybe', operationType: 'batch', documentHash: 'XYZ', durationMs: -1, records: { Procedure: 1.5 } });
-    expect(await validationErrors(bad)).toEqual(['documentHash', 'durationMs', 'operationType', 'outcome', 'records.Procedure']);
+  it('refuses an unknown version, access, outcome or operation type, a bad hash, a negative duration and a fractional record count', async () => {
+    const bad = new AuditModel({ ...valid, version: 3, access: 'ftp', outcome: 'maybe', operationType: 'batch', documentHash: 'XYZ', durationMs: -1, records: { Procedure: 1.5 } });
+    expect(await validationErrors(bad)).toEqual(['access', 'documentHash', 'durationMs', 'operationType', 'outcome', 'records.Procedure', 'version']);
+  });
+
+  it('refuses an attachment without its ids', async () => {
+    expect(await validationErrors(new AuditModel({ ...download, attachment: { documentId: '' } }))).toEqual(['attachment.contentId', 'attachment.documentId']);
   });
 
   it('accepts text up to the port limits and refuses one character more', async () => {
     const longest = Object.fromEntries(
-      (['requestId', 'operationName', 'clientIp', 'principalId', 'agencyCode', 'prevHash', 'hash'] as const).map((field) => [field, 'x'.repeat(AUDIT_TEXT_LIMITS[field])]),
+      (['requestId', 'operationName', 'refusalReason', 'clientIp', 'subject', 'tokenId', 'clientId', 'agencyCode', 'prevHash', 'hash'] as const).map((field) => [field, 'x'.repeat(AUDIT_TEXT_LIMITS[field])]),
     );
     const tooLong = Object.fromEntries(Object.entries(longest).map(([field, text]) => [field, `${text}x`]));
     expect(await validationErrors(new AuditModel({ ...valid, ...longest }))).toEqual([]);
@@ -65,7 +78,7 @@ describe('MongoDB audit schema', () => {
   });
 
   it('refuses an entry without its required fields', async () => {
-    expect(await validationErrors(new AuditModel({}))).toEqual(['_id', 'at', 'documentHash', 'durationMs', 'outcome', 'requestId']);
+    expect(await validationErrors(new AuditModel({}))).toEqual(['_id', 'access', 'at', 'durationMs', 'outcome', 'requestId', 'version']);
   });
 
   it('throws on a field the schema does not know instead of dropping it', () => {
@@ -84,9 +97,12 @@ describe('MongoDB audit schema', () => {
     ['operationName', 'operationName'],
     ['outcome', 'outcome'],
     ['errorCode', 'errorCodes'],
-    ['principalId', 'principalId'],
+    ['access', 'access'],
+    ['subject', 'subject'],
+    ['clientId', 'clientId'],
+    ['clientId', 'principalId'],
     ['agencyCode', 'agencyCode'],
-  ])('has an index for the %s filter that returns pages in order', (_filter, field) => {
+  ])('has an index for the %s filter that returns pages in order (%s)', (_filter, field) => {
     const keys = AuditModel.schema.indexes().map(([fields]) => fields);
     const expected = field === 'at' ? { at: -1, _id: -1 } : { [field]: 1, at: -1, _id: -1 };
     expect(keys).toContainEqual(expected);
@@ -95,7 +111,7 @@ describe('MongoDB audit schema', () => {
 
 describe('MongoDB audit filter', () => {
   it('compares every caller value with $eq and marks its own operators trusted, so sanitizeFilter changes nothing', () => {
-    const filter: AuditFilter = { from: new Date(1), to: new Date(2), operationName: 'A', outcome: 'error', errorCode: 'E', principalId: 'p', agencyCode: 'H' };
+    const filter: AuditFilter = { from: new Date(1), to: new Date(2), access: 'graphql', operationName: 'A', outcome: 'error', errorCode: 'E', subject: 's', clientId: 'c', agencyCode: 'H' };
     const after = encodeAuditCursor({ at: new Date(5), id: 'E1' });
     const built = buildMongoAuditFilter(parseAuditQuery(filter, { first: 5, after }));
     const before = JSON.stringify(built);
@@ -106,13 +122,22 @@ describe('MongoDB audit filter', () => {
     const { trusted } = mongoose;
     expect(built).toEqual({
       at: trusted({ $gte: new Date(1), $lt: new Date(2) }),
+      access: { $eq: 'graphql' },
       operationName: { $eq: 'A' },
       outcome: { $eq: 'error' },
       errorCodes: { $eq: 'E' },
-      principalId: { $eq: 'p' },
+      subject: { $eq: 's' },
       agencyCode: { $eq: 'H' },
-      $or: [{ at: trusted({ $lt: new Date(5) }) }, { at: { $eq: new Date(5) }, _id: trusted({ $lt: 'E1' }) }],
+      $and: [
+        { $or: [{ clientId: { $eq: 'c' } }, { principalId: { $eq: 'c' } }] },
+        { $or: [{ at: trusted({ $lt: new Date(5) }) }, { at: { $eq: new Date(5) }, _id: trusted({ $lt: 'E1' }) }] },
+      ],
     });
+  });
+
+  it('finds a client under its version-1 name too, and the entries of no agency with agencyCode null', () => {
+    expect(buildMongoAuditFilter(parseAuditQuery({ clientId: 'c' }, { first: 5 }))).toEqual({ $or: [{ clientId: { $eq: 'c' } }, { principalId: { $eq: 'c' } }] });
+    expect(buildMongoAuditFilter(parseAuditQuery({ agencyCode: null }, { first: 5 }))).toEqual({ agencyCode: { $eq: null } });
   });
 
   it('never lets an operator-shaped value through, even past the port check', () => {

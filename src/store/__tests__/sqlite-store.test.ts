@@ -69,6 +69,7 @@ describe('SQLite store', () => {
 
     expect(rows).toEqual([
       { repository: 'audit', version: 1, name: 'create audit_entry and audit_error_code' },
+      { repository: 'audit', version: 2, name: 'audit_entry: version, access, attachment, refusal reason, subject, token id; principal_id renamed client_id' },
       { repository: 'catalogue', version: 1, name: 'create catalogue_snapshot, catalogue_item and catalogue_current' },
       { repository: 'dossiers', version: 1, name: 'create dossier, dossier_sealed, dossier_rollup, dossier_change, outbox and sync_checkpoint' },
       { repository: 'leases', version: 1, name: 'create lease' },
@@ -84,7 +85,7 @@ describe('SQLite store', () => {
 
     await expect(open()).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',
-      message: expect.stringContaining('"audit" is at version 7, but this build only knows versions up to 1'),
+      message: expect.stringContaining('"audit" is at version 7, but this build only knows versions up to 2'),
     });
   });
 
@@ -124,10 +125,14 @@ describe('SQLite store', () => {
       { operationName: 'ThuTuc' },
       { outcome: 'error' },
       { errorCode: 'NOT_FOUND' },
-      { principalId: 'p' },
+      { subject: 's' },
+      { clientId: 'c' },
+      { access: 'attachment' },
       { agencyCode: 'H56' },
+      { agencyCode: null },
       { errorCode: 'NOT_FOUND', operationName: 'ThuTuc', from: new Date(0), to: new Date() },
-      { outcome: 'error', agencyCode: 'H56', principalId: 'p' },
+      { outcome: 'error', agencyCode: 'H56', clientId: 'c' },
+      { subject: 's', agencyCode: null },
     ];
     const plan = (sql: string, params: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
@@ -207,18 +212,24 @@ describe('SQLite store', () => {
 function entry(n: number): AuditEntry {
   return {
     id: `E${String(n).padStart(8, '0')}`,
+    version: 2,
     at: new Date(Date.now() - n),
     requestId: `req-${n}`,
+    access: 'graphql',
     operationName: n % 2 ? 'ThuTucTheoMa' : 'DanhSachHoSo',
     operationType: 'query',
     documentHash: 'ab'.repeat(32),
+    attachment: null,
     outcome: n % 10 === 0 ? 'error' : 'success',
     errorCodes: n % 10 === 0 ? ['UPSTREAM_TIMEOUT'] : [],
+    refusalReason: null,
     durationMs: 12,
     clientIp: '10.1.2.3',
     records: { Procedure: 20, Agency: 1 },
-    sensitiveFields: n % 7 === 0 ? ['Citizen.idNumber'] : [],
-    principalId: `officer-${n % 50}`,
+    sensitiveFields: n % 7 === 0 ? ['Applicant.idNumber'] : [],
+    subject: `officer-${n % 50}`,
+    tokenId: `jti-${n}`,
+    clientId: 'one-stop',
     agencyCode: `H${n % 63}`,
     prevHash: null,
     hash: null,

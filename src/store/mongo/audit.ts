@@ -6,10 +6,16 @@ import { parseAuditQuery, type ParsedAuditQuery } from '../parse-audit-query';
 import { parseChainScan } from '../parse-chain-scan';
 import type { MongoContext, MongoModelOptions, MongoRepositoryDefinition } from './mongo-repository';
 
-/** An audit entry as stored: `_id` is the entry's ULID. */
+/**
+ * An audit entry as stored: `_id` is the entry's ULID. Documents written before version 2
+ * have neither `version` nor the fields it added, and hold the client in `principalId`:
+ * they are read as version 1 (see `fromDocument`) and never rewritten.
+ */
 export interface AuditDocument extends Omit<AuditEntry, 'id' | 'records'> {
   _id: string;
   records: Map<string, number>;
+  /** Version 1 only: what is now `clientId`. */
+  principalId?: string | null;
 }
 
 type AuditModels = { AuditEntry: Model<AuditDocument> };
@@ -30,18 +36,32 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
     const schema = new Schema<AuditDocument>(
       {
         _id: { type: String, required: true, minlength: 1, maxlength: LIMIT.id },
+        version: { type: Number, required: true, enum: [1, 2] },
         at: { type: Date, required: true },
         requestId: { type: String, required: true, maxlength: LIMIT.requestId },
+        access: { type: String, required: true, enum: ['graphql', 'attachment'] },
         operationName: nullableText(LIMIT.operationName),
         operationType: { type: String, enum: ['query', 'mutation', 'subscription', null], default: null },
-        documentHash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+        documentHash: { type: String, default: null, match: /^[0-9a-f]{64}$/ },
+        attachment: {
+          type: new Schema(
+            { documentId: { type: String, required: true, minlength: 1, maxlength: LIMIT.attachmentPart }, contentId: { type: String, required: true, minlength: 1, maxlength: LIMIT.attachmentPart } },
+            { _id: false, strict: 'throw' },
+          ),
+          default: null,
+        },
         outcome: { type: String, required: true, enum: ['success', 'error', 'rejected'] },
         errorCodes: { type: [{ type: String, minlength: 1, maxlength: LIMIT.errorCode }], default: [] },
+        refusalReason: nullableText(LIMIT.refusalReason),
         durationMs: { type: Number, required: true, min: 0 },
         clientIp: nullableText(LIMIT.clientIp),
         records: { type: Map, of: { type: Number, min: 0, validate: Number.isInteger }, default: () => new Map() },
         sensitiveFields: { type: [{ type: String, minlength: 1, maxlength: LIMIT.sensitiveField }], default: [] },
-        principalId: nullableText(LIMIT.principalId),
+        subject: nullableText(LIMIT.subject),
+        tokenId: nullableText(LIMIT.tokenId),
+        clientId: nullableText(LIMIT.clientId),
+        // Format 1 only, read and filtered on, never written now (no default): see fromDocument.
+        principalId: { type: String, maxlength: LIMIT.clientId },
         agencyCode: nullableText(LIMIT.agencyCode),
         prevHash: nullableText(LIMIT.prevHash),
         hash: nullableText(LIMIT.hash),
@@ -53,6 +73,10 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
     schema.index({ operationName: 1, at: -1, _id: -1 }, { name: 'audit_operation_name' });
     schema.index({ outcome: 1, at: -1, _id: -1 }, { name: 'audit_outcome' });
     schema.index({ errorCodes: 1, at: -1, _id: -1 }, { name: 'audit_error_code' });
+    schema.index({ access: 1, at: -1, _id: -1 }, { name: 'audit_access' });
+    schema.index({ subject: 1, at: -1, _id: -1 }, { name: 'audit_subject' });
+    schema.index({ clientId: 1, at: -1, _id: -1 }, { name: 'audit_client' });
+    // Version-1 documents hold the client here; a filter on the client reads both indexes.
     schema.index({ principalId: 1, at: -1, _id: -1 }, { name: 'audit_principal' });
     schema.index({ agencyCode: 1, at: -1, _id: -1 }, { name: 'audit_agency' });
     return { AuditEntry: connection.model<AuditDocument>('AuditEntry', schema) };
@@ -112,22 +136,31 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
   },
 };
 
-/** The MongoDB filter of an audit query. Exported for tests. */
+/**
+ * The MongoDB filter of an audit query. A filter on the client matches `clientId`, and
+ * `principalId` of version-1 documents; `agencyCode: null` matches documents whose agency
+ * is null. Exported for tests.
+ */
 export function buildMongoAuditFilter({ filter, after }: Pick<ParsedAuditQuery, 'filter' | 'after'>): Record<string, unknown> {
   const query: Record<string, unknown> = {};
+  const alternatives: Array<Array<Record<string, unknown>>> = [];
   const range: Record<string, Date> = {};
   if (filter.from) range.$gte = filter.from;
   if (filter.to) range.$lt = filter.to;
   if (filter.from || filter.to) query.at = mongoose.trusted(range);
+  if (filter.access !== undefined) query.access = { $eq: filter.access };
   if (filter.operationName !== undefined) query.operationName = { $eq: filter.operationName };
   if (filter.outcome !== undefined) query.outcome = { $eq: filter.outcome };
   if (filter.errorCode !== undefined) query.errorCodes = { $eq: filter.errorCode };
-  if (filter.principalId !== undefined) query.principalId = { $eq: filter.principalId };
+  if (filter.subject !== undefined) query.subject = { $eq: filter.subject };
+  if (filter.clientId !== undefined) alternatives.push([{ clientId: { $eq: filter.clientId } }, { principalId: { $eq: filter.clientId } }]);
   if (filter.agencyCode !== undefined) query.agencyCode = { $eq: filter.agencyCode };
   if (after) {
     const at = new Date(after.atMs);
-    query.$or = [{ at: mongoose.trusted({ $lt: at }) }, { at: { $eq: at }, _id: mongoose.trusted({ $lt: after.id }) }];
+    alternatives.push([{ at: mongoose.trusted({ $lt: at }) }, { at: { $eq: at }, _id: mongoose.trusted({ $lt: after.id }) }]);
   }
+  if (alternatives.length === 1) query.$or = alternatives[0];
+  else if (alternatives.length > 1) query.$and = alternatives.map(($or) => ({ $or }));
   return query;
 }
 
@@ -136,7 +169,8 @@ export function buildMongoChainFilter(after: string | null): Record<string, unkn
   return after === null ? {} : { _id: mongoose.trusted({ $gt: after }) };
 }
 
-type LeanAuditDocument = Omit<AuditDocument, 'records'> & { records?: Record<string, number> };
+/** A document as read back, version 1 included: the fields version 2 added may be missing. */
+type LeanAuditDocument = Omit<AuditDocument, 'records' | 'version' | 'access'> & { records?: Record<string, number>; version?: 1 | 2; access?: AuditEntry['access'] };
 
 function toDocument({ id, ...entry }: AuditEntry): Record<string, unknown> {
   return { _id: id, ...entry };
@@ -145,18 +179,24 @@ function toDocument({ id, ...entry }: AuditEntry): Record<string, unknown> {
 function fromDocument(document: LeanAuditDocument): AuditEntry {
   return {
     id: document._id,
+    version: document.version ?? 1,
     at: document.at,
     requestId: document.requestId,
+    access: document.access ?? 'graphql',
     operationName: document.operationName ?? null,
     operationType: document.operationType ?? null,
-    documentHash: document.documentHash,
+    documentHash: document.documentHash ?? null,
+    attachment: document.attachment ? { documentId: document.attachment.documentId, contentId: document.attachment.contentId } : null,
     outcome: document.outcome,
     errorCodes: document.errorCodes ?? [],
+    refusalReason: document.refusalReason ?? null,
     durationMs: document.durationMs,
     clientIp: document.clientIp ?? null,
     records: { ...document.records },
     sensitiveFields: document.sensitiveFields ?? [],
-    principalId: document.principalId ?? null,
+    subject: document.subject ?? null,
+    tokenId: document.tokenId ?? null,
+    clientId: document.clientId ?? document.principalId ?? null,
     agencyCode: document.agencyCode ?? null,
     prevHash: document.prevHash ?? null,
     hash: document.hash ?? null,

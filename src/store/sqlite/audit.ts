@@ -21,18 +21,26 @@ export const SCAN_CHAIN_FROM_START_SQL = 'SELECT * FROM audit_entry ORDER BY id 
 
 interface AuditRow {
   id: string;
+  version: AuditEntry['version'];
   at: number;
   request_id: string;
+  access: AuditEntry['access'];
   operation_name: string | null;
   operation_type: AuditEntry['operationType'];
+  /** '' for null: see the second migration. */
   document_hash: string;
+  /** JSON of `attachment`, or null. */
+  attachment: string | null;
   outcome: AuditEntry['outcome'];
   error_codes: string;
+  refusal_reason: string | null;
   duration_ms: number;
   client_ip: string | null;
   records: string;
   sensitive_fields: string;
-  principal_id: string | null;
+  subject: string | null;
+  token_id: string | null;
+  client_id: string | null;
   agency_code: string | null;
   prev_hash: string | null;
   hash: string | null;
@@ -81,14 +89,35 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
         CREATE INDEX audit_error_code_entry ON audit_error_code (entry_id);
       `,
     },
+    {
+      // Who called (subject, token id, client) and downloads. Every step is O(1) on a year
+      // of log but the new indexes: SQLite cannot drop NOT NULL without rebuilding the
+      // table, so document_hash stays NOT NULL and '' stands for null (a download). Rows
+      // already stored are version 1, their principal_id becomes client_id (the index
+      // audit_entry_principal follows the rename), and the hash chain still verifies them.
+      name: 'audit_entry: version, access, attachment, refusal reason, subject, token id; principal_id renamed client_id',
+      sql: `
+        ALTER TABLE audit_entry RENAME COLUMN principal_id TO client_id;
+        ALTER TABLE audit_entry ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version IN (1, 2));
+        ALTER TABLE audit_entry ADD COLUMN access TEXT NOT NULL DEFAULT 'graphql' CHECK (access IN ('graphql', 'attachment'));
+        ALTER TABLE audit_entry ADD COLUMN attachment TEXT;
+        ALTER TABLE audit_entry ADD COLUMN refusal_reason TEXT;
+        ALTER TABLE audit_entry ADD COLUMN subject TEXT;
+        ALTER TABLE audit_entry ADD COLUMN token_id TEXT;
+        CREATE INDEX audit_entry_subject ON audit_entry (subject, at, id);
+        CREATE INDEX audit_entry_access ON audit_entry (access, at, id);
+      `,
+    },
   ],
 
   create({ db, logger, auditRetentionDays, track, onClose }: SqliteContext): AuditRepository {
     const insertEntry = db.prepare(`
-      INSERT INTO audit_entry (id, at, request_id, operation_name, operation_type, document_hash, outcome, error_codes,
-        duration_ms, client_ip, records, sensitive_fields, principal_id, agency_code, prev_hash, hash)
-      VALUES (@id, @at, @request_id, @operation_name, @operation_type, @document_hash, @outcome, @error_codes,
-        @duration_ms, @client_ip, @records, @sensitive_fields, @principal_id, @agency_code, @prev_hash, @hash)
+      INSERT INTO audit_entry (id, version, at, request_id, access, operation_name, operation_type, document_hash, attachment,
+        outcome, error_codes, refusal_reason, duration_ms, client_ip, records, sensitive_fields, subject, token_id, client_id,
+        agency_code, prev_hash, hash)
+      VALUES (@id, @version, @at, @request_id, @access, @operation_name, @operation_type, @document_hash, @attachment,
+        @outcome, @error_codes, @refusal_reason, @duration_ms, @client_ip, @records, @sensitive_fields, @subject, @token_id, @client_id,
+        @agency_code, @prev_hash, @hash)
       ON CONFLICT (id) DO NOTHING`);
     const insertErrorCode = db.prepare('INSERT OR IGNORE INTO audit_error_code (code, at, entry_id) VALUES (?, ?, ?)');
     const appendAll = db.transaction((entries: AuditEntry[]) => {
@@ -187,10 +216,13 @@ export function buildAuditSql({ filter, first, after }: ParsedAuditQuery): { pag
   if (byCode) add('k.code = ?', filter.errorCode);
   if (filter.from) add(`${at} >= ?`, filter.from.getTime());
   if (filter.to) add(`${at} < ?`, filter.to.getTime());
+  if (filter.access !== undefined) add('e.access = ?', filter.access);
   if (filter.operationName !== undefined) add('e.operation_name = ?', filter.operationName);
   if (filter.outcome !== undefined) add('e.outcome = ?', filter.outcome);
-  if (filter.principalId !== undefined) add('e.principal_id = ?', filter.principalId);
-  if (filter.agencyCode !== undefined) add('e.agency_code = ?', filter.agencyCode);
+  if (filter.subject !== undefined) add('e.subject = ?', filter.subject);
+  if (filter.clientId !== undefined) add('e.client_id = ?', filter.clientId);
+  if (filter.agencyCode === null) add('e.agency_code IS NULL');
+  else if (filter.agencyCode !== undefined) add('e.agency_code = ?', filter.agencyCode);
   const from = byCode ? 'audit_error_code k JOIN audit_entry e ON e.id = k.entry_id' : 'audit_entry e';
   const whereSql = (conditions: string[]) => (conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '');
   const count = `SELECT COUNT(*) AS n FROM ${from}${whereSql(where)}`;
@@ -203,18 +235,24 @@ export function buildAuditSql({ filter, first, after }: ParsedAuditQuery): { pag
 function toRow(entry: AuditEntry): AuditRow {
   return {
     id: entry.id,
+    version: entry.version,
     at: entry.at.getTime(),
     request_id: entry.requestId,
+    access: entry.access,
     operation_name: entry.operationName,
     operation_type: entry.operationType,
-    document_hash: entry.documentHash,
+    document_hash: entry.documentHash ?? '',
+    attachment: entry.attachment === null ? null : JSON.stringify(entry.attachment),
     outcome: entry.outcome,
     error_codes: JSON.stringify(entry.errorCodes),
+    refusal_reason: entry.refusalReason,
     duration_ms: entry.durationMs,
     client_ip: entry.clientIp,
     records: JSON.stringify(entry.records),
     sensitive_fields: JSON.stringify(entry.sensitiveFields),
-    principal_id: entry.principalId,
+    subject: entry.subject,
+    token_id: entry.tokenId,
+    client_id: entry.clientId,
     agency_code: entry.agencyCode,
     prev_hash: entry.prevHash,
     hash: entry.hash,
@@ -224,18 +262,24 @@ function toRow(entry: AuditEntry): AuditRow {
 function fromRow(row: AuditRow): AuditEntry {
   return {
     id: row.id,
+    version: row.version,
     at: new Date(row.at),
     requestId: row.request_id,
+    access: row.access,
     operationName: row.operation_name,
     operationType: row.operation_type,
-    documentHash: row.document_hash,
+    documentHash: row.document_hash === '' ? null : row.document_hash,
+    attachment: row.attachment === null ? null : (JSON.parse(row.attachment) as AuditEntry['attachment']),
     outcome: row.outcome,
     errorCodes: JSON.parse(row.error_codes) as string[],
+    refusalReason: row.refusal_reason,
     durationMs: row.duration_ms,
     clientIp: row.client_ip,
     records: JSON.parse(row.records) as Record<string, number>,
     sensitiveFields: JSON.parse(row.sensitive_fields) as string[],
-    principalId: row.principal_id,
+    subject: row.subject,
+    tokenId: row.token_id,
+    clientId: row.client_id,
     agencyCode: row.agency_code,
     prevHash: row.prev_hash,
     hash: row.hash,

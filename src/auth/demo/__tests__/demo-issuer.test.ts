@@ -65,7 +65,7 @@ describe('the demo principals', () => {
   it('come as ready tokens valid for 12 hours that the gateway maps to the intended principals', async () => {
     const auth = createAuthenticator(issuer.authOptions, createSilentLogger());
     const tokens = await issueDemoTokens(issuer);
-    expect(tokens.map((t) => t.name)).toEqual(['province-officer', 'district-officer', 'commune-officer', 'national-portal-sync', 'auditor', 'developer']);
+    expect(tokens.map((t) => t.name)).toEqual(['province-officer', 'district-officer', 'commune-officer', 'national-portal-sync', 'auditor', 'security-auditor', 'developer']);
 
     const principals = Object.fromEntries(await Promise.all(tokens.map(async ({ name, token }) => [name, await auth.authenticate(`Bearer ${token}`)] as const)));
     expect(principals['province-officer']).toMatchObject({ agencyCode: '000.00.00.H56', scopes: new Set(['procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send']) });
@@ -73,6 +73,7 @@ describe('the demo principals', () => {
     expect(principals['commune-officer']).toMatchObject({ agencyCode: '000.01.41.H56', scopes: new Set(['procedures:read', 'dossiers:read', 'documents:read']) });
     expect(principals['national-portal-sync']).toMatchObject({ agencyCode: '000.00.00.G22', scopes: new Set(['sync:admin', 'dossiers:read', 'procedures:read', 'pii:read']) });
     expect(principals['auditor']).toMatchObject({ agencyCode: '000.00.00.H56', scopes: new Set(['audit:read']) });
+    expect(principals['security-auditor']).toMatchObject({ agencyCode: '000.00.00.G22', scopes: new Set(['audit:security']) });
     expect(principals['developer']).toMatchObject({ agencyCode: null, scopes: new Set(['procedures:read']) });
     expect(canSeeAgency(principals['district-officer']!, '000.00.42.H56')).toBe(false);
 

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { startTestGateway, type Caller, type GraphQLResult, type TestGateway } from '../utils/gateway';
+
+// The audit log answers "who": the person behind each call (the token's sub), the token
+// (jti), the client application and the agency; the requests that belong to no agency
+// (refused tokens, anonymous reads) reach the security auditor, and no one else; a
+// download is an entry of its own.
+
+interface Entry {
+  access: string;
+  operationName: string | null;
+  outcome: string;
+  errorCodes: string[];
+  refusalReason: string | null;
+  subject: string | null;
+  tokenId: string | null;
+  client: string | null;
+  agency: { code: string } | null;
+  documentHash: string | null;
+  attachment: { document: string; contentId: string } | null;
+  records: Array<{ type: string; count: number }>;
+}
+type Log = { auditLog: { totalCount: number; nodes: Entry[] } };
+
+const AUDIT_LOG = /* GraphQL */ `
+  query Audit($filter: AuditFilter) {
+    auditLog(filter: $filter, first: 200) {
+      totalCount
+      nodes {
+        access operationName outcome errorCodes refusalReason subject tokenId client agency { code }
+        documentHash attachment { document contentId } records { type count }
+      }
+    }
+  }
+`;
+
+const SECTORS = /* GraphQL */ `query PublicSectors { sectors { code } }`;
+const PROMOTED = /* GraphQL */ `query Promoted { dossiers { totalCount } }`;
+
+async function read(auditor: Caller, filter: Record<string, unknown>): Promise<GraphQLResult<Log>> {
+  return auditor.graphql<Log>(AUDIT_LOG, { filter });
+}
+
+describe('who called, in the audit log', () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ procedures: 60, dossiersPerProvince: 60, auth: { allowAnonymous: true } });
+  });
+  afterAll(() => gw.close());
+
+  it('tells apart three officers of one province who share one client application, by person and token', async () => {
+    const officers = (['province-officer', 'district-officer', 'commune-officer'] as const).map((name) => gw.as(name));
+    expect(new Set(officers.map((officer) => officer.claims.client_id))).toEqual(new Set(['demo-one-stop-h56']));
+    for (const officer of officers) {
+      expect((await officer.graphql(/* GraphQL */ `query OwnDossiers { dossiers(first: 2) { totalCount } }`)).errors).toBeUndefined();
+    }
+
+    for (const officer of officers) {
+      const { data, errors } = await read(gw.as('security-auditor'), { subject: officer.claims.sub, operationName: 'OwnDossiers' });
+      expect(errors).toBeUndefined();
+      expect(data!.auditLog.nodes).toEqual([
+        expect.objectContaining({ subject: officer.claims.sub, tokenId: officer.claims.jti, client: 'demo-one-stop-h56', agency: { code: officer.claims.agency }, outcome: 'SUCCESS' }),
+      ]);
+    }
+    // The province's own auditor finds its officer by person, within its agency.
+    const own = await read(gw.as('auditor'), { subject: officers[0]!.claims.sub });
+    expect(own.data!.auditLog.nodes.map((entry) => entry.operationName)).toEqual(['OwnDossiers']);
+  });
+
+  describe('refused and anonymous requests', () => {
+    const forged = (token: string): string => {
+      const [header, payload, signature] = token.split('.') as [string, string, string];
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const promoted = Buffer.from(JSON.stringify({ ...claims, agency: '000.00.00.H56', scope: 'dossiers:read pii:read' })).toString('base64url');
+      return `Bearer ${header}.${promoted}.${signature}`;
+    };
+    let nghean: Caller;
+
+    beforeAll(async () => {
+      const refused = await gw.withAuthorization(forged(gw.as('commune-officer').authorization.slice('Bearer '.length))).graphql(PROMOTED);
+      expect(refused.status).toBe(401);
+      const anonymous = await gw.withAuthorization('').graphql(SECTORS);
+      expect(anonymous.errors).toBeUndefined();
+      expect((await gw.as('province-officer').graphql(/* GraphQL */ `query ProvinceSectors { sectors { code } }`)).errors).toBeUndefined();
+      nghean = await gw.withClaims({ client_id: 'one-stop-h41', sub: 'can-bo-tinh-h41', agency: '000.00.00.H41', scope: 'dossiers:read' });
+      const crossing = await nghean.graphql(/* GraphQL */ `query Neighbour { dossiers(filter: { agency: "000.00.00.H56" }) { totalCount } }`);
+      expect(crossing.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_JURISDICTION');
+    });
+
+    it('lets the security auditor find a forged token\'s refusal and an anonymous read, which belong to no agency', async () => {
+      const { data, errors } = await read(gw.as('security-auditor'), { withoutAgency: true });
+      expect(errors).toBeUndefined();
+      const nodes = data!.auditLog.nodes;
+      // Refused before its document was parsed: known by the hash of its text, never by claims it forged.
+      expect(nodes.find((entry) => entry.refusalReason === 'TOKEN_INVALID_SIGNATURE')).toMatchObject({
+        access: 'GRAPHQL',
+        documentHash: createHash('sha256').update(PROMOTED).digest('hex'),
+        outcome: 'REJECTED',
+        errorCodes: ['UNAUTHENTICATED'],
+        subject: null,
+        tokenId: null,
+        agency: null,
+      });
+      expect(nodes.find((entry) => entry.operationName === 'PublicSectors')).toMatchObject({ outcome: 'SUCCESS', subject: null, client: null, agency: null });
+      expect(nodes.every((entry) => entry.agency === null)).toBe(true);
+    });
+
+    it('lets the security auditor find a cross-jurisdiction attempt, with the person who made it', async () => {
+      const { data } = await read(gw.as('security-auditor'), { errorCode: 'FORBIDDEN_JURISDICTION' });
+      expect(data!.auditLog.nodes).toEqual([
+        expect.objectContaining({ operationName: 'Neighbour', subject: 'can-bo-tinh-h41', tokenId: nghean.claims.jti, client: 'one-stop-h41', agency: { code: '000.00.00.H41' } }),
+      ]);
+    });
+
+    it('keeps them from an agency\'s auditor: no entry of no agency, no other province\'s attempt', async () => {
+      const auditor = gw.as('auditor');
+      const withoutAgency = await read(auditor, { withoutAgency: true });
+      expect(withoutAgency.data).toBeNull();
+      expect(withoutAgency.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'audit:security' });
+
+      const own = await read(auditor, {});
+      expect(own.errors).toBeUndefined();
+      expect(own.data!.auditLog.nodes.length).toBeGreaterThan(0);
+      expect(own.data!.auditLog.nodes.every((entry) => entry.agency?.code === '000.00.00.H56')).toBe(true);
+      expect(own.data!.auditLog.nodes.filter((entry) => entry.refusalReason !== null || entry.operationName === 'PublicSectors' || entry.operationName === 'Neighbour')).toEqual([]);
+
+      const other = await read(auditor, { agency: '000.00.00.H41' });
+      expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_JURISDICTION');
+    });
+  });
+
+  describe('attachment downloads', () => {
+    it('are audited with who downloaded which attachment of which document copy, found through auditLog', async () => {
+      const sender = await gw.withClaims({ client_id: 'qlvb-nghean', sub: 'van-thu-h41', agency: '000.00.00.H41', scope: 'documents:read documents:send' });
+      const reader = await gw.withClaims({ client_id: 'qlvb-vpcp', sub: 'van-thu-g22', agency: '000.00.00.G22', scope: 'documents:read' });
+      const sent = await sender.graphql<{ sendDocument: { documentId: string } }>(
+        /* GraphQL */ `mutation($input: SendDocumentInput!) { sendDocument(input: $input) { documentId } }`,
+        {
+          input: {
+            from: '000.00.00.H41', to: ['000.00.00.G22'], number: '31', notation: 'UBND-KT', subject: 'Báo cáo',
+            attachments: [{ name: 'bao-cao.pdf', contentType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n').toString('base64') }],
+          },
+        },
+      );
+      expect(sent.errors).toBeUndefined();
+      const inbox = await reader.graphql<{ documents: { nodes: Array<{ id: string; documentId: string; attachments: Array<{ contentId: string; downloadPath: string }> }> } }>(
+        /* GraphQL */ `{ documents(filter: { agency: "000.00.00.G22", direction: INCOMING }) { nodes { id documentId attachments { contentId downloadPath } } } }`,
+      );
+      const copy = inbox.data!.documents.nodes.find((node) => node.documentId === sent.data!.sendDocument.documentId)!;
+      const attachment = copy.attachments[0]!;
+      expect((await reader.fetch(attachment.downloadPath)).status).toBe(200);
+      expect((await sender.fetch(attachment.downloadPath)).status).toBe(404);
+
+      const auditor = await gw.withClaims({ client_id: 'audit-console', sub: 'thanh-tra-g22', agency: '000.00.00.G22', scope: 'audit:read' });
+      const { data, errors } = await read(auditor, { access: 'ATTACHMENT' });
+      expect(errors).toBeUndefined();
+      expect(data!.auditLog.nodes).toEqual([
+        expect.objectContaining({
+          access: 'ATTACHMENT',
+          operationName: null,
+          documentHash: null,
+          attachment: { document: copy.id, contentId: attachment.contentId },
+          outcome: 'SUCCESS',
+          subject: 'van-thu-g22',
+          tokenId: reader.claims.jti,
+          client: 'qlvb-vpcp',
+          agency: { code: '000.00.00.G22' },
+          records: [{ type: 'DocumentAttachment', count: 1 }],
+        }),
+      ]);
+      // The sender's attempt on the recipient's copy is refused and audited the same way, under its own agency.
+      const refused = await read(gw.as('security-auditor'), { access: 'ATTACHMENT', outcome: 'REJECTED' });
+      expect(refused.data!.auditLog.nodes).toEqual([
+        expect.objectContaining({ attachment: { document: copy.id, contentId: attachment.contentId }, errorCodes: ['NOT_FOUND'], subject: 'van-thu-h41', agency: { code: '000.00.00.H41' } }),
+      ]);
+    });
+  });
+});
