@@ -26,7 +26,8 @@ export const ERROR_CATALOGUE = {
   BAD_USER_INPUT: { httpStatus: 400, description: 'An argument is malformed: a bad code, cursor, date or filter.' },
   GRAPHQL_PARSE_FAILED: { httpStatus: 400, description: 'The GraphQL document could not be parsed.' },
   GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, description: 'The GraphQL document is not valid against the schema.' },
-  QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The operation exceeds a configured limit on depth, aliases, tokens, cost or directives (extensions.limit names it; the message states the limit and what arrived).' },
+  QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The request exceeds a limit: depth, aliases, directives, tokens or cost of the operation (maxDepth, maxAliases, maxDirectives, maxTokens, maxCost), the cap of the schema on an argument (listSize, with extensions.argument naming it), or several operations in one request (batch). extensions.limit names it; the message states the limit and what arrived.' },
+  PERSISTED_QUERY_NOT_FOUND: { httpStatus: 200, description: 'A persisted query was sent by its hash alone and the gateway does not hold its document (any more): send the document with the hash once. HTTP 200, as the automatic persisted queries protocol expects, so that clients resend.' },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },

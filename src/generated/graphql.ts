@@ -1127,6 +1127,12 @@ export type ResolversParentTypes = {
   TimeLimit: TimeLimit;
 };
 
+export type LimitDirectiveArgs = {
+  max: Scalars['Int']['input'];
+};
+
+export type LimitDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = LimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type PiiDirectiveArgs = {
   kind: PiiKind;
 };
@@ -1575,5 +1581,6 @@ export type Resolvers<ContextType = GatewayContext> = {
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {
+  limit?: LimitDirectiveResolver<any, any, ContextType>;
   pii?: PiiDirectiveResolver<any, any, ContextType>;
 };

@@ -97,7 +97,7 @@ describe('every route and every spelling of it, as an outsider tries them', () =
 
   describe('methods and content types that reach /graphql', () => {
     const persisted = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } }));
-    const withoutToken: Array<{ name: string; method: string; target: string; headers?: Record<string, string>; body?: string }> = [
+    const withoutToken: Array<{ name: string; method: string; target: string; headers?: Record<string, string>; body?: string | Buffer }> = [
       { name: 'GET with a query', method: 'GET', target: `/graphql?query=${encodeURIComponent(SECTORS)}`, headers: { 'apollo-require-preflight': 'true' } },
       { name: 'GET with a query, as a browser', method: 'GET', target: `/graphql?query=${encodeURIComponent(SECTORS)}`, headers: { accept: 'text/html' } },
       { name: 'GET with only extensions, as a browser', method: 'GET', target: `/graphql?extensions=${persisted}`, headers: { accept: 'application/json, text/html;q=0.1', 'apollo-require-preflight': 'true' } },
@@ -105,7 +105,7 @@ describe('every route and every spelling of it, as an outsider tries them', () =
       { name: 'HEAD with a query', method: 'HEAD', target: `/graphql?query=${encodeURIComponent(SECTORS)}` },
       { name: 'POST JSON', method: 'POST', target: '/graphql', ...json({ query: SECTORS }) },
       { name: 'POST JSON with a charset', method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ query: SECTORS }) },
-      { name: 'POST JSON declared UTF-16', method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json; charset=utf-16' }, body: JSON.stringify({ query: SECTORS }) },
+      { name: 'POST JSON in UTF-16', method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json; charset=utf-16' }, body: Buffer.from(`\ufeff${JSON.stringify({ query: SECTORS })}`, 'utf16le') },
       { name: 'POST JSON, as a browser', method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: JSON.stringify({ query: SECTORS }) },
       { name: 'POST a batch', method: 'POST', target: '/graphql', ...json([{ query: SECTORS }, { query: SECTORS }]) },
       { name: 'POST hash only', method: 'POST', target: '/graphql', ...json({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }) },
@@ -123,9 +123,16 @@ describe('every route and every spelling of it, as an outsider tries them', () =
     });
 
     it('OPTIONS is not served at all: 404 NOT_FOUND, with or without a token', async () => {
-      for (const headers of [{}, { authorization: bearer }]) {
+      for (const headers of [{}, { authorization: bearer }] as Array<Record<string, string>>) {
         const res = await rawRequest(gw.url, { method: 'OPTIONS', target: '/graphql', headers });
         expect({ status: res.status, code: codeOf(res) }).toEqual({ status: 404, code: 'NOT_FOUND' });
+      }
+    });
+
+    it('with a token, JSON is read as UTF-8 whatever charset it declares (RFC 8259), the same request as without one', async () => {
+      for (const charset of ['utf-8', 'UTF-8', 'latin1', 'utf-16']) {
+        const res = await rawRequest(gw.url, { method: 'POST', target: '/graphql', headers: { 'content-type': `application/json; charset=${charset}`, authorization: bearer }, body: JSON.stringify({ query: SECTORS }) });
+        expect({ charset, status: res.status, sectors: (res.json?.data as { sectors: unknown[] } | undefined)?.sectors.length }).toEqual({ charset, status: 200, sectors: gw.national.data.sectors.length });
       }
     });
 
@@ -170,10 +177,11 @@ describe('every route and every spelling of it, as an outsider tries them', () =
       ];
     });
     const isRefusedToken = (c: Caller) => c.scopes.length === 0;
+    const headersOf = (c: Caller): Record<string, string> => (c.authorization ? { authorization: c.authorization } : {});
 
     it('/healthz, /readyz and /playground answer everyone and serve no data', async () => {
       for (const caller of callers) {
-        const headers = caller.authorization ? { authorization: caller.authorization } : {};
+        const headers = headersOf(caller);
         for (const target of ['/healthz', '/readyz', '/playground']) {
           const res = await rawRequest(gw.url, { target, headers });
           expect({ caller: caller.name, target, status: res.status }).toEqual({ caller: caller.name, target, status: 200 });
@@ -183,7 +191,7 @@ describe('every route and every spelling of it, as an outsider tries them', () =
 
     it('/, unknown routes and unknown methods answer 404 NOT_FOUND to everyone', async () => {
       for (const caller of callers) {
-        const headers = caller.authorization ? { authorization: caller.authorization } : {};
+        const headers = headersOf(caller);
         for (const [method, target] of [['GET', '/'], ['GET', '/admin'], ['GET', '/documents'], ['DELETE', '/graphql'], ['PUT', '/graphql'], ['POST', '/healthz'], ['GET', '/.env']] as const) {
           const res = await rawRequest(gw.url, { method, target, headers });
           expect({ caller: caller.name, method, target, status: res.status, code: codeOf(res) }).toEqual({ caller: caller.name, method, target, status: 404, code: 'NOT_FOUND' });
@@ -193,7 +201,7 @@ describe('every route and every spelling of it, as an outsider tries them', () =
 
     it('/graphql answers the query to a caller with procedures:read, FORBIDDEN to one without, 401 to a refused token', async () => {
       for (const caller of callers) {
-        const res = await post('/graphql', caller.authorization ? { authorization: caller.authorization } : {});
+        const res = await post('/graphql', headersOf(caller));
         const expected = isRefusedToken(caller)
           ? { status: 401, code: 'UNAUTHENTICATED', data: undefined }
           : caller.scopes.includes('procedures:read')
@@ -205,7 +213,7 @@ describe('every route and every spelling of it, as an outsider tries them', () =
 
     it('/documents/{id}/attachments/{contentId} needs a token and documents:read, and finds nothing that does not exist', async () => {
       for (const caller of callers) {
-        const res = await rawRequest(gw.url, { target: '/documents/qlvb-g22%3Anothing/attachments/cid%3A1', headers: caller.authorization ? { authorization: caller.authorization } : {} });
+        const res = await rawRequest(gw.url, { target: '/documents/qlvb-g22%3Anothing/attachments/cid%3A1', headers: headersOf(caller) });
         const expected = isRefusedToken(caller) ? { status: 401, code: 'UNAUTHENTICATED' } : caller.scopes.includes('documents:read') ? { status: 404, code: 'NOT_FOUND' } : { status: 403, code: 'FORBIDDEN' };
         expect({ caller: caller.name, status: res.status, code: codeOf(res) }).toEqual({ caller: caller.name, ...expected });
       }
