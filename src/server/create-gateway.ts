@@ -15,7 +15,7 @@ import { registerAuthentication } from './authenticate-requests';
 import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
 import { registerGraphqlRoute } from './graphql-route';
-import { refuseMalformedHttp, refuseUndecodablePath, registerHttpRefusals } from './http-refusals';
+import { refuseMalformedHttp, refuseUnroutablePath, registerHttpRefusals } from './http-refusals';
 import { registerPlayground } from './playground';
 import { useQueryLimits } from './query-limits';
 import { useSourceWarnings } from './source-warnings-plugin';
@@ -44,6 +44,8 @@ export interface Gateway {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Longest path parameter, as sent (encoded): a document copy id or an edXML ContentId, which some systems fill with a file name. */
+const MAX_PARAM_LENGTH = 500;
 
 /**
  * Assembles the gateway, in order:
@@ -69,11 +71,13 @@ export async function createGateway({ config, sources, logger, audit, authentica
     },
     // One spelling per route: no case folding, no trailing or doubled slash (";" never gets
     // this far: canonical-path.ts refuses it).
-    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
-    frameworkErrors: refuseUndecodablePath(audit),
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: refuseUnroutablePath(audit, { maxParamLength: MAX_PARAM_LENGTH }),
     clientErrorHandler: refuseMalformedHttp,
   }) as unknown as FastifyInstance;
 
+  // Bodies are JSON only: a text/plain body is what a cross-site form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -16,7 +16,8 @@ export interface GraphqlRouteOptions {
 /**
  * `GET|POST /graphql`, registered as one route so that its steps are the route's own:
  * authentication (first `onRequest` hook, from `registerAuthentication`) → body parsing
- * (JSON only) → one operation per request → Apollo Server, whose plugins apply the token
+ * (JSON only: the gateway registers no other body parser) → one JSON object, one
+ * operation per request → Apollo Server, whose plugins apply the token
  * limit to whatever document it runs (sent in full or by persisted-query hash) and the
  * query limits with the request's variables. OPTIONS is not served: no browser client
  * needs a CORS preflight here, and an unserved method cannot skip a step.
@@ -27,12 +28,17 @@ export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<
     url: '/graphql',
     config: { landingPage },
     preHandler: async (req, reply) => {
-      if (!Array.isArray(req.body)) return;
-      return sendRefusal(audit, req, reply, {
-        code: 'QUERY_LIMIT_EXCEEDED',
-        message: `Batched requests are not accepted: send one operation per request; this one held ${req.body.length}.`,
-        extensions: { limit: 'batch' },
-      });
+      if (req.method !== 'POST') return;
+      if (Array.isArray(req.body)) {
+        return sendRefusal(audit, req, reply, {
+          code: 'QUERY_LIMIT_EXCEEDED',
+          message: `Batched requests are not accepted: send one operation per request; this one held ${req.body.length}.`,
+          extensions: { limit: 'batch' },
+        });
+      }
+      if (typeof req.body !== 'object' || req.body === null) {
+        return sendRefusal(audit, req, reply, { code: 'BAD_REQUEST', message: 'A POST to /graphql carries one JSON object: {"query", "variables", "operationName", "extensions"}.' });
+      }
     },
     handler: fastifyApolloHandler(apollo, { context }) as RouteHandlerMethod,
   });

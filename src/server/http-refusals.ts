@@ -37,12 +37,14 @@ export function registerHttpRefusals(app: FastifyInstance, audit: AuditSink, { b
 }
 
 /**
- * Fastify's `frameworkErrors`: the router could not even decode the path (a malformed or
- * non-UTF-8 percent-encoding). Refused as a non-canonical path, audited.
+ * Fastify's `frameworkErrors`: the router could not match the path at all, because a
+ * percent-encoding does not decode (malformed, or not UTF-8) or a segment is longer than
+ * `maxParamLength`. Refused with BAD_REQUEST, audited.
  */
-export function refuseUndecodablePath(audit: AuditSink) {
-  return (_err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
-    void sendRefusal(audit, req, reply, { code: 'BAD_REQUEST', message: nonCanonicalMessage(req.url, canonicalPathProblem(req.url) ?? 'the router cannot decode it') });
+export function refuseUnroutablePath(audit: AuditSink, { maxParamLength }: { maxParamLength: number }) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
+    const problem = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? `a segment is longer than ${maxParamLength} characters` : (canonicalPathProblem(req.url) ?? 'the router cannot decode it');
+    void sendRefusal(audit, req, reply, { code: 'BAD_REQUEST', message: nonCanonicalMessage(req.url, problem) });
   };
 }
 

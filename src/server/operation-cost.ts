@@ -1,10 +1,15 @@
 import {
   getArgumentValues,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   getNamedType,
   isCompositeType,
   Kind,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -48,9 +53,8 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         cost += fragmentCost(selection.name.value);
       } else {
-        const name = selection.name.value;
-        if (name === '__schema' || name === '__type') continue;
-        const field = 'getFields' in parent ? parent.getFields()[name] : undefined;
+        if (selection.name.value === '__schema' || selection.name.value === '__type') continue;
+        const field = fieldDefinition(schema, parent, selection.name.value);
         const type = field ? getNamedType(field.type) : undefined;
         if (!field || !selection.selectionSet || !isCompositeType(type)) {
           cost += SCALAR_COST;
@@ -78,11 +82,9 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
   return selectionCost(operation.selectionSet, rootType);
 }
 
-type FieldDefinition = Parameters<typeof getArgumentValues>[0];
-type FieldNode = Parameters<typeof getArgumentValues>[1];
 
 /** The field's `first` as execution will coerce it, at least 1; 1 for a field without one. */
-function pageSize(field: FieldDefinition, node: FieldNode, variables: Record<string, unknown>): number {
+function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
   if (!field.args.some((arg) => arg.name === 'first')) return 1;
   try {
     const { first } = getArgumentValues(field, node, variables);
@@ -91,6 +93,14 @@ function pageSize(field: FieldDefinition, node: FieldNode, variables: Record<str
     // Arguments execution will refuse: the field never runs.
     return 1;
   }
+}
+
+/** The definition of a field as execution finds it, introspection's `__schema`, `__type` and `__typename` included. */
+function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === '__typename') return TypeNameMetaFieldDef;
+  if (parent === schema.getQueryType() && name === '__schema') return SchemaMetaFieldDef;
+  if (parent === schema.getQueryType() && name === '__type') return TypeMetaFieldDef;
+  return 'getFields' in parent ? parent.getFields()[name] : undefined;
 }
 
 function typeNamed(schema: GraphQLSchema, name: string | undefined): GraphQLCompositeType | undefined {

@@ -70,7 +70,8 @@ function documentLimits({ maxDepth, maxAliases, maxDirectives }: QueryLimits) {
     onReject: [(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) => context?.reportError(queryLimitExceeded(limit, error.message.replace(/^Syntax Error: /, '')))],
   });
   const { validationRules } = new ApolloArmor({
-    maxDepth: { n: maxDepth, ...reportAs('maxDepth') },
+    // Depth is the nesting of fields: a fragment spread is not a level of its own.
+    maxDepth: { n: maxDepth, flattenFragments: true, ...reportAs('maxDepth') },
     maxAliases: { n: maxAliases, ...reportAs('maxAliases') },
     maxDirectives: { n: maxDirectives, ...reportAs('maxDirectives') },
     costLimit: { enabled: false },

@@ -139,6 +139,14 @@ describe('query limits with a low cost limit', () => {
     expect(res.errors).toEqual([{ message: 'Query cost limit of 100 exceeded, found 145.', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost' } }]);
   });
 
+  it('prices a fragment bomb as the fields it stands for, without expanding it', async () => {
+    // F0 spreads F1 twice, F1 spreads F2 twice, … F19 holds { code }: F0 stands for 2^20 codes,
+    // and sectors { ...F0 } costs 2 + 1.5 × 2^20 = 1,572,866.
+    const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Sector { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    const res = await gw.graphql(`query { sectors { ...F0 } } ${fragments} fragment F20 on Sector { code }`);
+    expect(res.errors).toEqual([{ message: 'Query cost limit of 100 exceeded, found 1572866.', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost' } }]);
+  });
+
   it('counts fragments as the fields they stand for', async () => {
     const res = await gw.graphql(/* GraphQL */ `
       query { procedures(first: 14) { ...Page } }

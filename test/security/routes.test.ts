@@ -146,6 +146,42 @@ describe('every route and every spelling of it, as an outsider tries them', () =
     });
   });
 
+  describe('bodies and headers an attacker shapes', () => {
+    const send = (body: string, headers: Record<string, string> = {}) => rawRequest(gw.url, { method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', authorization: bearer, ...headers }, body });
+
+    it('refuses prototype poisoning in the JSON body with BAD_REQUEST', async () => {
+      for (const body of ['{"query":"{ sectors { code } }","__proto__":{"principal":{}}}', '{"query":"{ sectors { code } }","constructor":{"prototype":{"x":1}}}']) {
+        const res = await send(body);
+        expect({ status: res.status, code: codeOf(res), data: res.json?.data }).toEqual({ status: 400, code: 'BAD_REQUEST', data: undefined });
+      }
+    });
+
+    it('refuses a JSON body that is not one object with BAD_REQUEST', async () => {
+      for (const body of ['"{ sectors { code } }"', '42', 'null', 'true']) {
+        const res = await send(body);
+        expect({ body, status: res.status, code: codeOf(res), data: res.json?.data }).toEqual({ body, status: 400, code: 'BAD_REQUEST', data: undefined });
+      }
+    });
+
+    it('stays up through 200,000 levels of nested arrays in the variables', async () => {
+      const res = await send(`{"query":"{ sectors { code } }","variables":{"a":${'['.repeat(200_000)}${']'.repeat(200_000)}}}`);
+      expect(res.status).toBeLessThan(500);
+      expect((await rawRequest(gw.url, { target: '/healthz' })).status).toBe(200);
+    });
+
+    it('reads only the first of two Authorization headers', async () => {
+      const res = await rawRequest(gw.url, { method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.jwt', Authorization: bearer }, body: JSON.stringify({ query: SECTORS }) });
+      expect({ status: res.status, code: codeOf(res) }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    });
+
+    it('refuses a path segment longer than 500 characters with BAD_REQUEST, and looks up a long one below it', async () => {
+      const tooLong = await rawRequest(gw.url, { target: `/documents/${'a'.repeat(501)}/attachments/x`, headers: { authorization: bearer } });
+      expect({ status: tooLong.status, code: codeOf(tooLong) }).toEqual({ status: 400, code: 'BAD_REQUEST' });
+      const long = await rawRequest(gw.url, { target: `/documents/${'a'.repeat(500)}/attachments/x`, headers: { authorization: bearer } });
+      expect({ status: long.status, code: codeOf(long) }).toEqual({ status: 404, code: 'NOT_FOUND' });
+    });
+  });
+
   describe('the landing page', () => {
     it('is the only thing a browser gets from /graphql without a token, and it carries nothing to execute', async () => {
       const res = await rawRequest(gw.url, { target: '/graphql', headers: { accept: 'text/html' } });
