@@ -13,7 +13,7 @@ export const ERROR_CATALOGUE = {
   UPSTREAM_BAD_RESPONSE: { httpStatus: 502, description: 'The source answered, but not in the format its connector expects.' },
   UPSTREAM_ERROR: { httpStatus: 502, description: 'The source answered with an error of its own (its code and message are in extensions).' },
   UPSTREAM_AUTH_FAILED: { httpStatus: 502, description: 'The gateway could not log in to the source with its configured credentials.' },
-  NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction).' },
+  NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction), or no route serves the requested path and method.' },
   // Callers (src/auth: bearer tokens, scopes, jurisdiction)
   UNAUTHENTICATED: { httpStatus: 401, description: 'The request has no usable bearer token: missing, malformed, expired, not yet valid, for another issuer or audience, or signed with a key or algorithm the gateway does not accept (extensions.reason says which).' },
   FORBIDDEN: { httpStatus: 403, description: 'The principal lacks a scope the operation needs (extensions.requiredScope names it).' },
@@ -21,7 +21,7 @@ export const ERROR_CATALOGUE = {
   // Messages (edXML document exchange, QCVN 102:2016)
   EDXML_INVALID: { httpStatus: 400, description: 'An edXML message is not one: malformed XML (with line and column), a DTD, nesting too deep, a root other than edXML, or a required element missing or malformed (extensions.path names it).' },
   // Requests
-  BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is not a usable GraphQL request (no query, malformed JSON, wrong content type).' },
+  BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is not a usable request: no query, malformed JSON, a body other than one JSON object, a content type other than JSON, invalid HTTP, or a path not written in its one canonical form (see README, Security).' },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, description: 'The document has several operations and operationName does not name one of them.' },
   BAD_USER_INPUT: { httpStatus: 400, description: 'An argument is malformed: a bad code, cursor, date or filter.' },
   GRAPHQL_PARSE_FAILED: { httpStatus: 400, description: 'The GraphQL document could not be parsed.' },

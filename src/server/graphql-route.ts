@@ -17,10 +17,10 @@ export interface GraphqlRouteOptions {
  * `GET|POST /graphql`, registered as one route so that its steps are the route's own:
  * authentication (first `onRequest` hook, from `registerAuthentication`) → body parsing
  * (JSON only: the gateway registers no other body parser) → one JSON object, one
- * operation per request → Apollo Server, whose plugins apply the token
- * limit to whatever document it runs (sent in full or by persisted-query hash) and the
- * query limits with the request's variables. OPTIONS is not served: no browser client
- * needs a CORS preflight here, and an unserved method cannot skip a step.
+ * operation per request → Apollo Server, whose parser applies the token limit to whatever
+ * document it runs (sent in full, in the query string or by persisted-query hash) and whose
+ * plugins apply the query limits with the request's variables. OPTIONS is not served: no
+ * browser client needs a CORS preflight here, and an unserved method cannot skip a step.
  */
 export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<GatewayContext>, { audit, context, landingPage }: GraphqlRouteOptions): void {
   app.route({

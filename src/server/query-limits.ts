@@ -60,9 +60,11 @@ export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
 
 /**
  * Depth, aliases and directives through graphql-armor's validation rules, run by this
- * plugin rather than by Apollo's validation so that an exceeded limit is the one error of
- * the answer, with its own code. These depend on the document only, so the verdict is
- * kept per parsed document (Apollo reuses the same object for a cached document).
+ * plugin after Apollo's validation rather than within it: a valid document over a limit
+ * gets one error with its own code (an invalid one gets its validation errors, as any
+ * invalid document; the token limit has already bounded what validation costs). These
+ * depend on the document only, so the verdict is kept per parsed document (Apollo hands
+ * the same object again for a document it has cached).
  */
 function documentLimits({ maxDepth, maxAliases, maxDirectives }: QueryLimits) {
   const reportAs = (limit: QueryLimitName) => ({
