@@ -169,6 +169,21 @@ describe('every route and every spelling of it, as an outsider tries them', () =
       expect((await rawRequest(gw.url, { target: '/healthz' })).status).toBe(200);
     });
 
+    it('refuses a body framed both by Content-Length and Transfer-Encoding (request smuggling) in the HTTP layer, coded', async () => {
+      const res = await send(JSON.stringify({ query: SECTORS }), { 'transfer-encoding': 'chunked' });
+      expect({ status: res.status, code: codeOf(res), data: res.json?.data }).toEqual({ status: 400, code: 'BAD_REQUEST', data: undefined });
+    });
+
+    it('refuses a query string carrying the query twice, and ignores __proto__ in it', async () => {
+      const query = encodeURIComponent(SECTORS);
+      const headers = { authorization: bearer, 'apollo-require-preflight': 'true' };
+      const twice = await rawRequest(gw.url, { target: `/graphql?query=${query}&query=${encodeURIComponent('{ __typename }')}`, headers });
+      expect({ status: twice.status, code: codeOf(twice), data: twice.json?.data }).toEqual({ status: 400, code: 'BAD_REQUEST', data: undefined });
+      const polluted = await rawRequest(gw.url, { target: `/graphql?__proto__[principal]=x&constructor[prototype][x]=1&query=${query}`, headers });
+      expect(polluted.status).toBe(200);
+      expect(({} as Record<string, unknown>).principal).toBeUndefined();
+    });
+
     it('reads only the first of two Authorization headers', async () => {
       const res = await rawRequest(gw.url, { method: 'POST', target: '/graphql', headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.jwt', Authorization: bearer }, body: JSON.stringify({ query: SECTORS }) });
       expect({ status: res.status, code: codeOf(res) }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
