@@ -17,6 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { GatewayError } from '../errors';
+import { compositeTypeNamed } from './composite-type-named';
 import { queryLimitExceeded } from './query-limit-exceeded';
 
 export interface ListSizeInput {
@@ -45,11 +46,11 @@ export function listSizeRefusal({ schema, operation, fragments, variables }: Lis
     for (const selection of selectionSet.selections) {
       let refusal: GatewayError | null = null;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        refusal = inSelection(selection.selectionSet, typeNamed(schema, selection.typeCondition?.name.value) ?? parent);
+        refusal = inSelection(selection.selectionSet, compositeTypeNamed(schema, selection.typeCondition?.name.value) ?? parent);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         // Arguments inside a fragment do not depend on where it is spread: checked once.
         const fragment = fragments.get(selection.name.value);
-        const type = typeNamed(schema, fragment?.typeCondition.name.value);
+        const type = compositeTypeNamed(schema, fragment?.typeCondition.name.value);
         if (fragment && type && !seenFragments.has(fragment.name.value)) {
           seenFragments.add(fragment.name.value);
           refusal = inSelection(fragment.selectionSet, type);
@@ -128,9 +129,4 @@ function nestedRefusal(schema: GraphQLSchema, type: GraphQLInputType, value: unk
 
 function refusal(message: string, argument: string): GatewayError {
   return queryLimitExceeded('listSize', message, { argument });
-}
-
-function typeNamed(schema: GraphQLSchema, name: string | undefined): GraphQLCompositeType | undefined {
-  const type = name === undefined ? undefined : schema.getType(name);
-  return isCompositeType(type) ? type : undefined;
 }

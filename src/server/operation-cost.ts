@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { compositeTypeNamed } from './composite-type-named';
 
 /** What a leaf field costs. */
 const SCALAR_COST = 1;
@@ -49,7 +50,7 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
     let cost = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        cost += selectionCost(selection.selectionSet, typeNamed(schema, selection.typeCondition?.name.value) ?? parent);
+        cost += selectionCost(selection.selectionSet, compositeTypeNamed(schema, selection.typeCondition?.name.value) ?? parent);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         cost += fragmentCost(selection.name.value);
       } else {
@@ -72,7 +73,7 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
     const known = fragmentCosts.get(name);
     if (known !== undefined) return known;
     const fragment = fragments.get(name);
-    const type = typeNamed(schema, fragment?.typeCondition.name.value);
+    const type = compositeTypeNamed(schema, fragment?.typeCondition.name.value);
     fragmentCosts.set(name, 0);
     const cost = fragment && type ? selectionCost(fragment.selectionSet, type) : 0;
     fragmentCosts.set(name, cost);
@@ -101,9 +102,4 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLCompositeType, na
   if (parent === schema.getQueryType() && name === '__schema') return SchemaMetaFieldDef;
   if (parent === schema.getQueryType() && name === '__type') return TypeMetaFieldDef;
   return 'getFields' in parent ? parent.getFields()[name] : undefined;
-}
-
-function typeNamed(schema: GraphQLSchema, name: string | undefined): GraphQLCompositeType | undefined {
-  const type = name === undefined ? undefined : schema.getType(name);
-  return isCompositeType(type) ? type : undefined;
 }
