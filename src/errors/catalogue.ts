@@ -14,7 +14,7 @@ export const ERROR_CATALOGUE = {
   UPSTREAM_ERROR: { httpStatus: 502, description: 'The source answered with an error of its own (its code and message are in extensions).' },
   UPSTREAM_REJECTED: { httpStatus: 502, description: 'The source refused a record the gateway sent it as invalid (its code and message are in extensions), or the gateway did not send it because the source could not take it (extensions.reason and extensions.field say why); sending the same record again fails the same way, so it is not retried.' },
   UPSTREAM_AUTH_FAILED: { httpStatus: 502, description: 'The gateway could not log in to the source with its configured credentials.' },
-  NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction).' },
+  NOT_FOUND: { httpStatus: 404, description: 'The requested record does not exist (or is outside the caller\'s jurisdiction), or no route serves the requested path and method.' },
   // Callers (src/auth: bearer tokens, scopes, jurisdiction)
   UNAUTHENTICATED: { httpStatus: 401, description: 'The request has no usable bearer token: missing, malformed, expired, not yet valid, for another issuer or audience, or signed with a key or algorithm the gateway does not accept (extensions.reason says which).' },
   FORBIDDEN: { httpStatus: 403, description: 'The principal lacks a scope the operation needs (extensions.requiredScope names it).' },
@@ -22,12 +22,13 @@ export const ERROR_CATALOGUE = {
   // Messages (edXML document exchange, QCVN 102:2016)
   EDXML_INVALID: { httpStatus: 400, description: 'An edXML message is not one: malformed XML (with line and column), a DTD, nesting too deep, a root other than edXML, or a required element missing or malformed (extensions.path names it).' },
   // Requests
-  BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is not a usable GraphQL request (no query, malformed JSON, wrong content type).' },
+  BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is not a usable request: no query, malformed JSON, a body other than one JSON object, a content type other than JSON, invalid HTTP, or a path not written in its one canonical form (see README, Security).' },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, description: 'The document has several operations and operationName does not name one of them.' },
   BAD_USER_INPUT: { httpStatus: 400, description: 'An argument is malformed: a bad code, cursor, date or filter.' },
   GRAPHQL_PARSE_FAILED: { httpStatus: 400, description: 'The GraphQL document could not be parsed.' },
   GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, description: 'The GraphQL document is not valid against the schema.' },
-  QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The operation exceeds a configured limit on depth, aliases, tokens, cost or directives (extensions.limit names it; the message states the limit and what arrived).' },
+  QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The request exceeds a limit: depth, aliases, directives, tokens or cost of the operation (maxDepth, maxAliases, maxDirectives, maxTokens, maxCost), the cap of the schema on an argument (listSize, with extensions.argument naming it), or several operations in one request (batch). extensions.limit names it; the message states the limit and what arrived.' },
+  PERSISTED_QUERY_NOT_FOUND: { httpStatus: 200, description: 'A persisted query was sent by its hash alone and the gateway does not hold its document (any more): send the document with the hash once. HTTP 200, as the automatic persisted queries protocol expects, so that clients resend.' },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },

@@ -242,6 +242,27 @@ export type Channel =
   /** Through the public postal service (bưu chính công ích, KENH 3). */
   | 'POSTAL';
 
+/** A dossier change the portal refused for good, kept to be retried once fixed. */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  attempts: Scalars['Int']['output'];
+  /** The dossier code. */
+  code: Scalars['ID']['output'];
+  /** When the refused change was recorded. */
+  enqueuedAt: Scalars['DateTime']['output'];
+  /** The portal's reason (error code and message). */
+  reason?: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  /** The dossier's version whose push was refused. */
+  version: Scalars['Int']['output'];
+};
+
+export type DeadLetterConnection = {
+  __typename?: 'DeadLetterConnection';
+  nodes: Array<DeadLetter>;
+  pageInfo: PageInfo;
+};
+
 /**
  * An official document (văn bản) exchanged between document management systems (QLVB) over
  * the national document exchange axis (trục liên thông văn bản quốc gia) as an edXML
@@ -658,6 +679,14 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Sends a status message (phản hồi) about an incoming copy, e.g. 01, 03, 05, 06; returns the copy with its history. */
   acknowledgeDocument: Document;
+  /** Stops pushing the province's changes to the portal (reading goes on, changes wait) (`sync:admin`). */
+  pauseSync: ProvinceSyncStatus;
+  /** Resumes pushing the province's changes (`sync:admin`). */
+  resumeSync: ProvinceSyncStatus;
+  /** Pushes again every dossier of the province received since `from` (`sync:admin`); answers how many were queued. */
+  resyncProvince: Scalars['Int']['output'];
+  /** Turns dead letters back into pending pushes: of one province, or the given codes (`sync:admin`); answers how many. */
+  retryDeadLetters: Scalars['Int']['output'];
   /** Builds the edXML document, sends it over the axis from `input.from`, and returns the sender's copy with its first state: the delivery to each recipient. */
   sendDocument: Document;
 };
@@ -667,6 +696,28 @@ export type MutationAcknowledgeDocumentArgs = {
   description?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   status: Scalars['String']['input'];
+};
+
+
+export type MutationPauseSyncArgs = {
+  province: Scalars['String']['input'];
+};
+
+
+export type MutationResumeSyncArgs = {
+  province: Scalars['String']['input'];
+};
+
+
+export type MutationResyncProvinceArgs = {
+  from: Scalars['DateTime']['input'];
+  province: Scalars['String']['input'];
+};
+
+
+export type MutationRetryDeadLettersArgs = {
+  codes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  province?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -735,6 +786,34 @@ export type PiiKind =
   | 'NAME'
   /** Phone: first three and last two digits. */
   | 'PHONE';
+
+/** A difference between the province's dossier (as the gateway holds it) and the portal's copy. */
+export type PortalDifference = {
+  __typename?: 'PortalDifference';
+  code: Scalars['ID']['output'];
+  /** Portal field names whose values differ (MaHoSo, TrangThaiHoSo, NgayHenTra, …). */
+  fields: Array<Scalars['String']['output']>;
+  /** MISSING: the portal has no such dossier; DIFFERENT: some fields differ. */
+  kind: PortalDifferenceKind;
+  portalStatus?: Maybe<Scalars['Int']['output']>;
+  /** The dossier's national status in the gateway's copy, and on the portal. */
+  status?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PortalDifferenceKind =
+  | 'DIFFERENT'
+  | 'MISSING';
+
+/** The outcome of comparing a province's dossiers with the portal's over a period. */
+export type PortalReconciliation = {
+  __typename?: 'PortalReconciliation';
+  /** Dossiers received in the period (or, with `after`, in this page of them) that were compared. */
+  compared: Scalars['Int']['output'];
+  /** Every difference found among them. */
+  differences: Array<PortalDifference>;
+  /** Pass as `after` to compare the next dossiers of the period; null when done. */
+  next?: Maybe<Scalars['String']['output']>;
+};
 
 /**
  * Administrative procedure (thủ tục hành chính, TTHC) as published in the national
@@ -857,6 +936,47 @@ export type ProcedureSteps = {
   steps: Array<Scalars['String']['output']>;
 };
 
+/**
+ * How one province is kept in step (đồng bộ): its dossiers read from its one-stop system
+ * into the gateway, and their changes pushed to the National Public Service Portal (Cổng
+ * DVCQG). For the national sync's operators (`sync:admin`).
+ */
+export type ProvinceSyncStatus = {
+  __typename?: 'ProvinceSyncStatus';
+  /** Where incremental reads resume: the update-time cursor, or the reception cursor, by what the dialect can filter on. */
+  cursor?: Maybe<Scalars['DateTime']['output']>;
+  /** Dossiers the portal refused for good. */
+  deadLetters: Scalars['Int']['output'];
+  /** Dossiers of the province in the gateway's store. */
+  dossiers: Scalars['Int']['output'];
+  /** Failed pushes today (each retried later, or kept as a dead letter). */
+  failedToday: Scalars['Int']['output'];
+  /** Pushes in flight on the replica that answers. */
+  inFlight: Scalars['Int']['output'];
+  /** Seconds since then: how far the gateway's copy may lag behind the province. */
+  lagSeconds?: Maybe<Scalars['Int']['output']>;
+  /** The last read pass, by whichever replica. */
+  lastPass?: Maybe<SyncPass>;
+  /** End of the last successful read of the province (the checkpoint's time). */
+  lastReadAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Progress of the first full read (0–100) while it runs. */
+  loadingPercent?: Maybe<Scalars['Int']['output']>;
+  /** Oldest change still waiting to be pushed. */
+  oldestPendingAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True when pushing is paused (reading goes on). */
+  paused: Scalars['Boolean']['output'];
+  /** Changes waiting to be pushed to the portal. */
+  pending: Scalars['Int']['output'];
+  /** BACKFILL while the first full read runs, then STEADY. */
+  phase: SyncPhase;
+  /** The province's level-1 code, e.g. `H56`. */
+  province: Scalars['String']['output'];
+  /** Dossiers pushed today (Vietnam time). */
+  pushedToday: Scalars['Int']['output'];
+  /** The configured source name, e.g. `province-h56`. */
+  source: Scalars['String']['output'];
+};
+
 /** The decision that published a procedure (quyết định công bố). */
 export type PublishingDecision = {
   __typename?: 'PublishingDecision';
@@ -878,6 +998,8 @@ export type Query = {
    * which belong to no agency.
    */
   auditLog: AuditConnection;
+  /** Dossiers the portal refused for good, by province (`sync:admin`); at most 100 per page. */
+  deadLetters: DeadLetterConnection;
   /** One copy of a document by its id; null if it does not exist. */
   document?: Maybe<Document>;
   /** Copies held by the connected agencies, filtered and paged (at most 100 per page). */
@@ -888,12 +1010,20 @@ export type Query = {
   dossierStatistics: DossierStatistics;
   /** Dossiers across the configured provinces, filtered and paged with one stable ordering (at most 100 per page). */
   dossiers: DossierConnection;
+  /**
+   * Compares the province's dossiers received in [from, to) with the portal's copies (one
+   * portal look-up each, `first` at a time, at most 200) and lists every difference
+   * (`sync:admin`).
+   */
+  portalReconciliation: PortalReconciliation;
   /** One procedure by national code (`1.001612`) or local variant code (`1.003560.000.00.00.H56`); null if unknown. */
   procedure?: Maybe<Procedure>;
   /** Procedures of the national catalogue, filtered and paged (at most 100 per page). */
   procedures: ProcedureConnection;
   /** Every sector (lĩnh vực) of the national catalogue, ordered by code. */
   sectors: Array<Sector>;
+  /** How every configured province is kept in step (`sync:admin`). */
+  syncStatus: Array<ProvinceSyncStatus>;
 };
 
 
@@ -913,6 +1043,13 @@ export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeadLettersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  province?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -944,6 +1081,15 @@ export type QueryDossiersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DossierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPortalReconciliationArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['DateTime']['input'];
+  province: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -1000,6 +1146,27 @@ export type Signer = {
   fullName?: Maybe<Scalars['String']['output']>;
   position?: Maybe<Scalars['String']['output']>;
 };
+
+/** One read pass of a province. */
+export type SyncPass = {
+  __typename?: 'SyncPass';
+  at: Scalars['DateTime']['output'];
+  created: Scalars['Int']['output'];
+  durationMs: Scalars['Int']['output'];
+  /** Error code of the failure, when it failed. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** What failed, in words. */
+  message?: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+  /** Records read from the province. */
+  read: Scalars['Int']['output'];
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+export type SyncPhase =
+  | 'BACKFILL'
+  | 'STEADY';
 
 /** A processing time limit (thời gian giải quyết) and the fees that go with it. */
 export type TimeLimit = {
@@ -1105,6 +1272,8 @@ export type ResolversTypes = {
   Channel: Channel;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeadLetter: ResolverTypeWrapper<DeadLetter>;
+  DeadLetterConnection: ResolverTypeWrapper<DeadLetterConnection>;
   Document: ResolverTypeWrapper<DocumentCopy>;
   DocumentAttachment: ResolverTypeWrapper<DocumentAttachmentModel>;
   DocumentAttachmentInput: DocumentAttachmentInput;
@@ -1138,6 +1307,9 @@ export type ResolversTypes = {
   Paper: ResolverTypeWrapper<Paper>;
   PaperSet: ResolverTypeWrapper<PaperSet>;
   PiiKind: PiiKind;
+  PortalDifference: ResolverTypeWrapper<PortalDifference>;
+  PortalDifferenceKind: PortalDifferenceKind;
+  PortalReconciliation: ResolverTypeWrapper<PortalReconciliation>;
   Procedure: ResolverTypeWrapper<ProcedureModel>;
   ProcedureChannel: ResolverTypeWrapper<ProcedureChannel>;
   ProcedureConnection: ResolverTypeWrapper<ProcedureConnectionModel>;
@@ -1145,12 +1317,15 @@ export type ResolversTypes = {
   ProcedureFilter: ProcedureFilter;
   ProcedureResult: ResolverTypeWrapper<ProcedureResult>;
   ProcedureSteps: ResolverTypeWrapper<ProcedureSteps>;
+  ProvinceSyncStatus: ResolverTypeWrapper<ProvinceSyncStatus>;
   PublishingDecision: ResolverTypeWrapper<PublishingDecision>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sector: ResolverTypeWrapper<SectorModel>;
   SendDocumentInput: SendDocumentInput;
   Signer: ResolverTypeWrapper<Signer>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SyncPass: ResolverTypeWrapper<SyncPass>;
+  SyncPhase: SyncPhase;
   TimeLimit: ResolverTypeWrapper<TimeLimit>;
 };
 
@@ -1171,6 +1346,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeadLetter: DeadLetter;
+  DeadLetterConnection: DeadLetterConnection;
   Document: DocumentCopy;
   DocumentAttachment: DocumentAttachmentModel;
   DocumentAttachmentInput: DocumentAttachmentInput;
@@ -1200,6 +1377,8 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Paper: Paper;
   PaperSet: PaperSet;
+  PortalDifference: PortalDifference;
+  PortalReconciliation: PortalReconciliation;
   Procedure: ProcedureModel;
   ProcedureChannel: ProcedureChannel;
   ProcedureConnection: ProcedureConnectionModel;
@@ -1207,14 +1386,22 @@ export type ResolversParentTypes = {
   ProcedureFilter: ProcedureFilter;
   ProcedureResult: ProcedureResult;
   ProcedureSteps: ProcedureSteps;
+  ProvinceSyncStatus: ProvinceSyncStatus;
   PublishingDecision: PublishingDecision;
   Query: Record<PropertyKey, never>;
   Sector: SectorModel;
   SendDocumentInput: SendDocumentInput;
   Signer: Signer;
   String: Scalars['String']['output'];
+  SyncPass: SyncPass;
   TimeLimit: TimeLimit;
 };
+
+export type LimitDirectiveArgs = {
+  max: Scalars['Int']['input'];
+};
+
+export type LimitDirectiveResolver<Result, Parent, ContextType = GatewayContext, Args = LimitDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type PiiDirectiveArgs = {
   kind: PiiKind;
@@ -1310,6 +1497,20 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeadLetterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  enqueuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeadLetterConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeadLetterConnection'] = ResolversParentTypes['DeadLetterConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['DeadLetter']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
 
 export type DocumentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   attachments?: Resolver<Array<ResolversTypes['DocumentAttachment']>, ParentType, ContextType>;
@@ -1502,6 +1703,10 @@ export type LegalDocumentResolvers<ContextType = GatewayContext, ParentType exte
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   acknowledgeDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationAcknowledgeDocumentArgs, 'id' | 'status'>>;
+  pauseSync?: Resolver<ResolversTypes['ProvinceSyncStatus'], ParentType, ContextType, RequireFields<MutationPauseSyncArgs, 'province'>>;
+  resumeSync?: Resolver<ResolversTypes['ProvinceSyncStatus'], ParentType, ContextType, RequireFields<MutationResumeSyncArgs, 'province'>>;
+  resyncProvince?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationResyncProvinceArgs, 'from' | 'province'>>;
+  retryDeadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationRetryDeadLettersArgs>>;
   sendDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationSendDocumentArgs, 'input'>>;
 };
 
@@ -1525,6 +1730,20 @@ export type PaperResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type PaperSetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PaperSet'] = ResolversParentTypes['PaperSet']> = {
   case?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   papers?: Resolver<Array<ResolversTypes['Paper']>, ParentType, ContextType>;
+};
+
+export type PortalDifferenceResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PortalDifference'] = ResolversParentTypes['PortalDifference']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PortalDifferenceKind'], ParentType, ContextType>;
+  portalStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PortalReconciliationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PortalReconciliation'] = ResolversParentTypes['PortalReconciliation']> = {
+  compared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  differences?: Resolver<Array<ResolversTypes['PortalDifference']>, ParentType, ContextType>;
+  next?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ProcedureResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Procedure'] = ResolversParentTypes['Procedure']> = {
@@ -1589,6 +1808,25 @@ export type ProcedureStepsResolvers<ContextType = GatewayContext, ParentType ext
   steps?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ProvinceSyncStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProvinceSyncStatus'] = ResolversParentTypes['ProvinceSyncStatus']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dossiers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failedToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inFlight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lagSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  lastPass?: Resolver<Maybe<ResolversTypes['SyncPass']>, ParentType, ContextType>;
+  lastReadAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  loadingPercent?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  oldestPendingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['SyncPhase'], ParentType, ContextType>;
+  province?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pushedToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PublishingDecisionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PublishingDecision'] = ResolversParentTypes['PublishingDecision']> = {
   id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1598,14 +1836,17 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   agencies?: Resolver<ResolversTypes['AgencyConnection'], ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
   documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
   dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, RequireFields<QueryDossierArgs, 'code'>>;
   dossierStatistics?: Resolver<ResolversTypes['DossierStatistics'], ParentType, ContextType, RequireFields<QueryDossierStatisticsArgs, 'agency' | 'from' | 'to'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, RequireFields<QueryDossiersArgs, 'first'>>;
+  portalReconciliation?: Resolver<ResolversTypes['PortalReconciliation'], ParentType, ContextType, RequireFields<QueryPortalReconciliationArgs, 'first' | 'from' | 'province' | 'to'>>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'code'>>;
   procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
   sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  syncStatus?: Resolver<Array<ResolversTypes['ProvinceSyncStatus']>, ParentType, ContextType>;
 };
 
 export type SectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {
@@ -1617,6 +1858,18 @@ export type SignerResolvers<ContextType = GatewayContext, ParentType extends Res
   competence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SyncPassResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SyncPass'] = ResolversParentTypes['SyncPass']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TimeLimitResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TimeLimit'] = ResolversParentTypes['TimeLimit']> = {
@@ -1639,6 +1892,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   AuditRecordCount?: AuditRecordCountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeadLetterConnection?: DeadLetterConnectionResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentAttachment?: DocumentAttachmentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
@@ -1662,19 +1917,24 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Paper?: PaperResolvers<ContextType>;
   PaperSet?: PaperSetResolvers<ContextType>;
+  PortalDifference?: PortalDifferenceResolvers<ContextType>;
+  PortalReconciliation?: PortalReconciliationResolvers<ContextType>;
   Procedure?: ProcedureResolvers<ContextType>;
   ProcedureChannel?: ProcedureChannelResolvers<ContextType>;
   ProcedureConnection?: ProcedureConnectionResolvers<ContextType>;
   ProcedureEdge?: ProcedureEdgeResolvers<ContextType>;
   ProcedureResult?: ProcedureResultResolvers<ContextType>;
   ProcedureSteps?: ProcedureStepsResolvers<ContextType>;
+  ProvinceSyncStatus?: ProvinceSyncStatusResolvers<ContextType>;
   PublishingDecision?: PublishingDecisionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
   Signer?: SignerResolvers<ContextType>;
+  SyncPass?: SyncPassResolvers<ContextType>;
   TimeLimit?: TimeLimitResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = GatewayContext> = {
+  limit?: LimitDirectiveResolver<any, any, ContextType>;
   pii?: PiiDirectiveResolver<any, any, ContextType>;
 };

@@ -1,46 +1,74 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import { refusalReasonOf, type Authenticator, type Principal } from '../auth';
-import { ERROR_CATALOGUE, isGatewayError } from '../errors';
+import { isGatewayError } from '../errors';
 import type { AuditSink } from './audit-plugin';
-import { recordRefusal } from './record-refusal';
+import { sendRefusal } from './send-refusal';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the authentication step for /graphql and /documents requests. */
+    /** Set by the authentication step of every route that is not public. */
     principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * Who may call the route. `public`: it serves no data (health, the playground page).
+     * Anything else authenticates before any other step of the route runs.
+     * @default 'principal'
+     */
+    access?: 'public' | 'principal';
+    /**
+     * A browser opening the route (GET or HEAD, no query string at all, HTML accepted) is
+     * sent this page instead, before authentication: it carries nothing to execute.
+     */
+    landingPage?: string;
   }
 }
 
-/** Everything that serves data needs a principal; a browser opening /graphql only gets the playground redirect. */
-export function needsPrincipal(req: FastifyRequest): boolean {
-  const path = req.url.split('?')[0] ?? '';
-  if (path.startsWith('/documents/')) return true;
-  if (path !== '/graphql') return false;
-  const isPageLoad = req.method === 'GET' && String(req.headers.accept ?? '').includes('text/html') && !(req.query as Record<string, unknown>)?.query;
-  return !isPageLoad;
-}
-
 /**
- * The authentication step, before any GraphQL work: the bearer token is verified and the
- * principal attached to the request. A refused token answers 401 with the catalogue code
- * UNAUTHENTICATED and its reason (never the token), is logged by the authenticator, and is
- * recorded in the audit log as a rejected operation.
+ * The authentication step, bound to the routes themselves: every route registered after
+ * this call gets, as its first `onRequest` hook, the verification of the bearer token,
+ * unless it declares `config: { access: 'public' }`. Whatever spelling of a URL the
+ * router matched, the route that runs authenticates; no URL is compared here.
+ *
+ * A refused token answers 401 with the catalogue code UNAUTHENTICATED and its reason
+ * (never the token), is logged by the authenticator, and is recorded in the audit log.
+ * It runs before the body is read: a caller without a token costs no body parsing.
  */
 export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator, audit: AuditSink): void {
   app.decorateRequest('principal', null);
-  app.addHook('preHandler', async (req, reply) => {
-    if (!needsPrincipal(req)) return;
+
+  const authenticate: onRequestHookHandler = async (req, reply) => {
     const started = performance.now();
     try {
       req.principal = await authenticator.authenticate(req.headers.authorization);
     } catch (err) {
       if (!isGatewayError(err)) throw err;
-      recordRefusal(audit, req, err.code, started, refusalReasonOf(err));
       // A key-set outage is not the caller's fault: it keeps its own code and status.
       if (err.code === 'UNAUTHENTICATED') {
         void reply.header('www-authenticate', err.extensions.reason === 'TOKEN_MISSING' ? 'Bearer realm="lienthong"' : 'Bearer realm="lienthong", error="invalid_token"');
       }
-      return reply.status(ERROR_CATALOGUE[err.code].httpStatus).send({ errors: [{ message: err.message, extensions: { code: err.code, reason: err.extensions.reason } }] });
+      return sendRefusal(audit, req, reply, { code: err.code, message: err.message, extensions: { reason: err.extensions.reason }, startedAt: started, reason: refusalReasonOf(err) });
     }
+  };
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (route.config?.access === 'public') return;
+    const own = [route.onRequest ?? []].flat().filter((hook) => hook !== authenticate);
+    const landing = route.config?.landingPage ? [landingPageHook(route.config.landingPage)] : [];
+    route.onRequest = [...landing, authenticate, ...own];
   });
+}
+
+/** A browser's page load: GET or HEAD with no query string at all, HTML among the types it accepts. */
+export function isPageLoad(req: FastifyRequest): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && !req.url.includes('?') && String(req.headers.accept ?? '').includes('text/html');
+}
+
+function landingPageHook(path: string): onRequestHookHandler {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!isPageLoad(req)) return;
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(`<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${path}"><a href="${path}">lienthong playground</a>`);
+  };
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
-import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
 import type { AuditRepository } from '../store';
 import { buildSchema } from '../graphql/build-schema';
@@ -13,13 +12,14 @@ import type { RunningSources } from '../sources/create-sources';
 import { anonymousPrincipal, type Authenticator } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
 import { registerAuthentication } from './authenticate-requests';
-import { recordRefusal } from './record-refusal';
-import { registerTokenLimit } from './token-limit';
 import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
-import { createQueryLimits } from './query-limits';
-import { registerPlayground, usePlaygroundLandingPage } from './playground';
+import { registerGraphqlRoute } from './graphql-route';
+import { refuseMalformedHttp, refuseUnroutablePath, registerHttpRefusals } from './http-refusals';
+import { registerPlayground } from './playground';
+import { useQueryLimits } from './query-limits';
 import { useSourceWarnings } from './source-warnings-plugin';
+import { tokenLimitParseOptions } from './token-limit';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -44,14 +44,22 @@ export interface Gateway {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Longest path parameter, as sent (encoded): a document copy id or an edXML ContentId, which some systems fill with a file name. */
+const MAX_PARAM_LENGTH = 500;
 
 /**
- * Assembles the gateway, in order: HTTP layer (Fastify: request ids, body limit, coded
- * HTTP errors) → health routes → Apollo Server (schema from schema/, context with
- * per-request loaders, source warnings, error masking) → /graphql.
+ * Assembles the gateway, in order:
+ *
+ * 1. HTTP layer (Fastify): request ids, body limit, a router that matches paths exactly;
+ *    coded refusals of non-canonical paths, unknown routes, bad bodies and bad HTTP;
+ * 2. authentication, bound to every route registered after it that is not public;
+ * 3. routes: health (public), playground (public), attachments, and /graphql: one
+ *    operation per request → Apollo Server (schema from schema/, token limit at parse,
+ *    query limits at operation resolution with the request's variables, audit, source
+ *    warnings, error masking).
  */
 export async function createGateway({ config, sources, logger, audit, authenticator, auditLog, readinessExtras }: GatewayOptions): Promise<Gateway> {
-  const { server } = config;
+  const { server, limits } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
     // Requests are recorded by the audit log; per-request access lines would only repeat it.
@@ -61,26 +69,24 @@ export async function createGateway({ config, sources, logger, audit, authentica
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-  });
+    // One spelling per route: no case folding, no trailing or doubled slash (";" never gets
+    // this far: canonical-path.ts refuses it).
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, ignoreDuplicateSlashes: false, maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: refuseUnroutablePath(audit, { maxParamLength: MAX_PARAM_LENGTH }),
+    clientErrorHandler: refuseMalformedHttp,
+  }) as unknown as FastifyInstance;
 
+  // Bodies are JSON only: a text/plain body is what a cross-site form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const code: ErrorCode = err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : (err.statusCode ?? 500) < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    if (code === 'INTERNAL_SERVER_ERROR') req.log.error({ err }, 'request failed');
-    const message = code === 'PAYLOAD_TOO_LARGE' ? `The request body is larger than ${server.bodyLimitBytes} bytes` : code === 'BAD_REQUEST' ? err.message : 'Unexpected error; the server log has the details.';
-    // Refused before GraphQL ever saw it (too large, not JSON): still an access to record.
-    recordRefusal(audit, req, code);
-    void reply.status(ERROR_CATALOGUE[code].httpStatus).send({ errors: [{ message, extensions: { code } }] });
-  });
+  registerHttpRefusals(app, audit, { bodyLimitBytes: server.bodyLimitBytes });
+  // Before any route: routes registered from here on authenticate unless they are public.
+  registerAuthentication(app, authenticator, audit);
 
-  registerAuthentication(app as unknown as FastifyInstance, authenticator, audit);
-  registerTokenLimit(app as unknown as FastifyInstance, config.limits.maxTokens, audit);
-  if (server.playground) registerPlayground(app as unknown as FastifyInstance);
-  registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents, audit);
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_req, reply) => {
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' } }, async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);
     const { ok: extrasOk, ...facts } = extras;
     const ok = extrasOk && reports.every((r) => r.ok);
@@ -90,29 +96,30 @@ export async function createGateway({ config, sources, logger, audit, authentica
     }
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...facts });
   });
+  if (server.playground) registerPlayground(app);
+  registerAttachmentRoute(app, sources.documents, audit);
 
-  const limits = createQueryLimits(config.limits, server.mode);
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
-    validationRules: limits.validationRules,
+    parseOptions: tokenLimitParseOptions(limits.maxTokens),
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
-    formatError: createFormatError(logger, server.mode),
-    plugins: [fastifyApolloDrainPlugin(app), ...limits.plugins, useAudit(audit), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
+    formatError: createFormatError(logger, server.mode, limits),
+    plugins: [fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   const catalogueWaitMs = config.sources.nationalProcedures.catalogue.waitMs;
   const dossiersWaitMs = config.sources.dossiers.waitMs;
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
+  registerGraphqlRoute(app, apollo, {
+    audit,
+    landingPage: server.playground ? '/playground' : undefined,
     context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, principal: req.principal ?? anonymousPrincipal(), auditLog, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
   });
 
   let url = '';
   return {
-    app: app as unknown as FastifyInstance,
+    app,
     get url() {
       return url;
     },

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 
 /**
  * The GraphQL playground (GraphiQL, as rendered by @graphql-yoga/render-graphiql): one
  * self-contained page, scripts, styles and editor workers inline, no external URL, so it
  * works on closed government networks. About 9 MB, so it is built once on first request,
- * served gzipped with an ETag, and never loaded when the playground is turned off.
+ * served gzipped with an ETag, and never loaded when the playground is turned off. The page
+ * holds no data and needs no token; the requests it makes to `endpoint` do.
  */
 export function registerPlayground(app: FastifyInstance, { path = '/playground', endpoint = '/graphql' } = {}): void {
   let page: { gzip: Buffer; etag: string } | null = null;
@@ -21,7 +21,7 @@ export function registerPlayground(app: FastifyInstance, { path = '/playground',
     });
     return { gzip: gzipSync(html), etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
   };
-  app.get(path, async (req, reply) => {
+  app.get(path, { config: { access: 'public' } }, async (req, reply) => {
     page ??= build();
     if (req.headers['if-none-match'] === page.etag) return reply.status(304).send();
     return reply
@@ -31,19 +31,6 @@ export function registerPlayground(app: FastifyInstance, { path = '/playground',
       .header('etag', page.etag)
       .send(page.gzip);
   });
-}
-
-/** Makes a browser's GET of /graphql land on the playground instead of Apollo's CDN-hosted page. */
-export function usePlaygroundLandingPage(path = '/playground'): ApolloServerPlugin {
-  return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html: `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${path}"><a href="${path}">lienthong playground</a>` };
-        },
-      };
-    },
-  };
 }
 
 const DEFAULT_QUERY = `# lienthong: one GraphQL API over the national procedure database,

@@ -1,4 +1,10 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { getVariableValues, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GatewayError } from '../errors';
+import { listSizeRefusal } from './list-size-limits';
+import { operationCost } from './operation-cost';
+import { queryLimitExceeded, type QueryLimitName } from './query-limit-exceeded';
 
 /** Limits on what one GraphQL request may ask for. */
 export interface QueryLimits {
@@ -6,45 +12,86 @@ export interface QueryLimits {
   maxDepth: number;
   /** Aliases in one operation (alias bombs). @default 15 */
   maxAliases: number;
-  /** Tokens in the document (huge documents), counted before parsing. @default 2000 */
+  /** Tokens in the document (huge documents), counted by the parser. @default 2000 */
   maxTokens: number;
-  /** Estimated cost (objects 2, scalars 1, times 1.5 per level). @default 20000 */
+  /** Estimated cost with the request's variables (see `operationCost`). @default 20000 */
   maxCost: number;
   /** Directives in one operation. @default 50 */
   maxDirectives: number;
 }
 
-/** graphql-armor states every refusal as "<what> limit of N exceeded, found M." */
-const ARMOR_REFUSAL = /^(?:Syntax Error: )?(Query depth|Aliases|Directives|Query Cost) limit of \d+ exceeded, found \d+\.$/;
-const LIMIT_NAMES: Record<string, string> = { 'Query depth': 'maxDepth', Aliases: 'maxAliases', Directives: 'maxDirectives', 'Query Cost': 'maxCost' };
-
 /**
- * Which limit a refusal message reports, or null. Apollo re-wraps validation errors and
- * drops their extensions, so the message (which graphql-armor words the same way for
- * every limit) is the one thing that survives to the error formatter.
+ * The request-shape protections, as one Apollo plugin that decides at
+ * `didResolveOperation`: after the document is parsed (the token limit, `token-limit.ts`)
+ * and found valid, before anything executes, for every request, including one that runs a
+ * persisted query or a document Apollo has cached. In order:
+ *
+ * 1. depth, aliases and directives of the document (graphql-armor's rules);
+ * 2. the `@limit` caps of the schema on argument values (`list-size-limits.ts`);
+ * 3. the cost with the request's variables (`operation-cost.ts`).
+ *
+ * The first limit exceeded refuses the request with one QUERY_LIMIT_EXCEEDED error (HTTP
+ * 400) whose `extensions.limit` names it (`maxDepth`, `maxAliases`, `maxDirectives`,
+ * `listSize`, `maxCost`) and whose message states the limit and what arrived; the audit
+ * plugin records it under that code. Variables that do not coerce are left to execution,
+ * which refuses them with BAD_USER_INPUT before running anything.
  */
-export function limitOfRefusal(message: string): string | null {
-  const match = ARMOR_REFUSAL.exec(message);
-  return match ? (LIMIT_NAMES[match[1] as string] ?? null) : null;
+export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
+  const documentRefusal = documentLimits(limits);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const refused = documentRefusal(schema, document);
+          if (refused) throw refused;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          if (coerced.errors) return;
+          const input = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
+          const tooLong = listSizeRefusal(input);
+          if (tooLong) throw tooLong;
+          const cost = operationCost(input);
+          if (cost > limits.maxCost) throw queryLimitExceeded('maxCost', `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`);
+        },
+      };
+    },
+  };
 }
 
 /**
- * The request-shape protections: depth, aliases, cost and directives through
- * graphql-armor's validation rules (tokens are counted before Apollo, in token-limit.ts).
- * Refusals state the limit and what arrived, and reach clients as QUERY_LIMIT_EXCEEDED. Field
- * suggestions ("Did you mean …?") are blocked outside development, so the schema cannot be
- * guessed field by field with introspection off. Batched HTTP requests stay disabled
- * (Apollo's default).
+ * Depth, aliases and directives through graphql-armor's validation rules, run by this
+ * plugin after Apollo's validation rather than within it: a valid document over a limit
+ * gets one error with its own code (an invalid one gets its validation errors, as any
+ * invalid document; the token limit has already bounded what validation costs). These
+ * depend on the document only, so the verdict is kept per parsed document (Apollo hands
+ * the same object again for a document it has cached).
  */
-export function createQueryLimits(limits: QueryLimits, mode: 'development' | 'production') {
-  const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
-    maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost },
-    maxDirectives: { n: limits.maxDirectives },
-    blockFieldSuggestion: { enabled: mode === 'production' },
+function documentLimits({ maxDepth, maxAliases, maxDirectives }: QueryLimits) {
+  const reportAs = (limit: QueryLimitName) => ({
+    propagateOnRejection: false,
+    onReject: [(context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) => context?.reportError(queryLimitExceeded(limit, error.message.replace(/^Syntax Error: /, '')))],
   });
-  const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  const { validationRules } = new ApolloArmor({
+    // Depth is the nesting of fields: a fragment spread is not a level of its own.
+    maxDepth: { n: maxDepth, flattenFragments: true, ...reportAs('maxDepth') },
+    maxAliases: { n: maxAliases, ...reportAs('maxAliases') },
+    maxDirectives: { n: maxDirectives, ...reportAs('maxDirectives') },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect() as { validationRules: ValidationRule[] };
+  const verdicts = new WeakMap<DocumentNode, { limit: QueryLimitName; message: string } | null>();
+  return (schema: GraphQLSchema, document: DocumentNode): GatewayError | null => {
+    let verdict = verdicts.get(document);
+    if (verdict === undefined) {
+      const refusal = validate(schema, document, validationRules).find((e): e is GatewayError => e instanceof GatewayError);
+      verdict = refusal ? { limit: refusal.extensions.limit as QueryLimitName, message: refusal.message } : null;
+      verdicts.set(document, verdict);
+    }
+    return verdict && queryLimitExceeded(verdict.limit, verdict.message);
+  };
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
 }

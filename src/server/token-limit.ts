@@ -1,28 +1,31 @@
-import type { FastifyInstance } from 'fastify';
-import { Lexer, Source, TokenKind } from 'graphql';
-import { ERROR_CATALOGUE } from '../errors';
-import type { AuditSink } from './audit-plugin';
-import { needsPrincipal } from './authenticate-requests';
-import { recordRefusal } from './record-refusal';
+import { GraphQLError, Lexer, Source, TokenKind, type ParseOptions } from 'graphql';
+import type { GatewayError } from '../errors';
+import { queryLimitExceeded } from './query-limit-exceeded';
 
 /**
- * Refuses a GraphQL document of more than `maxTokens` tokens before anything parses it
- * (a huge document costs the parser and every validation rule), with HTTP 400 and
- * QUERY_LIMIT_EXCEEDED, counted with graphql's own lexer and stopping one past the limit.
+ * The token limit as options for graphql-js's parser (Apollo's `parseOptions`): the parser
+ * itself aborts after `maxTokens` tokens, so the limit holds for every document Apollo
+ * parses, whether it came in the request body, the query string or from the
+ * persisted-query cache, and a huge document costs no more than `maxTokens` tokens of work.
  */
-export function registerTokenLimit(app: FastifyInstance, maxTokens: number, audit: AuditSink): void {
-  app.addHook('preHandler', async (req, reply) => {
-    if (!needsPrincipal(req) || !req.url.startsWith('/graphql')) return;
-    const body = (req.body ?? {}) as { query?: unknown };
-    const query = typeof body.query === 'string' ? body.query : (req.query as Record<string, unknown> | undefined)?.query;
-    if (typeof query !== 'string' || countTokens(query, maxTokens) <= maxTokens) return;
-    recordRefusal(audit, req, 'QUERY_LIMIT_EXCEEDED');
-    return reply.status(ERROR_CATALOGUE.QUERY_LIMIT_EXCEEDED.httpStatus).send({ errors: [{ message: `Token limit of ${maxTokens} exceeded.`, extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxTokens' } }] });
-  });
+export function tokenLimitParseOptions(maxTokens: number): ParseOptions {
+  return { maxTokens };
 }
 
-/** Tokens in `text`, counting stops one past `max`; a lexing error ends the count (the parser reports it). */
-function countTokens(text: string, max: number): number {
+/**
+ * The QUERY_LIMIT_EXCEEDED refusal for a parse failure of a document over the token limit,
+ * or null for any other error. Recognised by counting the failed document's tokens (up to
+ * one past the limit), not by the parser's wording.
+ */
+export function tokenLimitRefusal(error: unknown, maxTokens: number): GatewayError | null {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== 'GRAPHQL_PARSE_FAILED') return null;
+  const text = error.source?.body;
+  if (text === undefined || countTokens(text, maxTokens) <= maxTokens) return null;
+  return queryLimitExceeded('maxTokens', `Token limit of ${maxTokens} exceeded.`);
+}
+
+/** Tokens in `text` as the parser counts them (comments excluded), stopping one past `max`; a lexing error ends the count. */
+export function countTokens(text: string, max: number): number {
   const lexer = new Lexer(new Source(text));
   let count = 0;
   try {
@@ -31,7 +34,7 @@ function countTokens(text: string, max: number): number {
       if (count > max) break;
     }
   } catch {
-    // A syntax error: left to the parser, which reports it with its location.
+    // A syntax error before the limit: the parser's own error stands.
   }
   return count;
 }

@@ -107,9 +107,9 @@ describe('procedures end to end (gateway ↔ national simulator over HTTP), read
     expect(communes.data!.procedures.nodes.every((n) => n.levels.includes('COMMUNE'))).toBe(true);
   });
 
-  it('refuses a page larger than 100 and a forged cursor with BAD_USER_INPUT', async () => {
+  it('refuses a page larger than 100 with QUERY_LIMIT_EXCEEDED and a forged cursor with BAD_USER_INPUT', async () => {
     const big = await developer.graphql(/* GraphQL */ `{ procedures(first: 1000) { totalCount } }`);
-    expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(big.errors?.[0]?.extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'listSize', argument: 'Query.procedures.first' });
     const forged = await developer.graphql(/* GraphQL */ `{ procedures(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
