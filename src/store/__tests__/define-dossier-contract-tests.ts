@@ -190,6 +190,23 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
       });
     });
 
+    it('holds an open dossier without a due day not late, in lists, row counts and rollup counts alike', async () => {
+      await store.dossiers.apply({
+        dossiers: [
+          dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', status: 4, klass: 'OPEN', due: null }),
+          dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56', status: 4, klass: 'OPEN', due: '2024-03-05' }),
+        ],
+      });
+      // Without a procedure the count reads rollups; with one it counts rows. Both must agree with the list.
+      for (const extra of [{}, { procedure: '1.001612' }]) {
+        for (const [late, expected] of [[false, ['000.00.41.H56-240301-0001']], [true, ['000.00.41.H56-240301-0002']]] as const) {
+          const query = { late, today: day('2024-03-10'), ...extra };
+          expect((await store.dossiers.list(query, { first: 10 })).items.map((d) => d.facts.code)).toEqual(expected);
+          expect(await store.dossiers.count(query)).toBe(1);
+        }
+      }
+    });
+
     it('writes the checkpoint in the same batch, and refuses the whole batch when the lease moved on', async () => {
       const lease = (await store.leases.acquire('sync:province-h56', 'replica-a', 60_000))!;
       await store.dossiers.apply({
