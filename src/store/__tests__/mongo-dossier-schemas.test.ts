@@ -4,8 +4,9 @@ import type { DossierQuery } from '../index';
 import { splitWindowByDay } from '../dossier-rollup';
 import { seal, unseal } from '../seal';
 import { dossierFilter, dossierIndexFor, edgeGroupsPipeline, listFilter, rollupFilter, rollupGroupsPipeline } from '../mongo/dossier-filters';
-import { DOSSIER_INDEX } from '../mongo/dossier-models';
-import { dossierDocument, dossiers, rollupOperations } from '../mongo/dossiers';
+import { DOSSIER_INDEX, type DossierDocument } from '../mongo/dossier-models';
+import { bytesOf, dossierDocument, factsOf } from '../mongo/dossier-documents';
+import { dossiers, rollupOperations } from '../mongo/dossiers';
 import { acquireFilter, acquireUpdate, fenceFilter, leases } from '../mongo/leases';
 import { netRollupDeltas } from '../dossier-rollup';
 import { dossierWrite, testKeyring } from './define-dossier-contract-tests';
@@ -51,6 +52,14 @@ describe('MongoDB dossier schema', () => {
     expect(Object.keys(stored)).not.toContain('record');
     expect(stored.sealed.includes(Buffer.from('Nguyễn Văn Thử', 'utf8'))).toBe(false);
     expect(JSON.parse(unseal(stored.sealed, stored._id, keyring))).toEqual(write.record);
+  });
+
+  it('reads back through BSON, the form the server stores and returns, as the same facts and record', () => {
+    const { BSON } = mongoose.mongo;
+    const roundTripped = BSON.deserialize(BSON.serialize(new Dossier(stored).toBSON())) as DossierDocument;
+    expect(roundTripped.sealed).toBeInstanceOf(mongoose.mongo.Binary);
+    expect(factsOf(roundTripped)).toEqual(write.facts);
+    expect(JSON.parse(unseal(bytesOf(roundTripped.sealed), roundTripped._id, keyring))).toEqual(write.record);
   });
 
   it('accepts a dossier whose optional facts are all null', async () => {

@@ -1,10 +1,10 @@
-import mongoose, { type AnyBulkWriteOperation } from 'mongoose';
+import mongoose, { type AnyBulkWriteOperation, type ClientSession } from 'mongoose';
 import { GatewayError } from '../../errors';
 import type { ApplyDossiersResult, DossierChange, DossierFacts, DossierQuery, DossierRepository, StoredDossier } from '../dossier-repository';
 import { countsFromGroups, netRollupDeltas, planDossierCount, splitWindowByDay, type RollupCell, type RollupGroup } from '../dossier-rollup';
-import { dossierSortKey } from '../dossier-sort-key';
 import type { JsonObject } from '../json';
 import { requireDataKeyring, seal, unseal } from '../seal';
+import { bytesOf, changeOf, dossierDocument, factsOf, type FactsDocument } from './dossier-documents';
 import { dossierFilter, dossierIndexFor, edgeGroupsPipeline, listFilter, rollupCountPipeline, rollupGroupsPipeline } from './dossier-filters';
 import { CHANGE_COUNTER_ID, DOSSIER_INDEX, defineDossierModels, type ChangeDocument, type DossierDocument, type DossierModels, type RollupDocument } from './dossier-models';
 import { leaseModel } from './lease-model';
@@ -14,8 +14,7 @@ import type { OutboxDocument } from './outbox-model';
 
 const { trusted } = mongoose;
 
-type FactsDocument = Omit<DossierDocument, 'keyId' | 'sealed'>;
-/** A dossier as read without its record (to compare, count and move rollups). */
+/** The projection that leaves a dossier's record out. */
 const WITHOUT_RECORD = { keyId: 0, sealed: 0 } as const;
 
 /**
@@ -27,43 +26,6 @@ export const NEEDS_REPLICA_SET =
   'the dossier store needs MongoDB transactions (a batch, its change log, rollups, outbox entries, checkpoint and lease check are written as one), ' +
   'which a standalone server does not have: run MongoDB as a replica set; a single-node one will do (start mongod with --replSet rs0, run rs.initiate() once, ' +
   'and add ?replicaSet=rs0 to the URI)';
-
-function factsOf(document: FactsDocument): DossierFacts {
-  return {
-    code: document._id,
-    source: document.source,
-    agencyCode: document.agencyCode,
-    agencyPaths: [document.path1, document.path2, document.path3, document.path4],
-    listedMs: document.listedMs ?? null,
-    receivedMs: document.receivedMs ?? null,
-    status: document.status ?? null,
-    channel: document.channel ?? null,
-    procedure: document.procedure ?? null,
-    dueDay: document.dueDay ?? null,
-    klass: document.klass,
-    updatedAt: document.updatedAt ?? null,
-    contentHash: document.contentHash,
-  };
-}
-
-function changeOf(document: ChangeDocument): DossierChange {
-  return {
-    seq: document._id,
-    code: document.code,
-    source: document.source,
-    version: document.version,
-    agencyCode: document.agencyCode,
-    oldStatus: document.oldStatus ?? null,
-    newStatus: document.newStatus ?? null,
-    kind: document.kind,
-    at: document.at,
-  };
-}
-
-/** The bytes of a BSON binary as the driver returns it to `lean()` (a `Binary`), or as given. */
-function bytesOf(value: Uint8Array | InstanceType<typeof mongoose.mongo.Binary>): Uint8Array {
-  return value instanceof mongoose.mongo.Binary ? value.value() : value;
-}
 
 /**
  * Values that end up in an `$in` list or an `_id`, checked to be strings: `$in` is the one
@@ -118,6 +80,50 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
       return { facts: factsOf(document), sortKey: document.sortKey, record, version: document.version, changedAt: document.changedAt };
     }
 
+    /**
+     * Writes a batch's changed dossiers inside `session`'s transaction: one counter
+     * increment reserves their `seq`s (and, being a write to one document, orders concurrent
+     * batches), then the dossiers, the rollups' net changes, the change log and the outbox.
+     */
+    async function writeChanges(
+      writes: ReadonlyArray<{ facts: DossierFacts; version: number; before?: DossierFacts; sealed: { keyId: string; sealed: Buffer } }>,
+      { now, consumers, session }: { now: Date; consumers: readonly string[]; session: ClientSession },
+    ): Promise<DossierChange[]> {
+      const counter = await Counter.findOneAndUpdate({ _id: { $eq: CHANGE_COUNTER_ID } }, { $inc: { seq: writes.length } }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false, session }).lean();
+      const firstSeq = counter!.seq - writes.length + 1;
+      await Dossier.bulkWrite(
+        writes.map(({ facts, version, sealed }) => ({
+          replaceOne: { filter: { _id: { $eq: facts.code } }, replacement: dossierDocument(facts, version, now, sealed), upsert: true },
+        })),
+        { session, ordered: true },
+      );
+      const rollups = rollupOperations(netRollupDeltas(writes.map(({ before, facts }) => ({ ...(before ? { before } : {}), after: facts }))));
+      if (rollups.length > 0) await DossierRollup.bulkWrite(rollups, { session, ordered: true });
+      const changes: ChangeDocument[] = writes.map(({ facts, version, before }, i) => ({
+        _id: firstSeq + i,
+        code: facts.code,
+        source: facts.source,
+        version,
+        agencyCode: facts.agencyCode,
+        oldStatus: before?.status ?? null,
+        newStatus: facts.status,
+        kind: before ? 'updated' : 'created',
+        at: now,
+      }));
+      await DossierChange.insertMany(changes, { session, ordered: true });
+      const entries: Array<AnyBulkWriteOperation<OutboxDocument>> = writes.flatMap(({ facts, version }) =>
+        consumers.map((consumer) => ({
+          updateOne: {
+            filter: { consumer: { $eq: consumer }, code: { $eq: facts.code } },
+            update: { $set: { source: facts.source, version, state: 'pending' as const, attempts: 0, dueAt: now, lastError: null, enqueuedAt: now } },
+            upsert: true,
+          },
+        })),
+      );
+      if (entries.length > 0) await OutboxEntry.bulkWrite(entries, { session, ordered: true });
+      return changes.map(changeOf);
+    }
+
     return {
       async apply(input) {
         if (!supportsTransactions) throw new GatewayError('CONFIG_INVALID', NEEDS_REPLICA_SET, { store: 'mongodb' });
@@ -155,40 +161,7 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
           });
 
           if (writes.length > 0) {
-            // One increment reserves the batch's seqs; the counter document also orders concurrent batches.
-            const counter = await Counter.findOneAndUpdate({ _id: { $eq: CHANGE_COUNTER_ID } }, { $inc: { seq: writes.length } }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false, session }).lean();
-            const firstSeq = counter!.seq - writes.length + 1;
-            await Dossier.bulkWrite(
-              writes.map(({ index, facts, version }) => ({
-                replaceOne: { filter: { _id: { $eq: facts.code } }, replacement: dossierDocument(facts, version, now, sealFor(index)), upsert: true },
-              })),
-              { session, ordered: true },
-            );
-            const rollups = rollupOperations(netRollupDeltas(writes.map(({ before, facts }) => ({ ...(before ? { before } : {}), after: facts }))));
-            if (rollups.length > 0) await DossierRollup.bulkWrite(rollups, { session, ordered: true });
-            const changes: ChangeDocument[] = writes.map(({ facts, version, before }, i) => ({
-              _id: firstSeq + i,
-              code: facts.code,
-              source: facts.source,
-              version,
-              agencyCode: facts.agencyCode,
-              oldStatus: before?.status ?? null,
-              newStatus: facts.status,
-              kind: before ? 'updated' : 'created',
-              at: now,
-            }));
-            await DossierChange.insertMany(changes, { session, ordered: true });
-            const entries: Array<AnyBulkWriteOperation<OutboxDocument>> = writes.flatMap(({ facts, version }) =>
-              consumers.map((consumer) => ({
-                updateOne: {
-                  filter: { consumer: { $eq: consumer }, code: { $eq: facts.code } },
-                  update: { $set: { source: facts.source, version, state: 'pending' as const, attempts: 0, dueAt: now, lastError: null, enqueuedAt: now } },
-                  upsert: true,
-                },
-              })),
-            );
-            if (entries.length > 0) await OutboxEntry.bulkWrite(entries, { session, ordered: true });
-            result.changes = changes.map(changeOf);
+            result.changes = await writeChanges(writes.map((write) => ({ ...write, sealed: sealFor(write.index) })), { now, consumers, session });
             for (const { before } of writes) {
               if (before) result.updated += 1;
               else result.created += 1;
@@ -307,31 +280,3 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
     };
   },
 };
-
-/** The stored document of a dossier: its facts, its list key, and its record as sealed. */
-export function dossierDocument(facts: DossierFacts, version: number, changedAt: Date, { keyId, sealed }: { keyId: string; sealed: Buffer }): DossierDocument {
-  const [path1, path2, path3, path4] = facts.agencyPaths;
-  return {
-    _id: facts.code,
-    source: facts.source,
-    agencyCode: facts.agencyCode,
-    path1,
-    path2,
-    path3,
-    path4,
-    sortKey: dossierSortKey(facts.listedMs, facts.code),
-    listedMs: facts.listedMs,
-    receivedMs: facts.receivedMs,
-    status: facts.status,
-    channel: facts.channel,
-    procedure: facts.procedure,
-    dueDay: facts.dueDay,
-    klass: facts.klass,
-    updatedAt: facts.updatedAt,
-    contentHash: facts.contentHash,
-    version,
-    changedAt,
-    keyId,
-    sealed,
-  };
-}
