@@ -342,8 +342,11 @@ describe('MongoDB leases', () => {
 });
 
 describe('MongoDB dossier writes without transactions', () => {
-  it('refuses a batch on a standalone server with CONFIG_INVALID naming the replica set it needs, before touching the database', async () => {
-    const repository = dossiers.create(models, { connection, logger: pino({ enabled: false }), supportsTransactions: false, keyring });
+  it('warns at start and refuses a batch on a standalone server with CONFIG_INVALID naming the replica set it needs, before touching the database', async () => {
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line).msg as string) });
+    const repository = dossiers.create(models, { connection, logger, supportsTransactions: false, keyring });
+    expect(warnings).toEqual([expect.stringMatching(/^dossier writes will be refused: .*replica set/)]);
     await expect(repository.apply({ dossiers: [write] })).rejects.toMatchObject({
       extensions: { code: 'CONFIG_INVALID' },
       message: expect.stringMatching(/replica set.*--replSet rs0.*rs\.initiate\(\)/),

@@ -71,9 +71,11 @@ export function rollupOperations(deltas: ReadonlyArray<{ cell: RollupCell; delta
 export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModels> = {
   defineModels: (connection) => defineDossierModels(connection),
 
-  create(models: DossierModels, { connection, keyring, supportsTransactions }: MongoContext): DossierRepository {
+  create(models: DossierModels, { connection, keyring, supportsTransactions, logger }: MongoContext): DossierRepository {
     const { Dossier, DossierRollup, DossierChange, Counter, OutboxEntry, SyncCheckpoint } = models;
     const Lease = leaseModel(connection);
+    // Said at start, not first at the first sync, when dossiers are meant to be kept here.
+    if (keyring && !supportsTransactions) logger.warn({ store: 'mongodb' }, `dossier writes will be refused: ${NEEDS_REPLICA_SET}`);
 
     function toStored(document: DossierDocument): StoredDossier {
       const record = JSON.parse(unseal(bytesOf(document.sealed), document._id, requireDataKeyring(keyring))) as JsonObject;
