@@ -14,8 +14,8 @@ import type { OutboxDocument } from './outbox-model';
 
 const { trusted } = mongoose;
 
-/** The projection that leaves a dossier's record out. */
-const WITHOUT_RECORD = { keyId: 0, sealed: 0 } as const;
+/** The projection that leaves a dossier's record out (a new object each time: mongoose may add to it). */
+const withoutRecord = (): Record<string, 0> => ({ keyId: 0, sealed: 0 });
 
 /**
  * The refusal of a dossier write on a server without transactions. A batch, its change
@@ -146,7 +146,7 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
 
         return connection.transaction(async (session): Promise<ApplyDossiersResult> => {
           if (input.fence) await holdFence(Lease, input.fence, now, session);
-          const stored = await Dossier.find({ _id: trusted({ $in: [...new Set(codes)] }) }, WITHOUT_RECORD).session(session).lean<FactsDocument[]>();
+          const stored = await Dossier.find({ _id: trusted({ $in: [...new Set(codes)] }) }, withoutRecord()).session(session).lean<FactsDocument[]>();
           // The state as the batch goes: a dossier twice in one batch is compared with its first write.
           const current = new Map(stored.map((document) => [document._id, { facts: factsOf(document), version: document.version }]));
           const result: ApplyDossiersResult = { created: 0, updated: 0, unchanged: 0, changes: [] };
