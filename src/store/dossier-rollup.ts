@@ -100,3 +100,54 @@ export function splitWindowByDay(fromMs: number | undefined, toMs: number | unde
 export function isRollupQuery(query: DossierQuery): boolean {
   return query.procedure === undefined;
 }
+
+/** A reception window that replaces a query's own, for counting one partial day of it. */
+export interface ReceptionWindow {
+  fromMs?: number;
+  toMs?: number;
+}
+
+/**
+ * How a count of `query` is read, the same on every adapter: dossier rows for each of
+ * `rowWindows` (`undefined`: the query's own window) plus, when `days` is present, rollup
+ * cells over those whole days. A procedure filter is counted on rows alone; any other
+ * query on rollups for its whole days and on rows for its partial edges.
+ */
+export function planDossierCount(query: DossierQuery): { rowWindows: Array<ReceptionWindow | undefined>; days?: { first?: number; last?: number } } {
+  if (!isRollupQuery(query)) return { rowWindows: [undefined] };
+  const { days, edges } = splitWindowByDay(query.receivedFromMs, query.receivedToMs);
+  return { rowWindows: edges.map(([fromMs, toMs]) => ({ fromMs, toMs })), ...(days ? { days } : {}) };
+}
+
+/**
+ * The rollup days to read for whole days `days` of `query`: `min` to `max` inclusive,
+ * either open. A query with a reception window never reads day -1 (never received).
+ */
+export function rollupDayBounds(query: DossierQuery, days: { first?: number; last?: number } | undefined): { min?: number; max?: number } {
+  if (!days) return {};
+  const windowed = query.receivedFromMs !== undefined || query.receivedToMs !== undefined;
+  return { ...(windowed ? { min: Math.max(0, days.first ?? 0) } : {}), ...(days.last !== undefined ? { max: days.last } : {}) };
+}
+
+/**
+ * The net change of every rollup cell a batch of writes makes: each write leaves the
+ * cells of the dossier as it was (`before`, absent for a new one) and joins the cells of
+ * `after`. Cells whose changes cancel out are left out, so a batch touches only the cells
+ * it really moves.
+ */
+export function netRollupDeltas(moves: ReadonlyArray<{ before?: DossierFacts; after: DossierFacts }>): Array<{ cell: RollupCell; delta: number }> {
+  const deltas = new Map<string, { cell: RollupCell; delta: number }>();
+  const add = (facts: DossierFacts, delta: number): void => {
+    for (const cell of rollupCellsOf(facts)) {
+      const key = JSON.stringify([cell.path, cell.day, cell.status, cell.channel, cell.klass, cell.dueDay]);
+      const entry = deltas.get(key);
+      if (entry) entry.delta += delta;
+      else deltas.set(key, { cell, delta });
+    }
+  };
+  for (const { before, after } of moves) {
+    if (before) add(before, -1);
+    add(after, 1);
+  }
+  return [...deltas.values()].filter(({ delta }) => delta !== 0);
+}

@@ -31,6 +31,15 @@ export function checkKeyring(keyring: DataKeyring): DataKeyring {
 }
 
 /**
+ * The keyring, or CONFIG_INVALID when the store was opened without one: personal data is
+ * only ever stored sealed, so without a key the store keeps no dossiers.
+ */
+export function requireDataKeyring(keyring: DataKeyring | undefined): DataKeyring {
+  if (!keyring) throw new GatewayError('CONFIG_INVALID', 'the store has no data key, so it cannot keep dossiers (personal data is only ever stored encrypted); configure store.dataKeys');
+  return keyring;
+}
+
+/**
  * Seals `plaintext` with AES-256-GCM under the active key: compressed (deflate) first, a
  * fresh 96-bit IV per record, and `binding` (the record's key, e.g. the dossier code) as
  * additional authenticated data, so a sealed value moved to another row does not open.

@@ -49,7 +49,7 @@ export function dossierWrite(spec: Spec): DossierWrite {
 
 /**
  * The behaviour every store adapter must have for dossiers and leases
- * (`sqlite-dossiers.contract.test.ts`, `mongo.contract.test.ts`). `createStore` opens a
+ * (`sqlite-dossiers.contract.test.ts`, `mongo-dossiers.contract.test.ts`). `createStore` opens a
  * new, empty store with `keyring`.
  */
 export function defineDossierContractTests(name: string, createStore: (keyring: DataKeyring) => Promise<Store>): void {
@@ -190,6 +190,48 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
       });
     });
 
+    it('holds an open dossier without a due day not late, in lists, row counts and rollup counts alike', async () => {
+      await store.dossiers.apply({
+        dossiers: [
+          dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', status: 4, klass: 'OPEN', due: null }),
+          dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56', status: 4, klass: 'OPEN', due: '2024-03-05' }),
+        ],
+      });
+      // Without a procedure the count reads rollups; with one it counts rows. Both must agree with the list.
+      for (const extra of [{}, { procedure: '1.001612' }]) {
+        for (const [late, expected] of [[false, ['000.00.41.H56-240301-0001']], [true, ['000.00.41.H56-240301-0002']]] as const) {
+          const query = { late, today: day('2024-03-10'), ...extra };
+          expect((await store.dossiers.list(query, { first: 10 })).items.map((d) => d.facts.code)).toEqual(expected);
+          expect(await store.dossiers.count(query)).toBe(1);
+        }
+      }
+    });
+
+    it('writes nothing of a batch that fails halfway: no dossier, change, count, outbox entry or checkpoint', async () => {
+      const good = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56' });
+      const bad = dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56' });
+      (bad.facts as { klass: string }).klass = 'SOMETIMES';
+      await expect(store.dossiers.apply({ dossiers: [good, bad], enqueue: ['portal'], checkpoint: { source: 'province-h56', state: { cursor: 'x' } } })).rejects.toBeDefined();
+      expect(await store.dossiers.get(good.facts.code)).toBeNull();
+      expect(await store.dossiers.changesAfter(0, 10)).toEqual([]);
+      expect(await store.dossiers.count({ today: 0 })).toBe(0);
+      expect(await store.dossiers.countBySource()).toEqual({});
+      expect(await store.dossiers.loadCheckpoint('province-h56')).toBeNull();
+      // The same dossier alone is then created as new, version 1.
+      expect(await store.dossiers.apply({ dossiers: [good] })).toMatchObject({ created: 1, changes: [expect.objectContaining({ version: 1, kind: 'created' })] });
+    });
+
+    it('applies concurrent batches without losing a count or reusing a seq', async () => {
+      const batches = [0, 1, 2, 3].map((b) => [0, 1, 2].map((n) => dossierWrite({ code: `000.00.41.H56-240301-00${b}${n}`, agency: '000.00.41.H56', status: 4, klass: 'OPEN', due: '2024-03-05' })));
+      await Promise.all(batches.map((dossiers) => store.dossiers.apply({ dossiers })));
+      const changes = await store.dossiers.changesAfter(0, 100);
+      expect(changes).toHaveLength(12);
+      expect(new Set(changes.map((c) => c.seq)).size).toBe(12);
+      expect(changes.map((c) => c.seq)).toEqual([...changes.map((c) => c.seq)].sort((a, b) => a - b));
+      expect(await store.dossiers.count({ scope: { depth: 1, path: 'H56' }, today: 0 })).toBe(12);
+      expect(await store.dossiers.count({ scope: { depth: 1, path: 'H56' }, late: true, today: day('2024-03-10') })).toBe(12);
+    });
+
     it('writes the checkpoint in the same batch, and refuses the whole batch when the lease moved on', async () => {
       const lease = (await store.leases.acquire('sync:province-h56', 'replica-a', 60_000))!;
       await store.dossiers.apply({
@@ -314,6 +356,24 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
         expect(await store.leases.acquire('catalogue', 'c', 30_000, plus(53))).toBeNull();
         await store.leases.release({ name: 'catalogue', holder: 'b', token: 2 });
         expect(await store.leases.acquire('catalogue', 'c', 30_000, new Date(Date.now() + 1000))).toMatchObject({ holder: 'c', token: 3 });
+      });
+
+      it('gives a lease nobody held yet to exactly one of several acquirers racing for it', async () => {
+        const now = new Date('2026-01-01T00:00:00Z');
+        const results = await Promise.all(['a', 'b', 'c'].map((holder) => store.leases.acquire('portal', holder, 30_000, now)));
+        const winners = results.filter((lease) => lease !== null);
+        expect(winners).toHaveLength(1);
+        expect(winners[0]).toMatchObject({ name: 'portal', token: 1 });
+        expect(await store.leases.get('portal')).toMatchObject({ holder: winners[0]!.holder, token: 1 });
+      });
+
+      it('gives a holder whose own lease expired the next token, so its old writes stay fenced out', async () => {
+        const t0 = new Date('2026-01-01T00:00:00Z');
+        expect(await store.leases.acquire('sync:province-h56', 'a', 30_000, t0)).toMatchObject({ token: 1 });
+        expect(await store.leases.acquire('sync:province-h56', 'a', 30_000, new Date(t0.getTime() + 30_000))).toMatchObject({ holder: 'a', token: 2 });
+        await expect(
+          store.dossiers.apply({ dossiers: [dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56' })], fence: { name: 'sync:province-h56', holder: 'a', token: 1 }, now: new Date(t0.getTime() + 31_000) }),
+        ).rejects.toMatchObject({ extensions: { code: 'LEASE_LOST' } });
       });
     });
   });

@@ -1,31 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
 import { createStore, type Store } from '../index';
 import { defineStoreContractTests } from './define-store-contract-tests';
+import { testDatabases } from './mongo-test-databases';
 
 const uri = process.env.MONGODB_URI;
 
-/** The URI with its database replaced by `name`, so every test gets an empty database. */
-function withDatabase(base: string, name: string): string {
-  const [address = '', query] = base.split('?');
-  const schemeEnd = address.indexOf('://') + 3;
-  const slash = address.indexOf('/', schemeEnd);
-  const hosts = slash === -1 ? address : address.slice(0, slash);
-  return `${hosts}/${name}${query === undefined ? '' : `?${query}`}`;
-}
-
 if (uri) {
-  const databases: string[] = [];
+  const databases = testDatabases(uri);
   const uris = new WeakMap<Store, string>();
 
-  afterAll(async () => {
-    const connection = await mongoose.createConnection(uri).asPromise();
-    try {
-      for (const name of databases) await connection.useDb(name).dropDatabase();
-    } finally {
-      await connection.close();
-    }
-  });
+  afterAll(() => databases.dropAll());
 
   const open = async (storeUri: string): Promise<Store> => {
     const store = await createStore({ mongodbUri: storeUri });
@@ -35,11 +18,7 @@ if (uri) {
 
   defineStoreContractTests(
     'MongoDB at MONGODB_URI (a fresh database per test)',
-    () => {
-      const name = `lienthong_test_${randomUUID().slice(0, 8)}`;
-      databases.push(name);
-      return open(withDatabase(uri, name));
-    },
+    () => open(databases.create().uri),
     (closed) => open(uris.get(closed)!),
   );
 } else {

@@ -1,6 +1,6 @@
 import type { AgencyScope, DossierQuery } from '../dossier-repository';
 import { dossierKeyRange } from '../dossier-sort-key';
-import { ALL_PATH } from '../dossier-rollup';
+import { ALL_PATH, rollupDayBounds } from '../dossier-rollup';
 
 /** A WHERE clause and its parameters, in order. */
 export interface SqlCondition {
@@ -15,9 +15,13 @@ export function pathColumn(scope: AgencyScope): string {
   return PATH_COLUMN[scope.depth];
 }
 
-/** The lateness condition shared by dossier rows and rollup cells (both have `klass` and `due_day`). */
+/**
+ * The lateness condition shared by dossier rows and rollup cells (both have `klass` and
+ * `due_day`). A dossier row's `due_day` may be NULL (no due day: never late); the
+ * `IS NOT NULL` keeps the condition false rather than NULL there, so `NOT` of it is true.
+ */
 function lateCondition(late: boolean, today: number): SqlCondition {
-  const isLate = `(klass = 'LATE' OR (klass = 'OPEN' AND due_day >= 0 AND due_day < ?))`;
+  const isLate = `(klass = 'LATE' OR (klass = 'OPEN' AND due_day IS NOT NULL AND due_day >= 0 AND due_day < ?))`;
   return { sql: late ? isLate : `NOT ${isLate}`, params: [today] };
 }
 
@@ -54,11 +58,9 @@ export function dossierConditions(query: DossierQuery, window?: { fromMs?: numbe
 /** The conditions of `query` over rollup cells for whole days `[first, last]` of a window (or every day). */
 export function rollupConditions(query: DossierQuery, days: { first?: number; last?: number } | undefined): SqlCondition {
   const parts: SqlCondition[] = [{ sql: 'path = ?', params: [query.scope?.path ?? ALL_PATH] }];
-  if (days) {
-    const windowed = query.receivedFromMs !== undefined || query.receivedToMs !== undefined;
-    if (windowed) parts.push({ sql: 'day >= ?', params: [Math.max(0, days.first ?? 0)] });
-    if (days.last !== undefined) parts.push({ sql: 'day <= ?', params: [days.last] });
-  }
+  const { min, max } = rollupDayBounds(query, days);
+  if (min !== undefined) parts.push({ sql: 'day >= ?', params: [min] });
+  if (max !== undefined) parts.push({ sql: 'day <= ?', params: [max] });
   if (query.statuses && query.statuses.length > 0) parts.push({ sql: `status IN (${query.statuses.map(() => '?').join(', ')})`, params: [...query.statuses] });
   if (query.channel !== undefined) parts.push({ sql: 'channel = ?', params: [query.channel] });
   if (query.late !== undefined) parts.push(lateCondition(query.late, query.today));

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
-import { GatewayError } from '../../errors';
 import type { ApplyDossiersInput, ApplyDossiersResult, DossierChange, DossierClass, DossierFacts, DossierQuery, DossierRepository, StoredDossier } from '../dossier-repository';
-import { countsFromGroups, isRollupQuery, rollupCellsOf, splitWindowByDay, type RollupGroup } from '../dossier-rollup';
+import { countsFromGroups, planDossierCount, rollupCellsOf, splitWindowByDay, type RollupGroup } from '../dossier-rollup';
 import { dossierSortKey } from '../dossier-sort-key';
 import type { JsonObject } from '../json';
-import { seal, unseal, type DataKeyring } from '../seal';
+import { requireDataKeyring, seal, unseal } from '../seal';
 import { yieldToEventLoop } from '../yield-to-event-loop';
 import { edgeGroupsStatement, listStatement, rollupCountStatement, rollupGroupsStatement, rowCountStatement, type SqlStatement } from './dossier-filters';
 import { DOSSIER_MIGRATIONS } from './dossier-schema';
@@ -54,11 +53,6 @@ function factsOf(row: DossierRow): DossierFacts {
     updatedAt: row.updated_at,
     contentHash: row.content_hash,
   };
-}
-
-function requireKeyring(keyring: DataKeyring | undefined): DataKeyring {
-  if (!keyring) throw new GatewayError('CONFIG_INVALID', 'the store has no data key, so it cannot keep dossiers (personal data is only ever stored encrypted); configure store.dataKeys');
-  return keyring;
 }
 
 /**
@@ -139,7 +133,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
           status: facts.status, channel: facts.channel, procedure: facts.procedure, due_day: facts.dueDay, klass: facts.klass,
           updated_at: facts.updatedAt, content_hash: facts.contentHash, version, changed_at: now,
         }) as { id: number };
-        const { keyId, sealed } = seal(recordJson ?? JSON.stringify(record), facts.code, requireKeyring(keyring));
+        const { keyId, sealed } = seal(recordJson ?? JSON.stringify(record), facts.code, requireDataKeyring(keyring));
         upsertSealed.run(id, keyId, sealed);
         if (before) moveCells(factsOf(before), -1);
         moveCells(facts, 1);
@@ -156,7 +150,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
     });
 
     function toStored(row: SealedRow): StoredDossier {
-      const record = JSON.parse(unseal(row.sealed, row.code, requireKeyring(keyring))) as JsonObject;
+      const record = JSON.parse(unseal(row.sealed, row.code, requireDataKeyring(keyring))) as JsonObject;
       return { facts: factsOf(row), sortKey: row.sort_key, record, version: row.version, changedAt: new Date(row.changed_at) };
     }
 
@@ -182,9 +176,8 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         return { items: rows.slice(0, first).map(toStored), hasNextPage: rows.length > first };
       },
       async count(query) {
-        if (!isRollupQuery(query)) return run<{ n: number }>(rowCountStatement(query)).n;
-        const { days, edges } = splitWindowByDay(query.receivedFromMs, query.receivedToMs);
-        let total = edges.reduce((sum, [fromMs, toMs]) => sum + run<{ n: number }>(rowCountStatement(query, { fromMs, toMs })).n, 0);
+        const { rowWindows, days } = planDossierCount(query);
+        let total = rowWindows.reduce((sum, window) => sum + run<{ n: number }>(rowCountStatement(query, window)).n, 0);
         if (days) total += run<{ n: number }>(rollupCountStatement(query, days)).n;
         return total;
       },
@@ -211,7 +204,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         return row ? { source: row.source, state: JSON.parse(row.state) as JsonObject, updatedAt: new Date(row.updated_at) } : null;
       },
       async reseal(onProgress, batch = 500) {
-        const ring = requireKeyring(keyring);
+        const ring = requireDataKeyring(keyring);
         let done = 0;
         let afterId = 0;
         for (;;) {
