@@ -26,19 +26,22 @@ export interface NationalPortalConnector extends Connector {
   pushDossier(input: PushDossierInput): Promise<PushResult>;
   /** Whether the portal holds the dossier (one `TraCuuHoSo` call). */
   hasDossier(code: string): Promise<boolean>;
+  /** The portal's copy of the dossier as it answers `TraCuuHoSo` (keys as the portal writes them), or null when it holds none. */
+  lookUpDossier(code: string): Promise<Record<string, unknown> | null>;
 }
 
 /** Creates the portal connector from its options (defaults in config.ts); nothing is called until the first push or readiness check. */
 export function createNationalPortalConnector(options: NationalPortalOptions): NationalPortalConnector {
   const name = options.name ?? 'national-portal';
   const client = createPortalClient({ ...options, name });
-  const { pushDossier, hasDossier } = createPushDossier(client, { source: name, lookupBeforePush: options.lookupBeforePush ?? 'when-unknown' });
+  const { pushDossier, hasDossier, lookUpDossier } = createPushDossier(client, { source: name, lookupBeforePush: options.lookupBeforePush ?? 'when-unknown' });
   return {
     name,
     kind: 'national-portal',
     stats: client.http.stats,
     pushDossier,
     hasDossier,
+    lookUpDossier,
     checkReady: () =>
       checkReady(name, 'national-portal', async () => {
         await hasDossier(PROBE_DOSSIER_CODE);

@@ -40,14 +40,20 @@ export function isPermanentPushFailure(err: unknown): boolean {
  * A failure after step 3 carries `extensions.dossierWritten` (`created` / `updated`).
  */
 export function createPushDossier(client: PortalClient, { source, lookupBeforePush }: { source: string; lookupBeforePush: 'always' | 'when-unknown' }) {
-  async function hasDossier(code: string): Promise<boolean> {
+  /** The portal's copy of one dossier (`TraCuuHoSo`), `{}` when it answers "exists" without the record, null when it holds none. */
+  async function lookUpDossier(code: string): Promise<Record<string, unknown> | null> {
     const reply = await client.call('TraCuuHoSo', { mahoso: code });
-    if (reply.kind !== 'ok') return reply.kind === 'exists';
+    if (reply.kind !== 'ok') return reply.kind === 'exists' ? {} : null;
     // An item naming another dossier (a portal that searches by prefix) is not this one.
-    return reply.result.some((item) => {
-      const held = typeof item === 'object' && item !== null ? (item as Record<string, unknown>).MaHoSo : undefined;
+    const item = reply.result.find((entry) => {
+      const held = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>).MaHoSo : undefined;
       return held === undefined || (typeof held === 'string' && held.trim() === code);
     });
+    return item === undefined ? null : typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+  }
+
+  async function hasDossier(code: string): Promise<boolean> {
+    return (await lookUpDossier(code)) !== null;
   }
 
   async function write(dossier: PortalDossier, held: boolean): Promise<'created' | 'updated'> {
@@ -100,5 +106,5 @@ export function createPushDossier(client: PortalClient, { source, lookupBeforePu
     return { outcome, stepsPushed: steps.length, omitted };
   }
 
-  return { pushDossier, hasDossier };
+  return { pushDossier, hasDossier, lookUpDossier };
 }

@@ -250,7 +250,7 @@ export type DeadLetter = {
   code: Scalars['ID']['output'];
   /** When the refused change was recorded. */
   enqueuedAt: Scalars['DateTime']['output'];
-  /** The portal's reason (error code and message). */
+  /** The portal's reason (error code and message, which may quote the dossier's values). */
   reason?: Maybe<Scalars['String']['output']>;
   source: Scalars['String']['output'];
   /** The dossier's version whose push was refused. */
@@ -1155,7 +1155,7 @@ export type SyncPass = {
   durationMs: Scalars['Int']['output'];
   /** Error code of the failure, when it failed. */
   error?: Maybe<Scalars['String']['output']>;
-  /** What failed, in words. */
+  /** What failed, in words (a source's own message may quote a record). */
   message?: Maybe<Scalars['String']['output']>;
   ok: Scalars['Boolean']['output'];
   /** Records read from the province. */

@@ -5,6 +5,7 @@ import type { ProcedureCatalogue } from '../catalogue';
 import type { DossierRecord } from '../domain';
 import type { DocumentRegistry } from '../documents';
 import type { DossierPlane } from '../dossiers';
+import type { SyncAdmin } from '../sync';
 import type { GatewayError } from '../errors';
 import type { Logger } from '../log';
 import { createLoaders, type Loaders } from './loaders';
@@ -19,6 +20,8 @@ export interface Sources {
   documents: DocumentRegistry;
   /** A dossier's procedure as a national code, through its province's alias table. */
   nationalCodeOf(dossier: DossierRecord): string | null;
+  /** The national sync's operations (`sync:admin`). */
+  syncAdmin: SyncAdmin;
 }
 
 /** Per-request state every resolver receives. */

@@ -12,7 +12,7 @@ import { createDossierPlane } from '../dossiers';
 import type { Logger } from '../log';
 import type { Sources } from '../graphql/context';
 import type { Store } from '../store';
-import { createPortalPusher, PORTAL_CONSUMER, type PortalPusher } from '../sync';
+import { createPortalPusher, createSyncAdmin, PORTAL_CONSUMER, type PortalPusher } from '../sync';
 
 export interface RunningSources extends Sources {
   /** The national portal's connector, when one is configured. */
@@ -92,6 +92,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
           leaseTtlMs: push.leaseTtlSeconds * 1000,
         })
       : null;
+  const syncAdmin = createSyncAdmin({ store, dossiers, provinces: provinces.map((p) => ({ name: p.name, province: p.province })), portal: nationalPortal, pusher });
   const exchange = config.sources.documentExchange;
   const documentSystems = (exchange?.systems ?? []).map((system) =>
     createDocumentExchangeConnector({
@@ -113,6 +114,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     nationalCodeOf,
     nationalPortal,
     pusher,
+    syncAdmin,
     connectors,
     async checkReady() {
       const [reports, provinceStates] = await Promise.all([Promise.all(connectors.map((c) => c.checkReady())), dossiers.provinces()]);

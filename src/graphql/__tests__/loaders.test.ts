@@ -3,6 +3,7 @@ import { anonymousPrincipal } from '../../auth';
 import { createProcedureCatalogue } from '../../catalogue';
 import { createDocumentRegistry } from '../../documents';
 import type { DossierPlane } from '../../dossiers';
+import type { SyncAdmin } from '../../sync';
 import type { ProcedureRecord } from '../../domain/procedure';
 import { GatewayError } from '../../errors';
 import { createSilentLogger } from '../../log';
@@ -49,7 +50,7 @@ function contextFor(connector: NationalProceduresConnector) {
       principal: anonymousPrincipal(),
       auditLog: { query: async () => ({ items: [], totalCount: 0, nextCursor: null }) },
       logger: createSilentLogger(),
-      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
+      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, syncAdmin: {} as SyncAdmin /* nor this */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
       catalogueWaitMs: 100,
       dossiersWaitMs: 100,
     }) };

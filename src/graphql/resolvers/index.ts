@@ -4,6 +4,7 @@ import { AuditEntry, auditQueries } from './audit-resolvers';
 import { Document, DocumentAttachment, DocumentStatus, documentMutations, documentQueries } from './document-resolvers';
 import { Dossier, DossierConnection, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
+import { syncMutations, syncQueries } from './sync-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every resolver of the schema, one object per GraphQL type. */
@@ -16,9 +17,11 @@ export const resolvers: Resolvers = {
     ...dossierQueries,
     ...documentQueries,
     ...auditQueries,
+    ...syncQueries,
   },
   Mutation: {
     ...documentMutations,
+    ...syncMutations,
   },
   Procedure,
   Agency,

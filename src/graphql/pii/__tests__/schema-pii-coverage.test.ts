@@ -42,6 +42,14 @@ const PUBLIC_TYPES: Record<string, string> = {
 
 /** Fields of types that also hold personal data, one by one, each with why it is not `@pii`. */
 const NOT_PERSONAL: Record<string, string> = {
+  'ProvinceSyncStatus.source': 'the configured source name of a province',
+  'ProvinceSyncStatus.province': 'a province\'s level-1 agency code',
+  'SyncPass.error': CODE,
+  'DeadLetter.code': 'a dossier code: the agency, a date and a sequence number',
+  'DeadLetter.source': 'the configured source name of a province',
+  'PortalDifference.code': 'a dossier code: the agency, a date and a sequence number',
+  'PortalDifference.fields': 'names of the portal\'s fields (MaHoSo, TrangThaiHoSo, …), never their values',
+  'PortalReconciliation.next': 'an opaque cursor (a sort key of list order and dossier code)',
   'Dossier.code': 'the processing agency code, the date and a sequence number: names no one',
   'Dossier.province': 'the configured source name of a province',
   'Dossier.procedureCode': CATALOGUE,
@@ -171,6 +179,8 @@ describe('personal data in the schema', () => {
       'DossierPaper.name': 'FREE_TEXT',
       'DossierPaper.fileName': 'FREE_TEXT',
       'DossierPaper.url': 'FILE_LINK',
+      'SyncPass.message': 'FREE_TEXT',
+      'DeadLetter.reason': 'FREE_TEXT',
     });
   });
 });
