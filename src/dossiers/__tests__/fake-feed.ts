@@ -9,8 +9,8 @@ export function fakeDossier(n: number, fields: Partial<DossierRecord> = {}): Dos
   const agency = ['000.00.41.H56', '000.01.41.H56', '000.00.42.H56'][n % 3]!;
   return {
     code: `${agency}-240101-${String(n).padStart(4, '0')}`,
-    source: 'province-h56', procedureCode: '1.001612', procedureName: 'Đăng ký khai sinh', sector: null,
-    applicant: { name: `Công dân ${n}`, kind: 'CITIZEN', idNumber: null, idKind: null, phone: null, email: null, address: null },
+    source: 'province-h56', procedureCode: '1.001612', procedureName: 'Đăng ký khai sinh', sector: { code: 'G15-TP01', name: 'Hộ tịch' },
+    applicant: { name: `Công dân ${n}`, kind: 'CITIZEN', idNumber: `038${String(n).padStart(9, '0')}`, idKind: 'CCCD', phone: null, email: null, address: null },
     agencyCode: agency, agencyName: null, channel: 'ONLINE', status: { code: 4, vendorCode: '4', vendorLabel: null }, receiptNumber: null, summary: null,
     submittedAt: received, receivedAt: received, appointmentAt: null, finishedAt: null, returnedAt: null, updatedAt: received,
     steps: [], fees: [], submittedPapers: [], resultPapers: [],
