@@ -4,9 +4,9 @@ import { GatewayError, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
 import type { DossierCounts, DossierPageRequest, DossierQuery, DossierStatisticsQuery, Store, StoredDossier } from '../store';
 import type { DossierFeed } from './dossier-feed';
-import type { PassOptions } from './province-pass';
+import type { PassOptions, PassProgress } from './province-pass';
 import { createProvinceSync, type ProvinceSync } from './province-sync';
-import type { ProvinceSyncState } from './sync-state';
+import type { PassReport, ProvinceSyncState } from './sync-state';
 
 /** A province's connector as the dossier plane uses it: the sync's feed, plus what it reports. */
 export interface ProvinceConnector extends DossierFeed {
@@ -55,8 +55,11 @@ export interface DossierPlane {
   /** Starts syncing every province on its schedule. */
   start(): void;
   stop(): Promise<void>;
-  /** One pass of every province now (under their leases), for the CLI and tests; resolves when all have run or been skipped. */
-  syncAll(): Promise<void>;
+  /**
+   * One pass of every province now (under their leases), for the CLI and tests; resolves
+   * with each province's report (null where another replica held the lease).
+   */
+  syncAll(onProgress?: (progress: PassProgress) => void): Promise<Array<{ source: string; report: PassReport | null }>>;
   /** Resolves once every province has finished its first read (or failed a pass), or after `timeoutMs`. */
   whenTried(timeoutMs: number): Promise<void>;
   provinces(): Promise<ProvinceFreshness[]>;
@@ -116,9 +119,18 @@ export function createDossierPlane({ connectors, store, logger, nationalCodeOf, 
     async stop() {
       await Promise.all(syncs.map((s) => s.stop()));
     },
-    async syncAll() {
-      await Promise.all(syncs.map((s) => s.runOnce().catch((err: unknown) => logger.error({ err, source: s.source }, 'province sync failed'))));
+    async syncAll(onProgress) {
+      const reports = await Promise.all(
+        syncs.map(async (s) => ({
+          source: s.source,
+          report: await s.runOnce(onProgress).catch((err: unknown) => {
+            logger.error({ err, source: s.source }, 'province sync failed');
+            return null;
+          }),
+        })),
+      );
       cached = null;
+      return reports;
     },
     async whenTried(timeoutMs) {
       const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,7 @@ export { agencyOfDossierCode, dossierWriteOf, recordOf } from './dossier-facts';
 export { dossierScope } from './dossier-scope';
 export { createProvinceSync, PASS_DEFAULTS } from './province-sync';
 export type { ProvinceSync, ProvinceSyncOptions } from './province-sync';
-export type { PassOptions } from './province-pass';
+export type { PassOptions, PassProgress } from './province-pass';
 export type { ProvinceSyncState, PassReport } from './sync-state';
 export { computeDossierStatistics } from './dossier-statistics';
 export type { DossierStatistics } from './dossier-statistics';

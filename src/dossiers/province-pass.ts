@@ -42,6 +42,17 @@ export interface PassContext {
   fence: LeaseFence;
   signal: PassSignal;
   now: () => number;
+  /** Hears after every page written: records read so far in this pass, and the first read's share done (null in steady passes). */
+  onProgress?: (progress: PassProgress) => void;
+}
+
+/** How far a pass has got. */
+export interface PassProgress {
+  source: string;
+  phase: 'backfill' | 'steady';
+  read: number;
+  /** 0–100 during the first read; null afterwards. */
+  percent: number | null;
 }
 
 /** Tallies of one pass. */
@@ -96,6 +107,13 @@ async function write(context: PassContext, records: DossierRecord[], state: Prov
   tally.created += result.created;
   tally.updated += result.updated;
   tally.unchanged += result.unchanged;
+  const b = state.backfill;
+  context.onProgress?.({
+    source: feed.name,
+    phase: state.phase,
+    read: tally.read,
+    percent: state.phase === 'backfill' && b ? Math.min(100, Math.round(((b.windowFrom - b.from) / Math.max(1, b.until - b.from)) * 100)) : null,
+  });
 }
 
 /**

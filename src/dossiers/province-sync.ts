@@ -3,7 +3,7 @@ import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
 import type { LeaseFence, Store } from '../store';
 import type { DossierFeed } from './dossier-feed';
-import { runProvincePass, type PassOptions } from './province-pass';
+import { runProvincePass, type PassOptions, type PassProgress } from './province-pass';
 import type { PassSignal } from './read-listing';
 import { parseSyncState, toCheckpoint, type PassReport, type ProvinceSyncState } from './sync-state';
 
@@ -36,9 +36,10 @@ export interface ProvinceSync {
   stop(): Promise<void>;
   /**
    * Runs one pass now if the lease can be had (whether or not one is due), and resolves
-   * with its report; null when another replica holds the lease.
+   * with its report; null when another replica holds the lease. `onProgress` hears after
+   * every page written.
    */
-  runOnce(): Promise<PassReport | null>;
+  runOnce(onProgress?: (progress: PassProgress) => void): Promise<PassReport | null>;
   /** The checkpoint as last read from the store. */
   state(): Promise<ProvinceSyncState>;
 }
@@ -83,7 +84,7 @@ export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf
     return now() - state.lastPass.at >= wait;
   }
 
-  async function pass(force: boolean): Promise<PassReport | null> {
+  async function pass(force: boolean, onProgress?: (progress: PassProgress) => void): Promise<PassReport | null> {
     const lease = await store.leases.acquire(leaseName, holder, leaseTtlMs);
     if (!lease) return null;
     const fence: LeaseFence = { name: lease.name, holder: lease.holder, token: lease.token };
@@ -104,7 +105,7 @@ export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf
       let report: PassReport;
       let next: ProvinceSyncState = state;
       try {
-        const result = await runProvincePass({ feed, store, logger: log, options, nationalCodeOf, enqueue, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}), fence, signal, now }, state);
+        const result = await runProvincePass({ feed, store, logger: log, options, nationalCodeOf, enqueue, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}), ...(onProgress ? { onProgress } : {}), fence, signal, now }, state);
         next = result.state;
         report = { at: now(), ok: true, error: null, message: null, durationMs: now() - started, ...result.tally };
         failures = 0;
@@ -135,8 +136,8 @@ export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf
     }
   }
 
-  function runExclusive(force: boolean): Promise<PassReport | null> {
-    running ??= pass(force).finally(() => {
+  function runExclusive(force: boolean, onProgress?: (progress: PassProgress) => void): Promise<PassReport | null> {
+    running ??= pass(force, onProgress).finally(() => {
       running = null;
     });
     return running;
@@ -176,7 +177,7 @@ export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf
       current?.abort(new GatewayError('LEASE_LOST', 'the gateway is stopping', { lease: leaseName }));
       await running?.catch(() => undefined);
     },
-    runOnce: () => runExclusive(true),
+    runOnce: (onProgress) => runExclusive(true, onProgress),
     state: loadState,
   };
 }
