@@ -1,5 +1,5 @@
 export { startSimServer } from './sim-server';
-export type { SimServer, SimServerOptions, SimRequest, SimResponse, SimHandler, SimStats } from './sim-server';
+export type { SimServer, SimServerOptions, SimRequest, SimResponse, SimHandler, SimStats, SimControlRoute } from './sim-server';
 export { isFault } from './fault';
 export type { Fault } from './fault';
 export { createSeededRandom } from './seeded-random';

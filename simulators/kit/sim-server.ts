@@ -20,6 +20,13 @@ export interface SimResponse {
 
 export type SimHandler = (req: SimRequest) => Promise<SimResponse> | SimResponse;
 
+/**
+ * A simulator's own control route under `/__sim/`: gets the method, the query and the body
+ * parsed as JSON (undefined when empty), answers a status and a JSON body. A throw answers
+ * 400 with its message: control routes are for tests and operators, who need to see why.
+ */
+export type SimControlRoute = (request: { method: string; query: URLSearchParams; json: unknown }) => { status: number; body: unknown };
+
 export interface SimServerOptions {
   /** Name shown in logs and `/__sim/stats`. */
   name: string;
@@ -30,6 +37,8 @@ export interface SimServerOptions {
   port?: number;
   /** Largest request body accepted, in bytes. @default 20971520 */
   maxBodyBytes?: number;
+  /** Extra control routes by path (`/__sim/advance`, …), beside the kit's own. @default {} */
+  controlRoutes?: Readonly<Record<string, SimControlRoute>>;
 }
 
 /** Counts kept by every simulator; tests read them to count upstream calls. */
@@ -53,9 +62,9 @@ export interface SimServer {
 /**
  * Starts a real HTTP server on loopback for a simulated source. Control routes, outside
  * any vendor's protocol: `GET /__sim/stats`, `POST /__sim/fault` with a Fault as JSON,
- * `POST /__sim/reset-stats`.
+ * `POST /__sim/reset-stats`, and the simulator's own `controlRoutes`.
  */
-export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024 }: SimServerOptions): Promise<SimServer> {
+export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024, controlRoutes = {} }: SimServerOptions): Promise<SimServer> {
   let fault: Fault = { mode: 'none' };
   const stats: SimStats = { requests: 0, byOperation: {} };
   const hanging = new Set<http.ServerResponse>();
@@ -78,7 +87,7 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
       return;
     }
     if (url.pathname.startsWith('/__sim/')) {
-      control(url.pathname, body, res);
+      control(req.method ?? 'GET', url, body, res);
       return;
     }
     stats.requests += 1;
@@ -116,10 +125,26 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
     res.end(answer.body);
   }
 
-  function control(path: string, body: Buffer, res: http.ServerResponse): void {
+  function control(method: string, url: URL, body: Buffer, res: http.ServerResponse): void {
+    const path = url.pathname;
     const json = (status: number, value: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     };
+    const own = Object.hasOwn(controlRoutes, path) ? controlRoutes[path] : undefined;
+    if (own) {
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+      } catch {
+        return json(400, { error: `${path} expects a JSON body` });
+      }
+      try {
+        const answer = own({ method, query: url.searchParams, json: parsed });
+        return json(answer.status, answer.body);
+      } catch (err) {
+        return json(400, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
     if (path === '/__sim/stats') return json(200, { name, fault, ...stats });
     if (path === '/__sim/reset-stats') {
       resetStats();

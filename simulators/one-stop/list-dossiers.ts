@@ -1,0 +1,209 @@
+import { LIVE_STATUSES } from './apply-transition';
+import { isWithinAgency } from './agency-code';
+import type { DossierFacts } from './dossier-facts';
+import { factsOfCore } from './dossier-facts';
+import { arraySequence, rangeSequence, sortScanned, type DossierSequence, type KeyDirections } from './dossier-sequence';
+import { OPEN_SPAN_MS, UPDATE_LAG_MS } from './draw-timeline';
+import type { IndexRange } from './listing-timeline';
+import { mergeListing, type ExtraEntry, type Listing } from './merge-listing';
+import type { ProvinceState } from './province-state';
+import type { NationalStatus } from './types';
+
+/** Instants from `from` (included) to `to` (excluded), epoch ms; null is open-ended. */
+export interface InstantWindow {
+  from: number | null;
+  to: number | null;
+}
+
+/** Which dossiers a status filter lets through, in national terms plus the extension flag iGate distinguishes. */
+export interface StatusFilter {
+  /** Stable text for caching, e.g. `igate:2,10`. */
+  key: string;
+  /** Every national status the filter can let through: when all are live, only recent dossiers are examined. */
+  national: ReadonlySet<NationalStatus>;
+  accepts(status: NationalStatus, awaitingExtension: boolean): boolean;
+}
+
+export type SortField = 'receivedAt' | 'submittedAt' | 'appointmentAt' | 'finishedAt' | 'updatedAt' | 'code';
+
+/** A listing request in the simulator's own terms; each dialect translates its parameters into one. */
+export interface DossierQuery {
+  /** On the listing instant (reception, submission when never received): motcua and soap. */
+  listed?: InstantWindow;
+  /** On the reception instant; dossiers never received are left out: iGate's accepted-from/to. */
+  received?: InstantWindow;
+  /** On the last update: iGate's updated-from/to. */
+  updated?: InstantWindow;
+  status?: StatusFilter;
+  /** An agency with its subordinates; null matches nothing (an agency id nobody knows). */
+  agency?: string | null;
+  procedureCode?: string;
+  /** Exactly this code. */
+  code?: string;
+  /** A case-insensitive substring of the code. */
+  codeContains?: string;
+  /** Sort order; empty or absent is listing order (listing instant, then index). Ties go by index. */
+  sort?: ReadonlyArray<{ field: SortField; direction: 1 | -1 }>;
+}
+
+export interface DossierLister {
+  list(query: DossierQuery): Listing;
+}
+
+/** Elements of scanned sequences kept between requests (about 12 bytes each per sort key). */
+const SEQUENCE_BUDGET = 3_000_000;
+const OVERLAY_CACHE_SIZE = 16;
+
+/**
+ * Lists a province's dossiers without materialising them: the generated dossiers a query
+ * can match are narrowed to index ranges (a reception or listing window by binary search;
+ * only recent dossiers for statuses still in progress; only those listed up to
+ * UPDATE_LAG_MS before an update window), scanned once when a filter or sort needs it and
+ * the result cached, then merged with the overlay's dossiers in their current state.
+ */
+export function createDossierLister(state: ProvinceState): DossierLister {
+  const { data } = state;
+  const { timeline, count, now: origin } = data.context;
+  const sequences = new Map<string, DossierSequence>();
+  let budget = 0;
+  const overlays = new Map<string, { version: number; excluded: number[]; extras: ExtraEntry[] }>();
+
+  const codeOf = (index: number): string => data.codeOf(data.core(index));
+  const firstAt = (instant: number): number => timeline.firstAt(instant, count);
+
+  function matches(facts: DossierFacts, query: DossierQuery, code: () => string): boolean {
+    const inside = (value: number | null, window: InstantWindow | undefined): boolean =>
+      window === undefined || (value !== null && (window.from === null || value >= window.from) && (window.to === null || value < window.to));
+    if (!inside(facts.listedAt, query.listed) || !inside(facts.receivedAt, query.received) || !inside(facts.updatedAt, query.updated)) return false;
+    if (query.status && !query.status.accepts(facts.status, facts.awaitingExtension)) return false;
+    if (query.agency !== undefined && (query.agency === null || !isWithinAgency(facts.agencyCode, query.agency))) return false;
+    if (query.procedureCode !== undefined && facts.procedureCode !== query.procedureCode) return false;
+    if (query.code !== undefined && code() !== query.code) return false;
+    if (query.codeContains !== undefined && !code().toLowerCase().includes(query.codeContains.toLowerCase())) return false;
+    return true;
+  }
+
+  function keysOf(facts: DossierFacts, query: DossierQuery): number[] {
+    if (!query.sort || query.sort.length === 0) return [facts.listedAt];
+    return query.sort.map(({ field }) => {
+      if (field === 'code') return data.agencyRank(facts.agencyCode) * 2 ** 25 + facts.index;
+      const value = facts[field];
+      return value === null ? -Infinity : value;
+    });
+  }
+
+  const directionsOf = (query: DossierQuery): KeyDirections => (query.sort && query.sort.length > 0 ? query.sort.map((spec) => spec.direction) : [1]);
+
+  /** The generated dossiers the query can match, in its order, ignoring the overlay. */
+  function baseSequence(query: DossierQuery, key: string): DossierSequence {
+    const cached = sequences.get(key);
+    if (cached) {
+      sequences.delete(key);
+      sequences.set(key, cached);
+      return cached;
+    }
+    let lo = 0;
+    let hi = count;
+    const narrow = (window: InstantWindow | undefined, slack = 0): void => {
+      if (!window) return;
+      if (window.from !== null) lo = Math.max(lo, firstAt(window.from - slack));
+      if (window.to !== null) hi = Math.min(hi, firstAt(window.to));
+    };
+    narrow(query.listed);
+    narrow(query.received);
+    // A generated dossier's last update is at most UPDATE_LAG_MS after its listing, never before it.
+    narrow(query.updated, UPDATE_LAG_MS);
+    if (query.code !== undefined) {
+      const index = data.indexOfCode(query.code, count);
+      if (index === null) hi = lo;
+      else [lo, hi] = [Math.max(lo, index), Math.min(hi, index + 1)];
+    }
+    const liveOnly = query.status !== undefined && [...query.status.national].every((status) => LIVE_STATUSES.has(status));
+    if (liveOnly) lo = Math.max(lo, firstAt(origin - OPEN_SPAN_MS));
+    const ranges: IndexRange[] = hi <= lo ? [] : query.received ? timeline.receivedRanges(lo, hi) : [[lo, hi]];
+    const sorted = query.sort !== undefined && query.sort.length > 0;
+    const residual = query.updated !== undefined || query.status !== undefined || query.agency !== undefined || query.procedureCode !== undefined || query.code !== undefined || query.codeContains !== undefined;
+
+    let sequence: DossierSequence;
+    if (!residual && !sorted) sequence = rangeSequence(ranges, firstAt);
+    else {
+      const found: number[] = [];
+      const keys: number[][] = directionsOf(query).map(() => []);
+      const visit = (index: number): void => {
+        const core = data.core(index);
+        const facts = factsOfCore(core);
+        if (!matches(facts, query, () => data.codeOf(core))) return;
+        found.push(index);
+        keysOf(facts, query).forEach((value, k) => (keys[k] as number[]).push(value));
+      };
+      if (liveOnly) {
+        const live = state.liveBase();
+        for (const [start, end] of ranges) for (let p = lowerBound(live, start); p < live.length && (live[p] as number) < end; p++) visit(live[p] as number);
+      } else {
+        for (const [start, end] of ranges) for (let index = start; index < end; index++) visit(index);
+      }
+      const ordered = sorted ? sortScanned(found, keys, directionsOf(query)) : { indices: Int32Array.from(found), keys: keys.map((column) => Float64Array.from(column)) };
+      sequence = arraySequence(ordered.indices, ordered.keys, directionsOf(query));
+    }
+    sequences.set(key, sequence);
+    budget += sequence.weight;
+    for (const [oldKey, old] of sequences) {
+      if (budget <= SEQUENCE_BUDGET || old === sequence) break;
+      sequences.delete(oldKey);
+      budget -= old.weight;
+    }
+    return sequence;
+  }
+
+  /** The overlay's part for this query at the current version: base positions to skip, dossiers to add. */
+  function overlayPart(query: DossierQuery, key: string, base: DossierSequence): { excluded: number[]; extras: ExtraEntry[] } {
+    const version = state.version();
+    const cached = overlays.get(key);
+    if (cached && cached.version === version) return cached;
+    const excluded: number[] = [];
+    for (const index of state.overlaidBase()) {
+      const position = base.positionOf(index, keysOf(state.baseFacts(index), query));
+      if (position >= 0) excluded.push(position);
+    }
+    excluded.sort((a, b) => a - b);
+    const directions = directionsOf(query);
+    const extras: ExtraEntry[] = [];
+    for (const [index, entry] of state.overlay) {
+      if (matches(entry.facts, query, () => codeOf(index))) extras.push({ index, keys: keysOf(entry.facts, query) });
+    }
+    extras.sort((a, b) => {
+      for (let k = 0; k < directions.length; k++) {
+        const x = a.keys[k] as number;
+        const y = b.keys[k] as number;
+        if (x !== y) return (x < y ? -1 : 1) * (directions[k] as number);
+      }
+      return a.index - b.index;
+    });
+    const part = { version, excluded, extras };
+    overlays.delete(key);
+    overlays.set(key, part);
+    if (overlays.size > OVERLAY_CACHE_SIZE) overlays.delete(overlays.keys().next().value as string);
+    return part;
+  }
+
+  return {
+    list(query) {
+      state.sync();
+      const key = JSON.stringify({ ...query, status: query.status?.key });
+      const base = baseSequence(query, key);
+      const { excluded, extras } = overlayPart(query, key, base);
+      return mergeListing(base, excluded, extras);
+    },
+  };
+}
+
+function lowerBound(values: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
