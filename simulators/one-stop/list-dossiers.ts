@@ -52,7 +52,7 @@ export interface DossierLister {
 
 /** Elements of scanned sequences kept between requests (about 12 bytes each per sort key). */
 const SEQUENCE_BUDGET = 3_000_000;
-const OVERLAY_CACHE_SIZE = 16;
+const LISTING_CACHE_SIZE = 16;
 
 /**
  * Lists a province's dossiers without materialising them: the generated dossiers a query
@@ -66,7 +66,7 @@ export function createDossierLister(state: ProvinceState): DossierLister {
   const { timeline, count, now: origin } = data.context;
   const sequences = new Map<string, DossierSequence>();
   let budget = 0;
-  const overlays = new Map<string, { version: number; excluded: number[]; extras: ExtraEntry[] }>();
+  const listings = new Map<string, { version: number; listing: Listing }>();
 
   const codeOf = (index: number): string => data.codeOf(data.core(index));
   const firstAt = (instant: number): number => timeline.firstAt(instant, count);
@@ -113,6 +113,7 @@ export function createDossierLister(state: ProvinceState): DossierLister {
     narrow(query.received);
     // A generated dossier's last update is at most UPDATE_LAG_MS after its listing, never before it.
     narrow(query.updated, UPDATE_LAG_MS);
+    if (query.agency === null) hi = lo;
     if (query.code !== undefined) {
       const index = data.indexOfCode(query.code, count);
       if (index === null) hi = lo;
@@ -155,11 +156,8 @@ export function createDossierLister(state: ProvinceState): DossierLister {
     return sequence;
   }
 
-  /** The overlay's part for this query at the current version: base positions to skip, dossiers to add. */
-  function overlayPart(query: DossierQuery, key: string, base: DossierSequence): { excluded: number[]; extras: ExtraEntry[] } {
-    const version = state.version();
-    const cached = overlays.get(key);
-    if (cached && cached.version === version) return cached;
+  /** The overlay's part for this query: base positions to skip, dossiers to add. */
+  function overlayPart(query: DossierQuery, base: DossierSequence): { excluded: number[]; extras: ExtraEntry[] } {
     const excluded: number[] = [];
     for (const index of state.overlaidBase()) {
       const position = base.positionOf(index, keysOf(state.baseFacts(index), query));
@@ -179,20 +177,24 @@ export function createDossierLister(state: ProvinceState): DossierLister {
       }
       return a.index - b.index;
     });
-    const part = { version, excluded, extras };
-    overlays.delete(key);
-    overlays.set(key, part);
-    if (overlays.size > OVERLAY_CACHE_SIZE) overlays.delete(overlays.keys().next().value as string);
-    return part;
+    return { excluded, extras };
   }
 
   return {
     list(query) {
       state.sync();
       const key = JSON.stringify({ ...query, status: query.status?.key });
+      const version = state.version();
+      const cached = listings.get(key);
+      if (cached?.version === version) return cached.listing;
       const base = baseSequence(query, key);
-      const { excluded, extras } = overlayPart(query, key, base);
-      return mergeListing(base, excluded, extras);
+      const { excluded, extras } = overlayPart(query, base);
+      const listing = mergeListing(base, excluded, extras);
+      // Pages of one listing come in one after another: keep it until the overlay changes.
+      listings.delete(key);
+      listings.set(key, { version, listing });
+      if (listings.size > LISTING_CACHE_SIZE) listings.delete(listings.keys().next().value as string);
+      return listing;
     },
   };
 }
