@@ -13,8 +13,8 @@ export interface DossierSequence {
   positionOf(index: number, keys: readonly number[]): number;
   /** How many elements order strictly before an element with these keys and index. */
   rank(keys: readonly number[], index: number): number;
-  /** Elements held in memory (0 for ranges): what a cache of sequences budgets. */
-  readonly weight: number;
+  /** Bytes held (0 for ranges): what a cache of sequences budgets. */
+  readonly bytes: number;
 }
 
 /**
@@ -44,7 +44,7 @@ export function rangeSequence(ranges: readonly IndexRange[], firstAt: (instant: 
   };
   return {
     length: prefix[ranges.length] as number,
-    weight: 0,
+    bytes: 0,
     at(position) {
       let lo = 0;
       let hi = ranges.length - 1;
@@ -94,7 +94,7 @@ export function arraySequence(indices: Int32Array, keys: readonly Float64Array[]
   };
   return {
     length: indices.length,
-    weight: indices.length * (1 + 2 * keys.length),
+    bytes: indices.length * (4 + 8 * keys.length),
     at: (position) => indices[position] as number,
     positionOf(index, target) {
       const position = rank(target, index);
@@ -108,10 +108,9 @@ export function arraySequence(indices: Int32Array, keys: readonly Float64Array[]
  * Orders the scanned indices by their keys, then index: the permutation is sorted, and
  * the keys follow it.
  */
-export function sortScanned(indices: readonly number[], keys: readonly number[][], directions: KeyDirections): { indices: Int32Array; keys: Float64Array[] } {
+export function sortScanned(indices: Int32Array, columns: readonly Float64Array[], directions: KeyDirections): { indices: Int32Array; keys: Float64Array[] } {
   const order = new Int32Array(indices.length);
   for (let p = 0; p < order.length; p++) order[p] = p;
-  const columns = keys.map((column) => Float64Array.from(column));
   order.sort((a, b) => {
     for (let k = 0; k < columns.length; k++) {
       const x = (columns[k] as Float64Array)[a] as number;

@@ -34,17 +34,38 @@ const DEPARTMENT_OF_MINISTRY: Readonly<Record<string, string>> = {
   G16: 'Sở Văn hóa', G17: 'Sở Xây dựng', G18: 'Sở Y tế',
 };
 
-/** Dossier `index`'s core: a pure function of the seed, the province and the index. */
-export function drawCore(index: number, context: GenerationContext): DossierCore {
-  const { timeline, directory, now, since } = context;
-  const random = createSeededRandom(indexSeed(context.coreKey, index));
+/** Where a dossier was lodged: the first draws of its core, enough to order by code. */
+interface Placement {
+  slot: ListingSlot;
+  listedAt: number;
+  receivedOnArrival: boolean;
+  onlineOnly: boolean;
+  profile: ProcedureProfile;
+  agencyLevel: 1 | 2 | 3;
+  agency: RawAgency;
+}
+
+function drawPlacement(index: number, context: GenerationContext, random: SeededRandom): Placement {
+  const { timeline } = context;
   const slot = timeline.slotOf(index);
   const listedAt = timeline.listedAt(index);
   const receivedOnArrival = slot === 'arrival' && isOfficeHours(listedAt) && random.chance(0.4);
   const onlineOnly = slot === 'pending' || slot === 'refused' || (slot === 'arrival' && !receivedOnArrival);
   const profile = random.pick(onlineOnly && context.onlineProfiles.length > 0 ? context.onlineProfiles : context.profiles);
   const agencyLevel = pickLevel(profile, random);
-  const agency = pickAgency(agencyLevel, profile, directory, random);
+  return { slot, listedAt, receivedOnArrival, onlineOnly, profile, agencyLevel, agency: pickAgency(agencyLevel, profile, context.directory, random) };
+}
+
+/** The agency that handles dossier `index` (its code starts with it), a fraction of the cost of the core. */
+export function drawAgency(index: number, context: GenerationContext): RawAgency {
+  return drawPlacement(index, context, createSeededRandom(indexSeed(context.coreKey, index))).agency;
+}
+
+/** Dossier `index`'s core: a pure function of the seed, the province and the index. */
+export function drawCore(index: number, context: GenerationContext): DossierCore {
+  const { timeline, directory, now, since } = context;
+  const random = createSeededRandom(indexSeed(context.coreKey, index));
+  const { slot, listedAt, receivedOnArrival, onlineOnly, profile, agencyLevel, agency } = drawPlacement(index, context, random);
   const trend = Math.min(1, Math.max(0, (listedAt - since) / (now - since)));
   const channel: Channel = onlineOnly ? 2 : slot === 'arrival' ? (random.chance(0.07) ? 3 : 1) : pickChannel(profile.serviceLevel, trend, random);
   const drawn = drawTimeline(

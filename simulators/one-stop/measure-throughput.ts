@@ -50,11 +50,34 @@ async function main(): Promise<void> {
           String(Math.round(served / (cpu / 1000))).padStart(15), String(Math.round(served / (wall / 1000))).padStart(16), String(Math.round(bytes / served)).padStart(14),
         ];
         console.log(row.join(' '));
+        if (dialect === 'igate') await planning(sim, count);
       } finally {
         sim.child.kill('SIGTERM');
       }
     }
   }
+}
+
+/** Wall time of the first page of each query a gateway sends an igate deployment, and of 1,000 status changes. */
+async function planning(sim: Child, count: number): Promise<void> {
+  const form = new URLSearchParams({ grant_type: 'password', client_id: 'lienthong-gateway', username: 'lienthong', password: 'demo-secret' });
+  const { access_token: token } = (await (await fetch(`${sim.url}/auth/realms/digo/protocol/openid-connect/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+  const timed = async (label: string, path: string, init: RequestInit = {}): Promise<void> => {
+    const started = performance.now();
+    const res = await fetch(`${sim.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+    const body = (await res.json()) as { totalElements?: number; changes?: unknown[] };
+    console.log(`  igate ${count}: ${label.padEnd(58)} ${String(Math.round(performance.now() - started)).padStart(6)} ms  (${body.totalElements ?? body.changes?.length} dossiers)`);
+  };
+  const queries: Array<[string, string]> = [
+    ['whole window, sort=code,asc, first page', '/pa/dossier/search?accepted-from=2000-01-01&accepted-to=2099-12-31&sort=code,asc&size=200'],
+    ['whole window, sort=code,asc, page 1000', '/pa/dossier/search?accepted-from=2000-01-01&accepted-to=2099-12-31&sort=code,asc&size=200&page=1000'],
+    ['updated-from a day before now, sort=updatedDate,asc', '/pa/dossier/search?updated-from=2026-10-31T09:00:00%2B07:00&sort=updatedDate,asc&size=200'],
+    ['dossier-status=0,1,2,3,9,10 (in progress)', '/pa/dossier/search?dossier-status=0,1,2,3,9,10&size=200'],
+  ];
+  for (const [label, path] of queries) await timed(label, path);
+  await timed('POST /__sim/mutate {"count": 1000}', '/__sim/mutate', { method: 'POST', body: JSON.stringify({ count: 1000 }) });
+  for (const [label, path] of queries) await timed(`${label}, after`, path);
+  console.log(`  igate ${count}: resident memory now ${rssMb(sim.pid).toFixed(0)} MB`);
 }
 
 interface Child {

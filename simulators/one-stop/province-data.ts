@@ -1,5 +1,5 @@
 import { buildDossier } from './build-dossier';
-import { drawCore, type DossierCore } from './draw-core';
+import { drawAgency, drawCore, type DossierCore } from './draw-core';
 import { createGenerationContext, type GenerationContext, type GenerationOptions } from './generation-context';
 import type { Dossier } from './types';
 import { DAY_MS, formatCodeDay, VN_OFFSET_MS } from './vn-time';
@@ -23,6 +23,8 @@ export interface ProvinceData {
   indexOfCode(code: string, total: number): number | null;
   /** The position of an agency code in code order, for sorting by dossier code without building codes. */
   agencyRank(agencyCode: string): number;
+  /** The agency of dossier `index` as generated (its code's first part), cheaper than the core. */
+  agencyOf(index: number): string;
 }
 
 const CODE = /^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{2})(\d{2})(\d{2})-(\d{4,})$/;
@@ -74,5 +76,6 @@ export function createProvinceData(options: GenerationOptions): ProvinceData {
       return codeOf(core(index)) === code ? index : null;
     },
     agencyRank: (agencyCode) => ranks.get(agencyCode) ?? ranks.size,
+    agencyOf: (index) => drawAgency(index, context).MADONVI,
   };
 }
