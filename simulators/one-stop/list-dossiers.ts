@@ -60,7 +60,8 @@ const LISTING_CACHE_SIZE = 16;
 /**
  * Lists a province's dossiers without materialising them: the generated dossiers a query
  * can match are narrowed to index ranges (a reception or listing window by binary search;
- * only recent dossiers for statuses still in progress; only those listed up to
+ * only recent dossiers for statuses still in progress; only those listed outside office
+ * hours for statuses never received (1 waiting, 3 refused); only those listed up to
  * UPDATE_LAG_MS before an update window), scanned once when a filter or sort needs it and
  * the result cached, then merged with the overlay's dossiers in their current state.
  */
@@ -124,7 +125,11 @@ export function createDossierLister(state: ProvinceState): DossierLister {
     }
     const liveOnly = query.status !== undefined && [...query.status.national].every((status) => LIVE_STATUSES.has(status));
     if (liveOnly) lo = Math.max(lo, firstAt(origin - OPEN_SPAN_MS));
-    const ranges: IndexRange[] = hi <= lo ? [] : query.received ? timeline.receivedRanges(lo, hi) : [[lo, hi]];
+    // Generated dossiers never received (1 waiting, 3 refused) are exactly those listed outside office hours.
+    const neverReceived = query.status !== undefined && [...query.status.national].every((status) => status === 1 || status === 3);
+    const ranges: IndexRange[] = hi <= lo || (query.received && neverReceived)
+      ? []
+      : query.received ? timeline.slotRanges(lo, hi, true) : neverReceived ? timeline.slotRanges(lo, hi, false) : [[lo, hi]];
     const sorted = query.sort !== undefined && query.sort.length > 0;
     const residual = query.updated !== undefined || query.status !== undefined || query.agency !== undefined || query.procedureCode !== undefined || query.code !== undefined || query.codeContains !== undefined;
 

@@ -30,8 +30,11 @@ export interface ListingTimeline {
   slotOf(index: number): ListingSlot;
   /** The first index in [0, total) listed at or after `instant`; `total` when none is. */
   firstAt(instant: number, total: number): number;
-  /** The parts of [lo, hi) ∩ [0, count) whose dossiers were received at their listing instant, in order. */
-  receivedRanges(lo: number, hi: number): IndexRange[];
+  /**
+   * The parts of [lo, hi) ∩ [0, count) whose dossiers were received at their listing
+   * instant (`received` true), or never received (false: refused or waiting), in order.
+   */
+  slotRanges(lo: number, hi: number, received: boolean): IndexRange[];
   /** How many arrivals are listed at or before `instant`. */
   arrivalsUntil(instant: number): number;
   /** Arrivals per simulated day. */
@@ -191,12 +194,12 @@ export function createListingTimeline({ count, now, key, newPerDay: asked }: Lis
       // Every dossier of the history is listed before `instant`: count the arrivals before it.
       return Math.min(totalCount, count + arrivalsUntil(instant - 1));
     },
-    receivedRanges(lo, hi) {
+    slotRanges(lo, hi, received) {
       const ranges: Array<[number, number]> = [];
       const end = Math.min(hi, count);
       if (lo >= end) return ranges;
       for (let s = segmentOf(Math.max(0, lo)); s < segments && (firstIndex[s] as number) < end; s++) {
-        if (SLOTS[slots[s] as number] !== 'received') continue;
+        if ((SLOTS[slots[s] as number] === 'received') !== received) continue;
         const a = Math.max(lo, firstIndex[s] as number);
         const b = Math.min(end, firstIndex[s + 1] as number);
         if (b <= a) continue;

@@ -125,7 +125,7 @@ describe('listing dossiers over index ranges and the overlay', () => {
     }
   });
 
-  test('examines only recent dossiers for statuses in progress and for a recent update window, at a million dossiers', () => {
+  test('examines only recent dossiers for statuses in progress and a recent update window, and only those listed outside office hours for statuses never received, at a million dossiers', () => {
     const { data } = start(1_000_000);
     let cores = 0;
     const counted: ProvinceData = { ...data, core: (index) => ((cores += 1), data.core(index)) };
@@ -141,6 +141,10 @@ describe('listing dossiers over index ranges and the overlay', () => {
     const updated = lister.list({ updated: { from: NOW.getTime() - DAY, to: null }, sort: [{ field: 'updatedAt', direction: 1 }] });
     expect(updated.total).toBeGreaterThan(200);
     expect(cores).toBeLessThan(250_000);
+    cores = 0;
+    const neverReceived = lister.list({ status: nationalStatusFilter('test', [1, 3]) });
+    expect(neverReceived.total).toBeGreaterThan(10_000);
+    expect(cores).toBeLessThan(50_000);
     // A reception window and paging need no pass at all.
     cores = 0;
     const window = lister.list({ received: { from: Date.parse('2025-03-01T00:00:00+07:00'), to: Date.parse('2025-04-01T00:00:00+07:00') } });
