@@ -21,10 +21,11 @@ export interface SimResponse {
 export type SimHandler = (req: SimRequest) => Promise<SimResponse> | SimResponse;
 
 /**
- * A simulator's own control route under `/__sim/`, outside any vendor's protocol (e.g. a
- * state dump for tests). It answers JSON; it never sees faults and is never counted.
+ * A simulator's own control route under `/__sim/`: gets the method, the query and the body
+ * parsed as JSON (undefined when empty), answers a status and a JSON body. A throw answers
+ * 400 with its message: control routes are for tests and operators, who need to see why.
  */
-export type SimControlRoute = (req: { method: string; query: URLSearchParams; body: Buffer }) => { status: number; body: unknown };
+export type SimControlRoute = (request: { method: string; query: URLSearchParams; json: unknown }) => { status: number; body: unknown };
 
 export interface SimServerOptions {
   /** Name shown in logs and `/__sim/stats`. */
@@ -36,7 +37,7 @@ export interface SimServerOptions {
   port?: number;
   /** Largest request body accepted, in bytes. @default 20971520 */
   maxBodyBytes?: number;
-  /** Extra control routes by full path, e.g. `{ '/__sim/state': … }`; the kit's own routes win. @default {} */
+  /** Extra control routes by path (`/__sim/advance`, …), beside the kit's own. @default {} */
   controlRoutes?: Readonly<Record<string, SimControlRoute>>;
 }
 
@@ -63,14 +64,7 @@ export interface SimServer {
  * any vendor's protocol: `GET /__sim/stats`, `POST /__sim/fault` with a Fault as JSON,
  * `POST /__sim/reset-stats`, and the simulator's own `controlRoutes`.
  */
-export async function startSimServer({
-  name,
-  handler,
-  host = '127.0.0.1',
-  port = 0,
-  maxBodyBytes = 20 * 1024 * 1024,
-  controlRoutes = {},
-}: SimServerOptions): Promise<SimServer> {
+export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024, controlRoutes = {} }: SimServerOptions): Promise<SimServer> {
   let fault: Fault = { mode: 'none' };
   const stats: SimStats = { requests: 0, byOperation: {} };
   const hanging = new Set<http.ServerResponse>();
@@ -136,6 +130,21 @@ export async function startSimServer({
     const json = (status: number, value: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     };
+    const own = Object.hasOwn(controlRoutes, path) ? controlRoutes[path] : undefined;
+    if (own) {
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+      } catch {
+        return json(400, { error: `${path} expects a JSON body` });
+      }
+      try {
+        const answer = own({ method, query: url.searchParams, json: parsed });
+        return json(answer.status, answer.body);
+      } catch (err) {
+        return json(400, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
     if (path === '/__sim/stats') return json(200, { name, fault, ...stats });
     if (path === '/__sim/reset-stats') {
       resetStats();
@@ -151,11 +160,6 @@ export async function startSimServer({
       if (!isFault(parsed)) return json(400, { error: 'expected a Fault: {"mode":"none|slow|hang|fail|garbage|reset", ...}' });
       setFault(parsed);
       return json(200, { ok: true, fault });
-    }
-    const route = Object.hasOwn(controlRoutes, path) ? controlRoutes[path] : undefined;
-    if (route) {
-      const answer = route({ method, query: url.searchParams, body });
-      return json(answer.status, answer.body);
     }
     return json(404, { error: `unknown control route ${path}` });
   }

@@ -92,14 +92,13 @@ export async function startNationalPortalSimulator({
   };
   const controlRoutes: Record<string, SimControlRoute> = {
     '/__sim/state': ({ query }) => ({ status: 200, body: store.state(query.get('code') ?? undefined) }),
-    '/__sim/random-failures': ({ body }) => {
-      const value = parseJson(body);
+    '/__sim/random-failures': ({ json: value }) => {
       if (value !== null && !isRandomFailures(value)) return { status: 400, body: { error: 'expected null or {"rate": 0..1, "seed": <integer>, "afterWrite"?: boolean}' } };
       setRandomFailures(value);
       return { status: 200, body: { ok: true } };
     },
-    '/__sim/refused-dossiers': ({ body }) => {
-      const codes = (parseJson(body) as { codes?: unknown } | null)?.codes;
+    '/__sim/refused-dossiers': ({ json }) => {
+      const codes = (json as { codes?: unknown } | null | undefined)?.codes;
       if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string')) return { status: 400, body: { error: 'expected {"codes": ["<MaHoSo>", …]}' } };
       setRefusedDossiers(codes);
       return { status: 200, body: { ok: true, refused: [...refused] } };
@@ -131,10 +130,3 @@ export async function startNationalPortalSimulator({
   };
 }
 
-function parseJson(body: Buffer): unknown {
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}

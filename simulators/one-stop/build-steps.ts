@@ -1,21 +1,12 @@
 import type { SeededRandom } from '../kit';
 import type { SectorFamily } from './procedure-profile';
 import type { AgencyStaff, Officer } from './staff-directory';
-import type { Channel, NationalStatus } from './types';
+import type { Channel, DossierStep, NationalStatus } from './types';
 import { officeTime } from './draw-timeline';
-import { addWorkingDays } from './vn-time';
+import { addWorkingDays, formatVnIso } from './vn-time';
 
-/** A step with instants as epoch milliseconds; the generator formats them. */
-export interface TimedStep {
-  handler: string;
-  position: string;
-  department: string;
-  content: string;
-  status: string;
-  start: number;
-  end: number | null;
-  deadlineByRule: number | null;
-}
+/** A step without its instants: who, where, what, and the dossier's status during it. */
+export type StepDescription = Omit<DossierStep, 'start' | 'end' | 'deadlineByRule'>;
 
 export interface StepsInput {
   status: NationalStatus;
@@ -31,26 +22,28 @@ export interface StepsInput {
   receivedAt: number | null;
   finishedAt: number | null;
   returnedAt: number | null;
-  now: number;
+  /** When the current step of a dossier in progress began (the timeline's lastActivity); null once finished. */
+  lastActivity: number | null;
 }
 
-type Kind = 'submit' | 'receive' | 'review' | 'propose' | 'approve' | 'stamp' | 'return' | 'refuse' | 'supplement' | 'payment' | 'withdraw' | 'stop' | 'extension';
+/** The kinds of processing step a one-stop desk records. */
+export type StepKind = 'submit' | 'receive' | 'review' | 'propose' | 'approve' | 'stamp' | 'return' | 'refuse' | 'supplement' | 'payment' | 'withdraw' | 'stop' | 'extension';
 
 const REFUSALS = ['hồ sơ không thuộc thẩm quyền giải quyết', 'thành phần hồ sơ không đầy đủ theo quy định', 'thông tin kê khai không chính xác'];
 const SUPPLEMENTS = ['bổ sung bản sao giấy tờ chứng minh nhân thân', 'bổ sung bản vẽ hiện trạng', 'ký lại tờ khai theo đúng mẫu', 'bổ sung văn bản ủy quyền có chứng thực'];
 const STOPS = ['đang có tranh chấp, khiếu nại liên quan', 'quá thời hạn bổ sung hồ sơ mà tổ chức, cá nhân không bổ sung', 'theo đề nghị của cơ quan phối hợp'];
 
 /**
- * The processing steps (QuaTrinhXuLy) of one dossier, oldest first: 2 to 6 of them,
+ * The processing steps (QuaTrinhXuLy) of one dossier, oldest first, instants in ISO: 2 to 6 of them,
  * contiguous in time, the last one open (end null) while the dossier is in progress.
  * Each step's status is the national code the dossier had during it.
  */
-export function buildSteps(input: StepsInput, random: SeededRandom): TimedStep[] {
+export function buildSteps(input: StepsInput, random: SeededRandom): DossierStep[] {
   const { status, staff, family } = input;
   const online = input.channel === 2;
-  const middle: Kind[] = ['review', ...(staff.head(family) ? (['propose'] as Kind[]) : []), 'approve', 'stamp'];
-  const before: Kind[] = online ? ['submit', 'receive'] : ['receive'];
-  let kinds: Kind[];
+  const middle: StepKind[] = ['review', ...(staff.head(family) ? (['propose'] as StepKind[]) : []), 'approve', 'stamp'];
+  const before: StepKind[] = online ? ['submit', 'receive'] : ['receive'];
+  let kinds: StepKind[];
   let open = false;
   switch (status) {
     case 1:
@@ -78,7 +71,7 @@ export function buildSteps(input: StepsInput, random: SeededRandom): TimedStep[]
       open = true;
       break;
     case 7:
-      kinds = [...before, ...(random.chance(0.5) ? (['review'] as Kind[]) : []), 'withdraw'];
+      kinds = [...before, ...(random.chance(0.5) ? (['review'] as StepKind[]) : []), 'withdraw'];
       break;
     case 8:
       kinds = [...before, 'review', 'stop'];
@@ -90,12 +83,16 @@ export function buildSteps(input: StepsInput, random: SeededRandom): TimedStep[]
       kinds = [...before, ...subset(middle, random.int(0, Math.min(middle.length, 5 - before.length)), random), 'return'];
       break;
   }
-  return time(kinds.map((kind) => describe(kind, input, random)), kinds, open, input, random);
+  return time(kinds.map((kind) => describeStep(kind, input, random)), kinds, open, input, random);
 }
 
-function describe(kind: Kind, input: StepsInput, random: SeededRandom): Omit<TimedStep, 'start' | 'end' | 'deadlineByRule'> {
+/** Who acts in a step: what describeStep needs of a dossier. */
+export type StepPeople = Pick<StepsInput, 'status' | 'channel' | 'applicantName' | 'family' | 'staff' | 'accepter'>;
+
+/** A step of the given kind without its instants: who did it, where, what, and the dossier's status during it. */
+export function describeStep(kind: StepKind, input: StepPeople, random: SeededRandom): StepDescription {
   const { staff, family } = input;
-  const as = (officer: Officer, content: string, status: string): Omit<TimedStep, 'start' | 'end' | 'deadlineByRule'> => ({
+  const as = (officer: Officer, content: string, status: string): StepDescription => ({
     handler: officer.name,
     position: officer.position,
     department: officer.department,
@@ -136,11 +133,12 @@ function describe(kind: Kind, input: StepsInput, random: SeededRandom): Omit<Tim
 
 /**
  * Puts instants on the steps: submission and reception first, the work between reception
- * and the end of processing (or a point before now, for an open dossier) cut into
- * contiguous pieces, the return between the end of processing and the hand-back.
+ * and the end of processing cut into contiguous pieces (for an open dossier, the current
+ * step begins at its last activity and the earlier ones between reception and then), the
+ * return between the end of processing and the hand-back.
  */
-function time(steps: Array<Omit<TimedStep, 'start' | 'end' | 'deadlineByRule'>>, kinds: Kind[], open: boolean, input: StepsInput, random: SeededRandom): TimedStep[] {
-  const { submittedAt, receivedAt, finishedAt, returnedAt, now } = input;
+function time(steps: StepDescription[], kinds: StepKind[], open: boolean, input: StepsInput, random: SeededRandom): DossierStep[] {
+  const { submittedAt, receivedAt, finishedAt, returnedAt, lastActivity } = input;
   const n = kinds.length;
   const starts: number[] = [];
   const ends: Array<number | null> = [];
@@ -166,8 +164,8 @@ function time(steps: Array<Omit<TimedStep, 'start' | 'end' | 'deadlineByRule'>>,
     const draw = (count: number, from: number, to: number): number[] =>
       Array.from({ length: count }, () => Math.min(to, Math.max(from, officeTime(from + Math.floor(random.next() * (to - from)), random)))).sort((a, b) => a - b);
     if (open) {
-      const until = receivedAt + Math.floor(random.next() * (now - receivedAt) * (input.status === 2 ? 0.3 : 0.9));
-      const points = draw(work, receivedAt, until);
+      const current = lastActivity ?? receivedAt;
+      const points = [...draw(work - 1, receivedAt, current), current];
       points.forEach((point, k) => {
         starts.push(point);
         ends.push(k < work - 1 ? (points[k + 1] as number) : null);
@@ -193,10 +191,14 @@ function time(steps: Array<Omit<TimedStep, 'start' | 'end' | 'deadlineByRule'>>,
     const ruleIndex = index - (hasSubmit ? 1 : 0);
     const end = ends[index] ?? null;
     return {
-      ...step,
-      start: second(starts[index] as number),
-      end: end === null ? null : second(end),
-      deadlineByRule: receivedAt === null || ruleIndex < 0 ? null : addWorkingDays(receivedAt, Math.max(1, Math.ceil((input.processingDays * (ruleIndex + 1)) / ruleSteps))),
+      handler: step.handler,
+      position: step.position,
+      department: step.department,
+      content: step.content,
+      status: step.status,
+      start: formatVnIso(second(starts[index] as number)),
+      end: end === null ? null : formatVnIso(second(end)),
+      deadlineByRule: receivedAt === null || ruleIndex < 0 ? null : formatVnIso(addWorkingDays(receivedAt, Math.max(1, Math.ceil((input.processingDays * (ruleIndex + 1)) / ruleSteps)))),
     };
   });
 }

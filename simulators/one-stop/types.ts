@@ -98,7 +98,7 @@ export interface DossierPaper {
  * the Vietnam offset and whole seconds (`2024-03-15T08:30:00+07:00`).
  */
 export interface Dossier {
-  /** `{agency code}-{yyMMdd of submission}-{4-digit daily sequence per agency}`. */
+  /** `{agency code}-{yyMMdd}-{nnnn}`: the day it was first listed (received, or submitted online when never received) and its place among that day's dossiers of the province, from 0001. Never changes. */
   code: string;
   /** SoBienNhan: the receipt number, here the code itself. */
   receiptNumber: string;
@@ -147,6 +147,7 @@ export interface Dossier {
   finishedAt: string | null;
   /** When the result was handed back (NgayTra); status 10 only. */
   returnedAt: string | null;
+  /** The latest instant anything happened to it; a silent correction does not move it. */
   updatedAt: string;
   steps: DossierStep[];
   fees: DossierFee[];

@@ -75,6 +75,25 @@ export function formatSlash(ms: number): string {
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
+/**
+ * The canonical ISO instant (`yyyy-MM-ddTHH:mm:ss+07:00`, as formatVnIso writes it) in
+ * iGate's form, by rewriting the text: the same as formatIgateDate of the instant, without
+ * parsing it. Pages carry dozens of dates per dossier.
+ */
+export function igateDateOfIso(iso: string): string {
+  return `${iso.slice(0, 19)}.000+0700`;
+}
+
+/** The canonical ISO instant as `yyyyMMddHHmmss`, by rewriting the text (see igateDateOfIso). */
+export function compactOfIso(iso: string): string {
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+}
+
+/** The canonical ISO instant as `dd/MM/yyyy HH:mm:ss`, by rewriting the text (see igateDateOfIso). */
+export function slashOfIso(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 19)}`;
+}
+
 /** `yyMMdd`, the date group of a dossier code. */
 export function formatCodeDay(ms: number): string {
   const d = local(ms);

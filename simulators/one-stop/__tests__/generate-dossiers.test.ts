@@ -19,7 +19,7 @@ describe('generateDossiers', () => {
     expect(elsewhere[0]?.applicant.fullName === generate(300)[0]?.applicant.fullName && elsewhere[1]?.applicant.fullName === generate(300)[1]?.applicant.fullName).toBe(false);
   });
 
-  test('numbers codes {agency}-{yyMMdd of submission}-{nnnn} from 0001 per agency and day, all unique', () => {
+  test('numbers codes {agency}-{yyMMdd of the listing day}-{nnnn}: unique, and 0001 upwards in listing order each day across the province', () => {
     const codes = new Set(dossiers.map((dossier) => dossier.code));
     expect(codes.size).toBe(dossiers.length);
     const sequences = new Map<string, number[]>();
@@ -28,11 +28,13 @@ describe('generateDossiers', () => {
       expect(match).not.toBeNull();
       const [, agency, day, sequence] = match as unknown as [string, string, string, string];
       expect(agency).toBe(dossier.agencyCode);
-      expect(day).toBe(vnDay(dossier.submittedAt).slice(2));
-      sequences.set(`${agency}-${day}`, [...(sequences.get(`${agency}-${day}`) ?? []), Number(sequence)]);
+      // Numbered when first listed: received at the desk, or submitted online and never received.
+      expect(day).toBe(vnDay(dossier.receivedAt ?? dossier.submittedAt).slice(2));
+      sequences.set(day, [...(sequences.get(day) ?? []), Number(sequence)]);
       expect(dossier.receiptNumber).toBe(dossier.code);
     }
-    for (const numbers of sequences.values()) expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, index) => index + 1));
+    // In listing order, so already ascending: 1, 2, 3, … on every day.
+    for (const numbers of sequences.values()) expect(numbers).toEqual(numbers.map((_, index) => index + 1));
   });
 
   test('gives every applicant a 12-digit CCCD whose century, sex and year digits agree with the birth date', () => {

@@ -1,10 +1,12 @@
 import type { RawAgency } from '../../national-procedures/types';
 import type { SimRequest, SimResponse } from '../../kit';
-import { isAgencyCode, isWithinAgency } from '../agency-code';
-import type { DossierIndex, IndexedDossier } from '../dossier-index';
+import { isAgencyCode } from '../agency-code';
+import type { DossierStore } from '../dossier-store';
+import type { SortField, StatusFilter } from '../list-dossiers';
+import type { NationalStatus } from '../types';
 import { DAY_MS, parseVnDay } from '../vn-time';
-import { igateAgencyId, igateDossierId, igateProcedureId, toIgateDossier } from './igate-dossier';
-import { igateStatusOf } from './igate-status';
+import { igateAgencyId, igateDossierId, igateDossierIndex, igateProcedureId, toIgateDossier } from './igate-dossier';
+import { IGATE_STATUSES, igateStatusFor } from './igate-status';
 import { createTokenStore } from './igate-tokens';
 import { jsonAnswer } from './json-answer';
 
@@ -14,9 +16,13 @@ export const IGATE_DEFAULT_PAGE_SIZE = 20;
 export const IGATE_MAX_PAGE_SIZE = 200;
 
 export interface IgateHandlerOptions {
-  index: DossierIndex;
+  store: DossierStore;
   /** The national directory, for agency names, parents and ids. */
   agencies: readonly RawAgency[];
+  /** Procedure codes as the province records them (national codes and local variants), for `procedure-id` given as an ObjectId. */
+  procedureCodes: readonly string[];
+  /** The deployment's ObjectId process bytes (igateMachineId). */
+  machine: string;
   username: string;
   password: string;
   clientId: string;
@@ -31,16 +37,19 @@ export interface IgateHandler {
   expireTokens(): void;
 }
 
-type SortKey = (entry: IndexedDossier) => number | string | null;
+/** iGate's integer for a status-4 dossier whose extension awaits approval. */
+const AWAITING_EXTENSION_CODE = 10;
+const DOSSIER_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;
 
-const SORT_FIELDS: Readonly<Record<string, SortKey>> = {
-  acceptedDate: (entry) => entry.receivedAt,
-  appliedDate: (entry) => entry.submittedAt,
-  createdDate: (entry) => entry.submittedAt,
-  appointmentDate: (entry) => entry.appointmentAt,
-  completedDate: (entry) => entry.finishedAt,
-  updatedDate: (entry) => entry.updatedAt,
-  code: (entry) => entry.dossier.code,
+/** iGate's sort properties and the dossier fields they order by. */
+const SORT_FIELDS: Readonly<Record<string, SortField>> = {
+  acceptedDate: 'receivedAt',
+  appliedDate: 'submittedAt',
+  createdDate: 'submittedAt',
+  appointmentDate: 'appointmentAt',
+  completedDate: 'finishedAt',
+  updatedDate: 'updatedAt',
+  code: 'code',
 };
 
 /**
@@ -50,15 +59,16 @@ const SORT_FIELDS: Readonly<Record<string, SortKey>> = {
  * `GET /pa/dossier/--by-code?code=` (`getByCode`, our reading).
  */
 export function createIgateHandler(options: IgateHandlerOptions): IgateHandler {
-  const { index, count } = options;
+  const { store, count, machine } = options;
   const agencyMap = new Map(options.agencies.map((agency) => [agency.MADONVI, agency]));
   const agencyById = new Map(options.agencies.map((agency) => [igateAgencyId(agency.MADONVI), agency.MADONVI]));
-  const procedureById = new Map(index.all.map((entry) => [igateProcedureId(entry.dossier.procedureCode), entry.dossier.procedureCode]));
-  const byId = new Map(index.all.map((entry) => [igateDossierId(entry.dossier), entry]));
+  const procedureById = new Map(options.procedureCodes.map((code) => [igateProcedureId(code), code]));
   let tokens: ReturnType<typeof createTokenStore> | undefined;
   const tokenStore = (): ReturnType<typeof createTokenStore> =>
     (tokens ??= createTokenStore({ ttlMs: options.tokenTtlMs, refreshTtlMs: Math.max(options.tokenTtlMs * 6, 1_800_000), issuer: `${options.issuer()}/auth/realms/digo` }));
-  const render = (entry: IndexedDossier): Record<string, unknown> => toIgateDossier(entry, { agencies: agencyMap });
+  // One context for every record: the mapper remembers the catalogue's parts per context.
+  const mapContext = { agencies: agencyMap, machine };
+  const render = (index: number, dossier = store.dossier(index)): Record<string, unknown> => toIgateDossier(dossier, index, mapContext);
 
   function handle(req: SimRequest): SimResponse {
     if (req.path === IGATE_TOKEN_PATH) {
@@ -87,11 +97,15 @@ export function createIgateHandler(options: IgateHandlerOptions): IgateHandler {
     if (operation === 'search') return search(req);
     if (operation === 'getByCode') {
       const code = req.query.get('code') ?? '';
-      const entry = index.byCode.get(code.trim());
-      return entry ? jsonAnswer(200, render(entry)) : springError(404, 'Not Found', `Không tìm thấy hồ sơ có mã ${code}`, req.path);
+      const index = store.indexOfCode(code.trim());
+      return index !== null ? jsonAnswer(200, render(index)) : springError(404, 'Not Found', `Không tìm thấy hồ sơ có mã ${code}`, req.path);
     }
-    const entry = byId.get((online as RegExpExecArray)[1] as string);
-    return entry ? jsonAnswer(200, render(entry)) : springError(404, 'Not Found', 'Không tìm thấy hồ sơ', req.path);
+    const id = (online as RegExpExecArray)[1] as string;
+    const index = igateDossierIndex(id, machine);
+    const dossier = index !== null && index < store.total() ? store.dossier(index) : null;
+    return dossier && igateDossierId(dossier, index as number, machine) === id
+      ? jsonAnswer(200, render(index as number, dossier))
+      : springError(404, 'Not Found', 'Không tìm thấy hồ sơ', req.path);
   }
 
   function token(req: SimRequest): SimResponse {
@@ -122,61 +136,54 @@ export function createIgateHandler(options: IgateHandlerOptions): IgateHandler {
     const statusText = q.get('dossier-status');
     const statuses = statusText ? statusText.split(',').map((part) => part.trim()) : [];
     if (statuses.some((part) => !/^\d+$/.test(part))) return badRequest(req, `Failed to convert value of type 'java.lang.String' to required type 'java.util.List'; For input string: "${statusText}"`);
-    const from = instantParam(q.get('accepted-from'), 'from');
-    const to = instantParam(q.get('accepted-to'), 'to');
-    if (from === 'invalid') return badRequest(req, `Text '${q.get('accepted-from')}' could not be parsed (accepted-from)`);
-    if (to === 'invalid') return badRequest(req, `Text '${q.get('accepted-to')}' could not be parsed (accepted-to)`);
+    const windows: Partial<Record<'accepted-from' | 'accepted-to' | 'updated-from' | 'updated-to', number | null>> = {};
+    for (const name of ['accepted-from', 'accepted-to', 'updated-from', 'updated-to'] as const) {
+      const value = instantParam(q.get(name), name === 'accepted-to' ? 'end-of-day' : 'start-of-day');
+      if (value === 'invalid') return badRequest(req, `Text '${q.get(name)}' could not be parsed (${name})`);
+      windows[name] = value;
+    }
+    const accepted = windows['accepted-from'] ?? null;
+    const acceptedTo = windows['accepted-to'] ?? null;
+    const updatedFrom = windows['updated-from'] ?? null;
+    const updatedTo = windows['updated-to'] ?? null;
 
     const agencyParam = q.get('agency-id');
     const agency = agencyParam ? (isAgencyCode(agencyParam) ? agencyParam : agencyById.get(agencyParam) ?? null) : undefined;
     const procedureParam = q.get('procedure-id');
-    const procedure = procedureParam ? procedureById.get(procedureParam) ?? procedureParam : undefined;
-    const code = q.get('code')?.trim().toLowerCase();
+    const procedureCode = procedureParam ? procedureById.get(procedureParam) ?? procedureParam : undefined;
+    const code = q.get('code')?.trim();
 
-    const sorts: Array<{ key: SortKey; direction: 1 | -1; property: string }> = [];
+    const sort: Array<{ field: SortField; direction: 1 | -1 }> = [];
     for (const spec of q.getAll('sort')) {
       const [property = '', direction = 'asc'] = spec.split(',').map((part) => part.trim());
-      const key = SORT_FIELDS[property];
-      if (!key) return badRequest(req, `No property '${property}' found for type 'Dossier'`);
+      const field = SORT_FIELDS[property];
+      if (!field) return badRequest(req, `No property '${property}' found for type 'Dossier'`);
       if (!/^(asc|desc)$/i.test(direction)) return badRequest(req, `Invalid value '${direction}' for orders given; Has to be either 'desc' or 'asc' (case insensitive)`);
-      sorts.push({ key, direction: /^desc$/i.test(direction) ? -1 : 1, property });
+      sort.push({ field, direction: /^desc$/i.test(direction) ? -1 : 1 });
     }
 
-    const wanted = new Set(statuses.map(Number));
-    const matches = index.all.filter((entry) => {
-      const d = entry.dossier;
-      if (wanted.size > 0 && !wanted.has(igateStatusOf(d).code)) return false;
-      if (from !== null || to !== null) {
-        if (entry.receivedAt === null) return false;
-        if (from !== null && entry.receivedAt < from) return false;
-        if (to !== null && entry.receivedAt > to) return false;
-      }
-      if (agency !== undefined && (agency === null || !isWithinAgency(d.agencyCode, agency))) return false;
-      if (procedure !== undefined && d.procedureCode !== procedure) return false;
-      if (code && !d.code.toLowerCase().includes(code)) return false;
-      return true;
+    const listing = store.list({
+      ...(accepted !== null || acceptedTo !== null ? { received: { from: accepted, to: acceptedTo === null ? null : acceptedTo + 1 } } : {}),
+      ...(updatedFrom !== null || updatedTo !== null ? { updated: { from: updatedFrom, to: updatedTo } } : {}),
+      ...(statuses.length > 0 ? { status: igateStatusFilter(statuses.map(Number)) } : {}),
+      ...(agency !== undefined ? { agency } : {}),
+      ...(procedureCode !== undefined ? { procedureCode } : {}),
+      // A complete code is looked up, not searched for (our reading: the same answer unless a day numbers past 9999).
+      ...(code ? (DOSSIER_CODE.test(code) ? { code } : { codeContains: code }) : {}),
+      ...(sort.length > 0 ? { sort } : {}),
     });
-    if (sorts.length > 0) {
-      matches.sort((a, b) => {
-        for (const { key, direction } of sorts) {
-          const order = compareNullsFirst(key(a), key(b)) * direction;
-          if (order !== 0) return order;
-        }
-        return a.position - b.position;
-      });
-    }
-    const content = matches.slice(page * size, page * size + size).map(render);
-    const totalPages = Math.ceil(matches.length / size);
-    const sort = { sorted: sorts.length > 0, unsorted: sorts.length === 0, empty: sorts.length === 0 };
+    const content = listing.page(page * size, size).map((index) => render(index));
+    const totalPages = Math.ceil(listing.total / size);
+    const sortInfo = { sorted: sort.length > 0, unsorted: sort.length === 0, empty: sort.length === 0 };
     return jsonAnswer(200, {
       content,
-      pageable: { sort, offset: page * size, pageNumber: page, pageSize: size, paged: true, unpaged: false },
+      pageable: { sort: sortInfo, offset: page * size, pageNumber: page, pageSize: size, paged: true, unpaged: false },
       totalPages,
-      totalElements: matches.length,
+      totalElements: listing.total,
       last: page >= totalPages - 1,
       size,
       number: page,
-      sort,
+      sort: sortInfo,
       numberOfElements: content.length,
       first: page === 0,
       empty: content.length === 0,
@@ -187,14 +194,31 @@ export function createIgateHandler(options: IgateHandlerOptions): IgateHandler {
 }
 
 /**
- * `accepted-from`/`accepted-to`: an ISO date (the whole Vietnamese day, both ends
- * included) or a date-time (an offset such as `+07:00`, `+0700` or `Z`; none means
- * Vietnam time). A `+` sent unencoded in a query string arrives as a space and fails.
+ * iGate's `dossier-status` integers as a filter: each names a national status, and 10
+ * (an extension awaiting approval) the status-4 dossiers with that flag; unknown integers
+ * match nothing.
  */
-function instantParam(value: string | null, end: 'from' | 'to'): number | null | 'invalid' {
+function igateStatusFilter(codes: readonly number[]): StatusFilter {
+  const wanted = new Set(codes);
+  const national = new Set<NationalStatus>();
+  for (const status of IGATE_STATUSES) if (wanted.has(status.code)) national.add(status.national ?? 4);
+  return {
+    key: `igate:${[...wanted].sort((a, b) => a - b).join(',')}`,
+    national,
+    accepts: (status, awaitingExtension) => wanted.has(awaitingExtension ? AWAITING_EXTENSION_CODE : (igateStatusFor(status).code)),
+  };
+}
+
+/**
+ * An instant parameter: an ISO date or a date-time (an offset such as `+07:00`, `+0700` or
+ * `Z`; none means Vietnam time). A date is the start of its Vietnamese day, or, for
+ * `accepted-to`, its last millisecond (the whole day included). A `+` sent unencoded in a
+ * query string arrives as a space and fails.
+ */
+function instantParam(value: string | null, dateMeans: 'start-of-day' | 'end-of-day'): number | null | 'invalid' {
   if (value === null || value === '') return null;
   const day = parseVnDay(value, ['iso']);
-  if (day !== null) return end === 'from' ? day : day + DAY_MS - 1;
+  if (day !== null) return dateMeans === 'start-of-day' ? day : day + DAY_MS - 1;
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (!match) return 'invalid';
   const zone = match[2] === undefined ? '+07:00' : match[2] === 'Z' ? 'Z' : match[2].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
@@ -205,14 +229,6 @@ function instantParam(value: string | null, end: 'from' | 'to'): number | null |
 /** Spring's parameter binding: a malformed number falls back to the default. */
 function integerOr(value: string | null, fallback: number): number {
   return value !== null && /^-?\d+$/.test(value.trim()) ? Number(value) : fallback;
-}
-
-/** MongoDB order: missing values first when ascending. */
-function compareNullsFirst(a: number | string | null, b: number | string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
 }
 
 function badRequest(req: SimRequest, message: string): SimResponse {

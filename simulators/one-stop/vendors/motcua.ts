@@ -1,8 +1,9 @@
 import type { SimHandler, SimRequest, SimResponse } from '../../kit';
-import { isAgencyCode, isWithinAgency } from '../agency-code';
-import type { DossierIndex, IndexedDossier } from '../dossier-index';
-import type { NationalStatus } from '../types';
-import { DAY_MS, formatCompact, parseVnDay } from '../vn-time';
+import { isAgencyCode } from '../agency-code';
+import type { DossierStore } from '../dossier-store';
+import { nationalStatusFilter } from '../national-status-filter';
+import type { Dossier, NationalStatus } from '../types';
+import { compactOfIso, DAY_MS, parseVnDay } from '../vn-time';
 import { jsonAnswer } from './json-answer';
 import { toPortalRecord, toPortalSteps, type PortalDateFormat, type PortalRecord, type PortalStep } from './portal-record';
 
@@ -15,7 +16,7 @@ export const MOTCUA_STATUS_TABLE: Readonly<Record<string, NationalStatus>> = {
 export const MOTCUA_MAX_PAGE_SIZE = 100;
 
 export interface MotcuaHandlerOptions {
-  index: DossierIndex;
+  store: DossierStore;
   username: string;
   password: string;
   /** Records one request against a protocol operation. */
@@ -25,14 +26,14 @@ export interface MotcuaHandlerOptions {
 /** A motcua dossier: the portal record plus its processing steps. */
 export type MotcuaDossier = PortalRecord & { QuaTrinhXuLy: PortalStep[] };
 
-const compact: PortalDateFormat = (iso) => (iso === null ? '' : formatCompact(Date.parse(iso)));
+const compact: PortalDateFormat = (iso) => (iso === null ? '' : compactOfIso(iso));
 
 /**
  * The "motcua" dialect (SOURCES.md §2): flat JSON under the national portal's keys,
  * every value a string, dates `yyyyMMddHHmmss` Vietnam time, HTTP Basic auth.
  * `GET /api/hoso` lists (operation `list`), `GET /api/hoso/{MaHoSo}` reads one (`get`).
  */
-export function createMotcuaHandler({ index, username, password, count }: MotcuaHandlerOptions): SimHandler {
+export function createMotcuaHandler({ store, username, password, count }: MotcuaHandlerOptions): SimHandler {
   const expected = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
   return (req) => {
     const operation = req.path === '/api/hoso' ? 'list' : req.path.startsWith('/api/hoso/') ? 'get' : 'unknown';
@@ -42,11 +43,11 @@ export function createMotcuaHandler({ index, username, password, count }: Motcua
     if (req.headers.authorization !== expected) {
       return jsonAnswer(401, { MaLoi: '401', ThongBao: 'Sai thông tin xác thực' }, { 'www-authenticate': 'Basic realm="motcua"' });
     }
-    return operation === 'list' ? list(req, index) : get(req, index);
+    return operation === 'list' ? list(req, store) : get(req, store);
   };
 }
 
-function list(req: SimRequest, index: DossierIndex): SimResponse {
+function list(req: SimRequest, store: DossierStore): SimResponse {
   const from = dayParam(req, 'tuNgay');
   const to = dayParam(req, 'denNgay');
   if (from === 'invalid') return error(400, `Tham số tuNgay không đúng định dạng yyyyMMdd: ${req.query.get('tuNgay')}`);
@@ -58,30 +59,33 @@ function list(req: SimRequest, index: DossierIndex): SimResponse {
   if (requestedSize === null) return error(400, `Tham số soLuong phải là số nguyên dương: ${req.query.get('soLuong')}`);
   const agency = req.query.get('maDonVi');
   if (agency !== null && agency !== '' && !isAgencyCode(agency)) return error(400, `Mã đơn vị không hợp lệ: ${agency}`);
+  const statusText = req.query.get('trangThai');
+  const statuses = statusText ? statusText.split(',').map((part) => part.trim()) : [];
+  if (statuses.some((part) => MOTCUA_STATUS_TABLE[part] === undefined)) return error(400, `Tham số trangThai không hợp lệ: ${statusText} (mã trạng thái 1–10, cách nhau bởi dấu phẩy)`);
 
   const size = Math.min(requestedSize, MOTCUA_MAX_PAGE_SIZE);
-  const end = to === null ? Infinity : to + DAY_MS;
-  const matches = index.all.filter(
-    (entry: IndexedDossier) =>
-      (from === null || entry.listedAt >= from) && entry.listedAt < end && (!agency || isWithinAgency(entry.dossier.agencyCode, agency)),
-  );
-  const slice = matches.slice((page - 1) * size, page * size);
-  return jsonAnswer(200, { TongSo: String(matches.length), DanhSach: slice.map((entry) => toMotcuaDossier(entry)) });
+  const listing = store.list({
+    ...(from !== null || to !== null ? { listed: { from, to: to === null ? null : to + DAY_MS } } : {}),
+    ...(statuses.length > 0 ? { status: nationalStatusFilter('motcua', statuses.map((code) => MOTCUA_STATUS_TABLE[code] as NationalStatus)) } : {}),
+    ...(agency ? { agency } : {}),
+  });
+  const slice = listing.page((page - 1) * size, size);
+  return jsonAnswer(200, { TongSo: String(listing.total), DanhSach: slice.map((index) => toMotcuaDossier(store.dossier(index))) });
 }
 
-function get(req: SimRequest, index: DossierIndex): SimResponse {
+function get(req: SimRequest, store: DossierStore): SimResponse {
   let code: string;
   try {
     code = decodeURIComponent(req.path.slice('/api/hoso/'.length));
   } catch {
     code = req.path.slice('/api/hoso/'.length);
   }
-  const entry = index.byCode.get(code);
-  if (!entry) return error(404, `Không tìm thấy hồ sơ có mã ${code}`);
-  return jsonAnswer(200, { HoSo: toMotcuaDossier(entry) });
+  const index = store.indexOfCode(code);
+  if (index === null) return error(404, `Không tìm thấy hồ sơ có mã ${code}`);
+  return jsonAnswer(200, { HoSo: toMotcuaDossier(store.dossier(index)) });
 }
 
-function toMotcuaDossier({ dossier }: IndexedDossier): MotcuaDossier {
+function toMotcuaDossier(dossier: Dossier): MotcuaDossier {
   return { ...toPortalRecord(dossier, compact), QuaTrinhXuLy: toPortalSteps(dossier, compact) };
 }
 

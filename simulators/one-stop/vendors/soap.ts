@@ -1,9 +1,10 @@
 import type { SimHandler, SimResponse } from '../../kit';
-import { isAgencyCode, isWithinAgency } from '../agency-code';
-import type { DossierIndex, IndexedDossier } from '../dossier-index';
+import { isAgencyCode } from '../agency-code';
+import type { DossierStore } from '../dossier-store';
+import { nationalStatusFilter } from '../national-status-filter';
 import { hashString } from '../object-id';
 import type { Dossier, NationalStatus } from '../types';
-import { DAY_MS, formatCompact, formatSlash, parseVnDay } from '../vn-time';
+import { compactOfIso, DAY_MS, parseVnDay, slashOfIso } from '../vn-time';
 import { MOTCUA_STATUS_TABLE } from './motcua';
 import { toPortalRecord, toPortalSteps, type PortalDateFormat } from './portal-record';
 import { readSoapRequest, SOAP_OPERATIONS } from './soap-request';
@@ -17,7 +18,7 @@ export const SOAP_PATH = '/HoSoService.asmx';
 export const SOAP_MAX_PAGE_SIZE = 500;
 
 export interface SoapHandlerOptions {
-  index: DossierIndex;
+  store: DossierStore;
   username: string;
   password: string;
   count(operation: string): void;
@@ -42,7 +43,7 @@ const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
  * (see soap-xml.ts; per dossier: `dd/MM/yyyy HH:mm:ss` dates in one in five, CDATA
  * summaries in one in four, the way empty elements are written).
  */
-export function createSoapHandler({ index, username, password, count }: SoapHandlerOptions): SimHandler {
+export function createSoapHandler({ store, username, password, count }: SoapHandlerOptions): SimHandler {
   return (req) => {
     if (req.path !== SOAP_PATH) {
       count('unknown');
@@ -77,12 +78,19 @@ export function createSoapHandler({ index, username, password, count }: SoapHand
       if (size > SOAP_MAX_PAGE_SIZE) {
         return fault('Server', 'Lỗi truy vấn dữ liệu: Timeout expired. The timeout period elapsed prior to completion of the operation or the server is not responding.', 'LOI_HE_THONG');
       }
-      const matches = index.all.filter(
-        (entry) => entry.listedAt >= from && entry.listedAt < to + DAY_MS && (agency === '' || isWithinAgency(entry.dossier.agencyCode, agency)),
-      );
-      const list = matches.slice((page - 1) * size, page * size).map((entry) => dossierElement(entry));
+      const statusText = params.trangThai?.trim() ?? '';
+      const status = statusText === '' ? undefined : SOAP_STATUS_TABLE[statusText];
+      if (statusText !== '' && status === undefined) {
+        return fault('Client', `Tham số trangThai không hợp lệ: ${statusText} (một mã trạng thái 1–10).`, 'THAM_SO_KHONG_HOP_LE');
+      }
+      const listing = store.list({
+        listed: { from, to: to + DAY_MS },
+        ...(status !== undefined ? { status: nationalStatusFilter('soap', [status]) } : {}),
+        ...(agency !== '' ? { agency } : {}),
+      });
+      const list = listing.page((page - 1) * size, size).map((index) => dossierElement(store.dossier(index)));
       return answer(operation, [
-        { name: 'TongSo', text: String(matches.length) },
+        { name: 'TongSo', text: String(listing.total) },
         { name: 'Trang', text: String(page) },
         { name: 'SoLuong', text: String(size) },
         { name: 'DanhSachHoSo', children: list },
@@ -91,21 +99,22 @@ export function createSoapHandler({ index, username, password, count }: SoapHand
 
     const code = params.maHoSo?.trim() ?? '';
     if (code === '') return fault('Client', 'Thiếu tham số maHoSo.', 'THAM_SO_KHONG_HOP_LE');
-    const entry = index.byCode.get(code);
-    if (!entry) return fault('Client', `Không tìm thấy hồ sơ có mã số ${code}.`, 'HOSO_KHONG_TON_TAI');
-    if (operation === 'LayHoSo') return answer(operation, [dossierElement(entry)], style);
-    const { date, empty } = recordStyle(entry.dossier);
-    const steps = toPortalSteps(entry.dossier, date).map((step) => element('BuocXuLy', step, empty));
+    const index = store.indexOfCode(code);
+    if (index === null) return fault('Client', `Không tìm thấy hồ sơ có mã số ${code}.`, 'HOSO_KHONG_TON_TAI');
+    const dossier = store.dossier(index);
+    if (operation === 'LayHoSo') return answer(operation, [dossierElement(dossier)], style);
+    const { date, empty } = recordStyle(dossier);
+    const steps = toPortalSteps(dossier, date).map((step) => element('BuocXuLy', step, empty));
     return answer(operation, [
-      { name: 'MaHoSo', text: entry.dossier.code },
-      { name: 'TrangThaiHoSo', text: String(entry.dossier.status) },
+      { name: 'MaHoSo', text: dossier.code },
+      { name: 'TrangThaiHoSo', text: String(dossier.status) },
       { name: 'QuaTrinhXuLy', children: steps, empty },
     ], style);
   };
 }
 
 /** A `<HoSo>` element: the portal record's fields in order, without the steps (those come from LayTienDoXuLy). */
-function dossierElement({ dossier }: IndexedDossier): XmlElement {
+function dossierElement(dossier: Dossier): XmlElement {
   const { date, empty, cdata } = recordStyle(dossier);
   const hoSo = element('HoSo', toPortalRecord(dossier, date), empty);
   for (const child of hoSo.children ?? []) if (child.name === 'TrichYeuHoSo') child.cdata = cdata;
@@ -117,7 +126,7 @@ function recordStyle(dossier: Dossier): { date: PortalDateFormat; empty: XmlElem
   const hash = hashString(`soap|${dossier.code}`);
   const slash = hash % 5 === 0;
   return {
-    date: (iso) => (iso === null ? '' : slash ? formatSlash(Date.parse(iso)) : formatCompact(Date.parse(iso))),
+    date: (iso) => (iso === null ? '' : slash ? slashOfIso(iso) : compactOfIso(iso)),
     empty: choose(['self', 'spaced', 'pair'] as const, hash >>> 3),
     cdata: (hash >>> 6) % 4 === 0,
   };
