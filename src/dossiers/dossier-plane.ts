@@ -39,7 +39,7 @@ export interface DossierPlaneOptions extends Partial<PassOptions> {
   store: Store;
   logger: Logger;
   nationalCodeOf: (record: DossierRecord) => string | null;
-  /** Seconds between passes of each province (across all replicas); 0 turns the schedule off. @default 300 */
+  /** Seconds between passes of each province (across all replicas); 0 turns the schedule off (one pass at start). @default 300 */
   syncIntervalSeconds?: number;
   /** Outbox consumers each change is enqueued for. @default [] */
   enqueue?: readonly string[];
@@ -114,7 +114,9 @@ export function createDossierPlane({ connectors, store, logger, nationalCodeOf, 
 
   const plane: DossierPlane = {
     start() {
+      // With the schedule off, each province is still read once at start (and resumed from its checkpoint).
       if (syncIntervalSeconds > 0) for (const s of syncs) s.start();
+      else void plane.syncAll();
     },
     async stop() {
       await Promise.all(syncs.map((s) => s.stop()));

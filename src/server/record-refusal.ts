@@ -8,21 +8,24 @@ import { auditedPrincipal, type AuditSink } from './audit-plugin';
  * download was sent (bad token, too many tokens, body too large or not JSON, a missing
  * scope or attachment): an access attempt is recorded whether or not it got anything. A
  * request to the attachment route is recorded as an attachment access naming what it
- * asked for; any other as a GraphQL access with the hash of its document. `startedAt` is
+ * asked for; any other as a GraphQL access with the hash of its document (null when the
+ * document was never read: a request without a token is refused before its body). `startedAt` is
  * when handling began (`performance.now()`); `reason` why a bearer token was refused.
  */
 export function recordRefusal(audit: AuditSink, req: FastifyRequest, code: ErrorCode, startedAt = performance.now(), reason: string | null = null): void {
   const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
   const params = (req.params ?? {}) as { id?: unknown; contentId?: unknown };
   const attachment = typeof params.id === 'string' && typeof params.contentId === 'string' ? { documentId: params.id, contentId: params.contentId } : null;
-  const query = typeof body.query === 'string' ? body.query : String((req.query as Record<string, unknown> | undefined)?.query ?? '');
+  const fromUrl = (req.query as Record<string, unknown> | undefined)?.query;
+  // A request refused before its body was read (no token: bodies are not read for it) has no document to hash.
+  const query = typeof body.query === 'string' ? body.query : typeof fromUrl === 'string' ? fromUrl : null;
   audit.record({
     at: new Date(),
     requestId: req.id,
     access: attachment ? 'attachment' : 'graphql',
     operationName: !attachment && typeof body.operationName === 'string' ? body.operationName : null,
     operationType: null,
-    documentHash: attachment ? null : createHash('sha256').update(query).digest('hex'),
+    documentHash: attachment || query === null ? null : createHash('sha256').update(query).digest('hex'),
     attachment,
     outcome: 'rejected',
     errorCodes: [code],

@@ -49,7 +49,8 @@ function findProblem(entry: AuditEntry): string | null {
   if (entry.attachment !== null && !isAttachment(entry.attachment)) {
     return `attachment must be null or { documentId, contentId }, strings of 1 to ${LIMIT.attachmentPart} characters`;
   }
-  if (entry.access === 'graphql' && (entry.documentHash === null || entry.attachment !== null)) return 'a graphql access has a documentHash and no attachment';
+  // A GraphQL access refused before its body was read (no valid token, too large, a batch) has no document to hash.
+  if (entry.access === 'graphql' && (entry.attachment !== null || (entry.documentHash === null && entry.outcome !== 'rejected'))) return 'a graphql access has no attachment, and a documentHash unless it was rejected';
   if (entry.access === 'attachment' && (entry.documentHash !== null || entry.attachment === null)) return 'an attachment access has an attachment and no documentHash';
   if (entry.version === 1 && (entry.access !== 'graphql' || entry.subject !== null || entry.tokenId !== null || entry.refusalReason !== null)) {
     return 'a version-1 entry is a graphql access with no subject, tokenId or refusalReason';

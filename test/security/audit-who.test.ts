@@ -91,10 +91,10 @@ describe('who called, in the audit log', () => {
       const { data, errors } = await read(gw.as('security-auditor'), { withoutAgency: true });
       expect(errors).toBeUndefined();
       const nodes = data!.auditLog.nodes;
-      // Refused before its document was parsed: known by the hash of its text, never by claims it forged.
+      // Refused before its body was read (a caller without a valid token costs no parsing): no document, and never the claims it forged.
       expect(nodes.find((entry) => entry.refusalReason === 'TOKEN_INVALID_SIGNATURE')).toMatchObject({
         access: 'GRAPHQL',
-        documentHash: createHash('sha256').update(PROMOTED).digest('hex'),
+        documentHash: null,
         outcome: 'REJECTED',
         errorCodes: ['UNAUTHENTICATED'],
         subject: null,
