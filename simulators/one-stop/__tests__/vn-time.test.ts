@@ -1,4 +1,4 @@
-import { addWorkingDays, formatCompact, formatIgateDate, formatSlash, formatVnIso, parseVnDay } from '../vn-time';
+import { addWorkingDays, compactOfIso, formatCompact, formatIgateDate, formatSlash, formatVnIso, igateDateOfIso, parseVnDay, slashOfIso } from '../vn-time';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -9,6 +9,13 @@ describe('Vietnam time', () => {
     expect(formatIgateDate(instant)).toBe('2024-03-15T06:05:09.000+0700');
     expect(formatCompact(instant)).toBe('20240315060509');
     expect(formatSlash(instant)).toBe('15/03/2024 06:05:09');
+  });
+
+  test('rewrites a canonical ISO instant into each dialect format exactly as formatting the instant does', () => {
+    for (const instant of [at('2024-03-14T23:05:09Z'), at('2025-12-31T16:59:59Z'), at('2026-01-01T00:00:00+07:00'), at('2023-11-02T07:30:00+07:00')]) {
+      const iso = formatVnIso(instant);
+      expect([igateDateOfIso(iso), compactOfIso(iso), slashOfIso(iso)]).toEqual([formatIgateDate(instant), formatCompact(instant), formatSlash(instant)]);
+    }
   });
 
   test('counts working days past weekends and Tết, keeping the time of day', () => {
