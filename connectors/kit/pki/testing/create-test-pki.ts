@@ -66,7 +66,7 @@ export interface CrlEntry {
 /** The test PKI: a trusted root and intermediate, an unknown root, and signers valid, expired, revoked and untrusted. */
 export interface TestPki {
   root: TestCa;
-  /** Issued by root (ECDSA P-256, so paths mix algorithms); issues every signer except `stranger`; its CRL lists `revoked`. */
+  /** Issued by root; issues every signer except `stranger`; its CRL lists `revoked`. */
   intermediate: TestCa;
   /** A root nobody configured. */
   unknownRoot: TestCa;
@@ -82,14 +82,16 @@ export interface TestPki {
   stranger: TestIdentity;
   /** The intermediate's CRL (DER), listing `revoked`. */
   crl: Der;
-  /** Root and intermediate certificates and the CRL: what `trust` would load. */
+  /** The root's CRL (DER), listing nothing: it covers the intermediate. */
+  rootCrl: Der;
+  /** Root and intermediate certificates and both CRLs: what `trust` would load. */
   trustMaterial: TrustMaterial;
   /** Issues another signer. */
   issue(options: IssueOptions): Promise<TestIdentity>;
-  /** Makes a CRL of the intermediate listing these certificates. */
-  issueCrl(entries: CrlEntry[], options?: { thisUpdate?: Date; nextUpdate?: Date }): Promise<Der>;
-  /** Writes the CA certificates (`ca.pem`) and the CRL (`intermediate.crl`, DER) into `dir`, for config files. */
-  writeTrustFiles(dir: string): { caFile: string; crlFile: string };
+  /** Makes a CRL of the intermediate (or of the root) listing these certificates. */
+  issueCrl(entries: CrlEntry[], options?: { thisUpdate?: Date; nextUpdate?: Date; issuer?: 'intermediate' | 'root' }): Promise<Der>;
+  /** Writes the CA certificates (`ca.pem`) and the CRLs (`crls/intermediate.crl` DER, `crls/root.crl` PEM) into `dir`, for config files. */
+  writeTrustFiles(dir: string): { caFile: string; crlDir: string };
 }
 
 let shared: Promise<TestPki> | undefined;
@@ -102,7 +104,7 @@ export function getTestPki(): Promise<TestPki> {
 /** Makes a fresh test PKI at test time with pkijs: every key generated, every certificate and CRL signed now. */
 export async function createTestPki(): Promise<TestPki> {
   const root = await createCa('Lienthong Test Root CA', RSA);
-  const intermediate = await createCa('Lienthong Test Issuing CA', ECDSA, root);
+  const intermediate = await createCa('Lienthong Test Issuing CA', RSA, root);
   const unknownRoot = await createCa('Unknown Root CA', RSA);
 
   async function issue({ commonName, organisation, organId, keyAlgorithm = 'RSA', notBefore = new Date(Date.now() - 3600_000), notAfter = new Date(Date.now() + 365 * DAY), issuer = 'intermediate' }: IssueOptions): Promise<TestIdentity> {
@@ -133,8 +135,9 @@ export async function createTestPki(): Promise<TestPki> {
     };
   }
 
-  async function issueCrl(entries: CrlEntry[], { thisUpdate = new Date(Date.now() - 60_000), nextUpdate = new Date(Date.now() + 7 * DAY) } = {}): Promise<Der> {
-    const issuer = pkijs.Certificate.fromBER(intermediate.certificate);
+  async function issueCrl(entries: CrlEntry[], { thisUpdate = new Date(Date.now() - 60_000), nextUpdate = new Date(Date.now() + 7 * DAY), issuer: by = 'intermediate' as 'intermediate' | 'root' } = {}): Promise<Der> {
+    const ca = by === 'root' ? root : intermediate;
+    const issuer = pkijs.Certificate.fromBER(ca.certificate);
     const crl = new pkijs.CertificateRevocationList({
       version: 1,
       issuer: issuer.subject,
@@ -153,7 +156,7 @@ export async function createTestPki(): Promise<TestPki> {
           }),
       ),
     });
-    await crl.sign(intermediate.keys.privateKey, 'SHA-256');
+    await crl.sign(ca.keys.privateKey, 'SHA-256');
     return new Uint8Array(crl.toSchema(true).toBER(false));
   }
 
@@ -164,6 +167,7 @@ export async function createTestPki(): Promise<TestPki> {
   const revoked = await issue(nghean);
   const stranger = await issue({ ...nghean, issuer: 'unknown-root' });
   const crl = await issueCrl([{ serialNumber: revoked.serialNumber, revokedAt: new Date(Date.now() - 3600_000) }]);
+  const rootCrl = await issueCrl([], { issuer: 'root' });
 
   return {
     root,
@@ -175,16 +179,19 @@ export async function createTestPki(): Promise<TestPki> {
     revoked,
     stranger,
     crl,
-    trustMaterial: { certificates: [root.certificate, intermediate.certificate], crls: [crl] },
+    rootCrl,
+    trustMaterial: { certificates: [root.certificate, intermediate.certificate], crls: [crl, rootCrl] },
     issue,
     issueCrl,
     writeTrustFiles(dir) {
       mkdirSync(dir, { recursive: true });
       const caFile = path.join(dir, 'ca.pem');
-      const crlFile = path.join(dir, 'intermediate.crl');
+      const crlDir = path.join(dir, 'crls');
+      mkdirSync(crlDir, { recursive: true });
       writeFileSync(caFile, `${root.pem}${intermediate.pem}`);
-      writeFileSync(crlFile, crl);
-      return { caFile, crlFile };
+      writeFileSync(path.join(crlDir, 'intermediate.crl'), crl);
+      writeFileSync(path.join(crlDir, 'root.crl'), toPem(Buffer.from(rootCrl), 'X509 CRL'));
+      return { caFile, crlDir };
     },
   };
 }
@@ -218,9 +225,7 @@ async function makeCertificate({ subject, serialNumber, notBefore, notAfter, key
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   certificate.serialNumber = new asn1js.Integer({ valueHex: Uint8Array.from(serialNumber).buffer });
-  for (const [type, value] of subject) {
-    certificate.subject.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value: type === '2.5.4.6' ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }));
-  }
+  certificate.subject = nameOf(subject);
   certificate.issuer = issuer ? pkijs.Certificate.fromBER(issuer.certificate).subject : certificate.subject;
   certificate.notBefore.value = notBefore;
   certificate.notAfter.value = notAfter;
@@ -237,6 +242,14 @@ async function makeCertificate({ subject, serialNumber, notBefore, notAfter, key
   ];
   await certificate.sign((issuer?.keys ?? keys).privateKey, 'SHA-256');
   return new Uint8Array(certificate.toSchema(true).toBER(false));
+}
+
+/** A distinguished name with one attribute per RDN, as CAs write them (pkijs alone would make one multi-valued RDN). */
+function nameOf(attributes: Array<[string, string]>): pkijs.RelativeDistinguishedNames {
+  const sets = attributes.map(
+    ([type, value]) => new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value: type === '2.5.4.6' ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }).toSchema()] }),
+  );
+  return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: sets }).toBER(false));
 }
 
 /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits. */
