@@ -4,7 +4,7 @@ import type { TrustStore } from './create-trust-store';
 import type { Der } from './read-der-blocks';
 import { formatName } from './read-name';
 
-/** What an online responder said about one certificate (see queryOcsp). */
+/** What an online responder said about one certificate (see createOcspClient). */
 export type OcspAnswer =
   | { status: 'GOOD' }
   | { status: 'REVOKED'; revokedAt: Date; reason?: number }

@@ -16,3 +16,5 @@ export type { CertificateHolder } from './describe-certificate';
 export { loadSigningKey } from './load-signing-key';
 export type { SigningKey, SigningKeyOptions } from './load-signing-key';
 export { readDerBlocks } from './read-der-blocks';
+export { createOcspClient } from './create-ocsp-client';
+export type { OcspClient, OcspQueryOptions } from './create-ocsp-client';
