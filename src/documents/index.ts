@@ -1,2 +1,2 @@
 export { createDocumentRegistry } from './document-registry';
-export type { DocumentRegistry, DocumentCopy, StatusEntry, BrokenMessage } from './document-registry';
+export type { DocumentRegistry, DocumentCopy, StatusEntry, BrokenMessage, WithheldDocument } from './document-registry';

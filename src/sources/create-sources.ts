@@ -1,4 +1,5 @@
-import { createDocumentExchangeConnector } from '../../connectors/document-exchange';
+import { createDocumentExchangeConnector, createSignatureService, type SignatureService } from '../../connectors/document-exchange';
+import { loadSigningKey, loadTrustMaterial } from '../../connectors/kit/pki';
 import { createNationalProceduresConnector } from '../../connectors/national-procedures';
 import { createOneStopConnector } from '../../connectors/one-stop';
 import type { Connector, ReadyReport } from '../../connectors/kit';
@@ -13,6 +14,8 @@ import type { Sources } from '../graphql/context';
 export interface RunningSources extends Sources {
   /** Every connector, for readiness checks and shutdown. */
   connectors: Connector[];
+  /** Verifies received documents' signatures and signs sent ones; null without a document exchange. */
+  signatures: SignatureService | null;
   /** Checks every source at once; never throws. */
   checkReady(): Promise<ReadyReport[]>;
   /** Starts background work (the catalogue's and the provinces' first reads and schedules). */
@@ -42,15 +45,22 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
   const nationalCodeOf = (dossier: DossierRecord): string | null =>
     dossier.procedureCode === null ? null : toNationalProcedureCode(dossier.procedureCode, aliasesBySource.get(dossier.source) ?? national.procedureCodeAliases);
   const exchange = config.sources.documentExchange;
-  const documentSystems = (exchange?.systems ?? []).map((system) =>
+  // Keys and trust files are read first: a bad one stops start-up before any worker starts.
+  const systems = (exchange?.systems ?? []).map(({ signing, ...system }) => ({
+    ...system,
+    ...(signing && { signingKey: loadSigningKey(signing, `sources.documentExchange.systems (${system.name}).signing`) }),
+  }));
+  const signatures = exchange ? createSignatureServiceFrom(config, { maxBytes: exchange.maxMessageBytes, maxDepth: exchange.maxDepth }) : null;
+  const documentSystems = systems.map((system) =>
     createDocumentExchangeConnector({
       ...system,
       url: exchange!.url,
       timeoutMs: exchange!.timeoutMs,
       limits: { maxBytes: exchange!.maxMessageBytes, maxDepth: exchange!.maxDepth },
+      ...(signatures && { signatures }),
     }),
   );
-  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs });
+  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs, unverified: config.trust.unverified });
   const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems];
   let closed = false;
 
@@ -61,6 +71,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     documents,
     nationalCodeOf,
     connectors,
+    signatures,
     async checkReady() {
       const reports = await Promise.all(connectors.map((c) => c.checkReady()));
       const freshness = catalogue.freshness();
@@ -87,6 +98,20 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
       catalogue.stop();
       dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
+      await signatures?.close();
     },
   };
+}
+
+/** The signature service the `trust` section describes; its files are read now, so a bad one stops start-up. */
+function createSignatureServiceFrom({ trust }: GatewayConfig, limits: { maxBytes: number; maxDepth: number }): SignatureService {
+  return createSignatureService({
+    trust: loadTrustMaterial({ caCertificates: trust.caCertificates, crls: trust.crls }),
+    allowSha1: trust.allowSha1,
+    clockToleranceSeconds: trust.clockToleranceSeconds,
+    ...(trust.ocspUrl && { ocspUrl: trust.ocspUrl }),
+    ocspTimeoutMs: trust.ocspTimeoutMs,
+    workers: trust.workers,
+    limits,
+  });
 }
