@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, isCompositeType, type GraphQLFormattedError } from 'graphql';
+import { getNamedType, isCompositeType, isEnumType, type GraphQLFormattedError } from 'graphql';
 import type { AuditEntry } from '../store';
 import type { GatewayContext } from '../graphql/context';
 
@@ -9,6 +9,13 @@ export interface AuditSink {
   /** Must return at once and never throw: it runs on the request's path. */
   record(entry: Omit<AuditEntry, 'id'>): void;
 }
+
+/**
+ * Enums whose values a reader was shown are facts an auditor needs: each value returned is
+ * counted in `records` as `<Enum>_<VALUE>` (e.g. `SignatureStatus_INVALID: 1`, the
+ * signature status an officer saw before acting on a document).
+ */
+const AUDITED_ENUMS: ReadonlySet<string> = new Set(['SignatureStatus']);
 
 /**
  * Records every GraphQL operation, answered or refused (Decree 47/2020 asks that every
@@ -33,6 +40,11 @@ export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
           return {
             willResolveField({ info }) {
               const type = getNamedType(info.returnType);
+              if (isEnumType(type) && AUDITED_ENUMS.has(type.name)) {
+                return (error, result) => {
+                  if (!error && typeof result === 'string') records[`${type.name}_${result}`] = (records[`${type.name}_${result}`] ?? 0) + 1;
+                };
+              }
               if (!isCompositeType(type)) return undefined;
               return (error, result) => {
                 if (error || result === null || result === undefined) return;

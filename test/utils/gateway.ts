@@ -61,6 +61,12 @@ export interface TestGatewayOptions {
   limits?: Record<string, unknown>;
   /** Wait until the catalogue and the provinces have data. @default true */
   waitForSources?: boolean;
+  /** The `trust` section (signature verification). @default none */
+  trust?: GatewayConfigInput['trust'];
+  /** Overrides merged into each connected document system's config, by index (0: 000.00.00.G22, 1: 000.00.00.H41), e.g. `signing`. */
+  documentSystems?: Array<Record<string, unknown>>;
+  /** The `auditSigning` section. @default none */
+  auditSigning?: GatewayConfigInput['auditSigning'];
 }
 
 /**
@@ -81,6 +87,9 @@ export async function startTestGateway({
   auth: authOverrides = {},
   limits = {},
   dossiersWaitMs = 20_000,
+  trust,
+  documentSystems = [],
+  auditSigning,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth } = demo.config;
@@ -100,8 +109,15 @@ export async function startTestGateway({
         },
         provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
         dossiers: { syncIntervalSeconds: 0, waitMs: dossiersWaitMs },
-        documentExchange: { ...sources!.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
+        documentExchange: {
+          ...sources!.documentExchange!,
+          systems: sources!.documentExchange!.systems.map((system, i) => ({ ...system, ...documentSystems[i] })),
+          timeoutMs,
+          minRefreshIntervalMs: 0,
+        },
       },
+      ...(trust && { trust }),
+      ...(auditSigning && { auditSigning }),
     },
     {},
   );

@@ -6,10 +6,9 @@ import {
   type EdxmlDocument,
   type EdxmlOrgan,
   type EdxmlStatus,
-  type SignatureReport,
 } from '../../../connectors/document-exchange';
 import { formatVietnamDateTime } from '../../../connectors/kit';
-import type { DocumentCopy } from '../../documents';
+import { attachmentSignatureOf, signatureOf, type DocumentCopy } from '../../documents';
 import { newestFirstKey } from '../../domain';
 import { GatewayError } from '../../errors';
 import type { DocumentAttachmentResolvers, DocumentResolvers, DocumentStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
@@ -41,23 +40,6 @@ function historyOf(copy: DocumentCopy, ctx: GatewayContext): EdxmlStatus[] {
 async function organ(code: string, ctx: GatewayContext): Promise<EdxmlOrgan> {
   const agency = await ctx.loaders.agency.load(code);
   return agency.name ? { organId: code, organName: agency.name } : { organId: code };
-}
-
-/** What a copy read without any signature service shows: never better than UNVERIFIABLE. */
-function notChecked(copy: DocumentCopy): SignatureReport {
-  return { status: 'UNVERIFIABLE', reason: 'the signature was not checked (no signature service)', signer: null, signedAt: null, checkedAt: copy.at ?? new Date().toISOString() };
-}
-
-function signatureOf(copy: DocumentCopy): SignatureReport {
-  return copy.signatures?.document ?? notChecked(copy);
-}
-
-/** An attachment's own verdict; without one (the whole check failed) it is as unverifiable as its message. */
-function attachmentSignatureOf(copy: DocumentCopy, contentId: string): SignatureReport {
-  const own = copy.signatures?.attachments[contentId];
-  if (own) return own;
-  const message = signatureOf(copy);
-  return message.status === 'UNVERIFIABLE' ? message : { ...message, status: 'UNVERIFIABLE', reason: 'this attachment got no verdict of its own' };
 }
 
 function vietnamToday(): string {
