@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditHeadRepository } from './audit-head-repository';
 import type { AuditRepository } from './audit-repository';
 import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
 
@@ -10,6 +11,7 @@ import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
 export interface StoreRepositories {
   audit: AuditRepository;
   catalogue: CatalogueMirrorRepository;
+  auditHeads: AuditHeadRepository;
 }
 
 export type StoreKind = 'sqlite' | 'mongodb';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
 import { createStore, type Store } from '../index';
+import { defineAuditHeadContractTests } from './define-audit-head-contract-tests';
 import { defineStoreContractTests } from './define-store-contract-tests';
 
 const uri = process.env.MONGODB_URI;
@@ -33,15 +34,14 @@ if (uri) {
     return store;
   };
 
-  defineStoreContractTests(
-    'MongoDB at MONGODB_URI (a fresh database per test)',
-    () => {
-      const name = `lienthong_test_${randomUUID().slice(0, 8)}`;
-      databases.push(name);
-      return open(withDatabase(uri, name));
-    },
-    (closed) => open(uris.get(closed)!),
-  );
+  const fresh = () => {
+    const name = `lienthong_test_${randomUUID().slice(0, 8)}`;
+    databases.push(name);
+    return open(withDatabase(uri, name));
+  };
+  const reopen = (closed: Store) => open(uris.get(closed)!);
+  defineStoreContractTests('MongoDB at MONGODB_URI (a fresh database per test)', fresh, reopen);
+  defineAuditHeadContractTests('MongoDB at MONGODB_URI (a fresh database per test)', fresh, reopen);
 } else {
   describe.skip('store contract: MongoDB (skipped: set MONGODB_URI=mongodb://… to run it against a real server)', () => {
     it('needs a MongoDB server', () => undefined);

@@ -69,6 +69,7 @@ describe('SQLite store', () => {
 
     expect(rows).toEqual([
       { repository: 'audit', version: 1, name: 'create audit_entry and audit_error_code' },
+      { repository: 'auditHeads', version: 1, name: 'create audit_head' },
       { repository: 'catalogue', version: 1, name: 'create catalogue_snapshot, catalogue_item and catalogue_current' },
     ]);
   });

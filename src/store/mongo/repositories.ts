@@ -2,10 +2,12 @@ import type { Model } from 'mongoose';
 import type { StoreRepositories } from '../store';
 import { audit } from './audit';
 import { catalogue } from './catalogue';
+import { auditHeads } from './audit-heads';
 import type { MongoRepositoryDefinition } from './mongo-repository';
 
 /** Every repository of the MongoDB store; must list every key of StoreRepositories. */
 export const mongoRepositories: { [K in keyof StoreRepositories]: MongoRepositoryDefinition<StoreRepositories[K], Record<string, Model<any>>> } = {
   audit,
   catalogue,
+  auditHeads,
 };

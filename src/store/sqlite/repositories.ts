@@ -1,10 +1,12 @@
 import type { StoreRepositories } from '../store';
 import { audit } from './audit';
 import { catalogue } from './catalogue';
+import { auditHeads } from './audit-heads';
 import type { SqliteRepositoryDefinition } from './sqlite-repository';
 
 /** Every repository of the SQLite store, in migration order; must list every key of StoreRepositories. */
 export const sqliteRepositories: { [K in keyof StoreRepositories]: SqliteRepositoryDefinition<StoreRepositories[K]> } = {
   audit,
   catalogue,
+  auditHeads,
 };
