@@ -14,8 +14,12 @@ export interface SignedAuditHead {
   algorithm: string;
   /** The signature, base64, over the head's payload (`src/audit/audit-head-payload.ts`). */
   signature: string;
-  /** SHA-256 (hex) of the signing certificate's DER: which of the operator's certificates verifies it. */
-  certificateFingerprint: string;
+  /**
+   * SHA-256 (hex) of the signing key's public key (SubjectPublicKeyInfo, DER): which of the
+   * operator's certificates verifies it. The key rather than the certificate's bytes, which
+   * tools re-encode (a PKCS#12 export may write the same certificate slightly differently).
+   */
+  keyFingerprint: string;
 }
 
 /** The signed heads of the audit chain, in the chain's (entry id) order. */

@@ -4,7 +4,7 @@ import type { SignedAuditHead } from './audit-head-repository';
 const HEX_64 = /^[0-9a-f]{64}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const ALGORITHM = /^[A-Z0-9-]{1,40}$/;
-const FIELDS = ['entryId', 'entryHash', 'signedAt', 'algorithm', 'signature', 'certificateFingerprint'];
+const FIELDS = ['entryId', 'entryHash', 'signedAt', 'algorithm', 'signature', 'keyFingerprint'];
 
 /**
  * Checks a signed head before either adapter writes it, so both accept and refuse the same.
@@ -25,6 +25,6 @@ function findProblem(head: SignedAuditHead): string | null {
   if (!(head.signedAt instanceof Date) || Number.isNaN(head.signedAt.getTime())) return 'signedAt must be a valid Date';
   if (typeof head.algorithm !== 'string' || !ALGORITHM.test(head.algorithm)) return 'algorithm must be a name such as RSA-SHA256';
   if (typeof head.signature !== 'string' || head.signature.length > 2048 || !BASE64.test(head.signature)) return 'signature must be base64 of at most 2048 characters';
-  if (typeof head.certificateFingerprint !== 'string' || !HEX_64.test(head.certificateFingerprint)) return 'certificateFingerprint must be a lowercase hex sha256';
+  if (typeof head.keyFingerprint !== 'string' || !HEX_64.test(head.keyFingerprint)) return 'keyFingerprint must be a lowercase hex sha256';
   return null;
 }

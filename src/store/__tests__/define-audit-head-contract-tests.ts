@@ -23,7 +23,7 @@ export function defineAuditHeadContractTests(name: string, createStore: () => Pr
       signedAt: new Date(Date.UTC(2026, 0, 1, 0, n)),
       algorithm: 'RSA-SHA256',
       signature: Buffer.from(`chữ ký ${n}`).toString('base64'),
-      certificateFingerprint: 'f'.repeat(64),
+      keyFingerprint: 'f'.repeat(64),
       ...overrides,
     });
 

@@ -22,7 +22,7 @@ export const auditHeads: MongoRepositoryDefinition<AuditHeadRepository, AuditHea
         signedAt: { type: Date, required: true },
         algorithm: { type: String, required: true, maxlength: 40 },
         signature: { type: String, required: true, maxlength: 2048 },
-        certificateFingerprint: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+        keyFingerprint: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
       },
       { collection: 'audit_heads', versionKey: false, strict: 'throw', autoIndex: false, autoCreate: false },
     );
@@ -51,6 +51,6 @@ export const auditHeads: MongoRepositoryDefinition<AuditHeadRepository, AuditHea
   },
 };
 
-function fromDocument({ _id, entryHash, signedAt, algorithm, signature, certificateFingerprint }: AuditHeadDocument): SignedAuditHead {
-  return { entryId: _id, entryHash, signedAt, algorithm, signature, certificateFingerprint };
+function fromDocument({ _id, entryHash, signedAt, algorithm, signature, keyFingerprint }: AuditHeadDocument): SignedAuditHead {
+  return { entryId: _id, entryHash, signedAt, algorithm, signature, keyFingerprint };
 }

@@ -9,7 +9,7 @@ interface HeadRow {
   signed_at: number;
   algorithm: string;
   signature: string;
-  certificate_fingerprint: string;
+  key_fingerprint: string;
 }
 
 /** The audit chain's signed heads in SQLite, one row per signed entry, walked on the primary key. */
@@ -24,7 +24,7 @@ export const auditHeads: SqliteRepositoryDefinition<AuditHeadRepository> = {
           signed_at INTEGER NOT NULL,
           algorithm TEXT NOT NULL,
           signature TEXT NOT NULL,
-          certificate_fingerprint TEXT NOT NULL
+          key_fingerprint TEXT NOT NULL
         ) STRICT;
       `,
     },
@@ -32,16 +32,16 @@ export const auditHeads: SqliteRepositoryDefinition<AuditHeadRepository> = {
 
   create({ db }: SqliteContext): AuditHeadRepository {
     const insert = db.prepare(`
-      INSERT INTO audit_head (entry_id, entry_hash, signed_at, algorithm, signature, certificate_fingerprint)
-      VALUES (@entry_id, @entry_hash, @signed_at, @algorithm, @signature, @certificate_fingerprint)
+      INSERT INTO audit_head (entry_id, entry_hash, signed_at, algorithm, signature, key_fingerprint)
+      VALUES (@entry_id, @entry_hash, @signed_at, @algorithm, @signature, @key_fingerprint)
       ON CONFLICT (entry_id) DO NOTHING`);
     const selectLatest = db.prepare<[], HeadRow>('SELECT * FROM audit_head ORDER BY entry_id DESC LIMIT 1');
     const selectAfter = db.prepare<[string, number], HeadRow>('SELECT * FROM audit_head WHERE entry_id > ? ORDER BY entry_id LIMIT ?');
     const selectFromStart = db.prepare<[number], HeadRow>('SELECT * FROM audit_head ORDER BY entry_id LIMIT ?');
     return {
       async append(head) {
-        const { entryId, entryHash, signedAt, algorithm, signature, certificateFingerprint } = parseSignedAuditHead(head);
-        insert.run({ entry_id: entryId, entry_hash: entryHash, signed_at: signedAt.getTime(), algorithm, signature, certificate_fingerprint: certificateFingerprint });
+        const { entryId, entryHash, signedAt, algorithm, signature, keyFingerprint } = parseSignedAuditHead(head);
+        insert.run({ entry_id: entryId, entry_hash: entryHash, signed_at: signedAt.getTime(), algorithm, signature, key_fingerprint: keyFingerprint });
       },
       async latest() {
         const row = selectLatest.get();
@@ -62,6 +62,6 @@ function fromRow(row: HeadRow): SignedAuditHead {
     signedAt: new Date(row.signed_at),
     algorithm: row.algorithm,
     signature: row.signature,
-    certificateFingerprint: row.certificate_fingerprint,
+    keyFingerprint: row.key_fingerprint,
   };
 }
