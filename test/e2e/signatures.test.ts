@@ -5,6 +5,7 @@ import { signEdxmlMessage } from '../../connectors/document-exchange';
 import { appendIncrementalUpdate, makeTestPdf, signTestPdf } from '../../connectors/document-exchange/signature/testing/sign-test-pdf';
 import { buildTestDocument, sdkSample } from '../../connectors/document-exchange/signature/testing/test-messages';
 import { getTestPki, type TestIdentity, type TestPki } from '../../connectors/kit/pki/testing/create-test-pki';
+import { verifyAudit } from '../../scripts/verify-audit';
 import { startTestGateway, type TestGateway } from '../utils/gateway';
 
 const LIST = /* GraphQL */ `
@@ -150,5 +151,20 @@ describe('signed documents through the gateway', () => {
     } finally {
       await strict.close();
     }
+  });
+
+  it("signs the audit chain's head with the operator's key, and audit:verify checks it after a graceful stop", async () => {
+    writeFileSync(path.join(dir, 'operator.p12'), pki.government.pkcs12('khóa-vận-hành'));
+    writeFileSync(path.join(dir, 'operator.pem'), pki.government.certificatePem);
+    const operated = await startTestGateway({ procedures: 20, auditSigning: { key: { pkcs12: path.join(dir, 'operator.p12'), password: 'khóa-vận-hành' }, intervalSeconds: 60 } });
+    const { dataDir } = operated;
+    await operated.graphql(/* GraphQL */ `query Sectors { sectors { code } }`);
+    await operated.close();
+    const out: string[] = [];
+    const status = await verifyAudit(['--certificate', path.join(dir, 'operator.pem'), '--interval', '60'], { LIENTHONG_DATA_DIR: dataDir }, { out: (line) => out.push(line), err: () => undefined });
+    expect(out).toEqual(expect.arrayContaining([expect.stringMatching(/^signed heads: [1-9]\d* checked, the newest for /), expect.stringMatching(/^audit chain OK: \d+ entries$/)]));
+    // The head signed at stop covers the last entry: no unsigned tail.
+    expect(out.some((line) => line.startsWith('unsigned tail'))).toBe(false);
+    expect(status).toBe(0);
   });
 });
