@@ -6,7 +6,7 @@ export interface WorkerPoolOptions {
   modulePath: string;
   /** Given to every worker at start (structured-cloned). */
   workerData?: unknown;
-  /** Worker threads. @default 2 */
+  /** Most worker threads running at once (started as jobs need them). @default 2 */
   size?: number;
   /** Jobs waiting for a worker; one more is refused at once. @default 64 */
   maxQueue?: number;
@@ -58,7 +58,9 @@ const MAX_CONSECUTIVE_FAILURES = 3;
  * loop (signature verification of messages up to 20 MB). One job per worker at a time,
  * a bounded queue (the caller gets an error rather than unbounded memory), a deadline
  * per job (a stuck worker is terminated and replaced), and a crashed worker is replaced,
- * failing only its own job. Workers are unref'd: an open pool never keeps the process alive.
+ * failing only its own job. Workers start when the first jobs need them (a gateway that
+ * never verifies anything runs none) and are unref'd: an open pool never keeps the
+ * process alive.
  */
 export function createWorkerPool({ modulePath, workerData, size = 2, maxQueue = 64, timeoutMs = 60_000 }: WorkerPoolOptions): WorkerPool {
   if (!Number.isSafeInteger(size) || size < 1) throw new TypeError(`createWorkerPool: size must be a positive integer; received ${String(size)}.`);
@@ -120,22 +122,25 @@ export function createWorkerPool({ modulePath, workerData, size = 2, maxQueue = 
       return;
     }
     stats.restarts += 1;
-    slots.push(spawn());
     dispatch();
   }
 
+  /** Gives waiting jobs to idle workers, starting workers (up to `size`) only when a job needs one. */
   function dispatch(): void {
-    for (const slot of slots) {
-      if (slot.current || queue.length === 0) continue;
+    while (queue.length > 0) {
+      let slot = slots.find((s) => !s.current);
+      if (!slot) {
+        if (slots.length >= size) return;
+        slots.push((slot = spawn()));
+      }
       const pending = queue.shift()!;
       slot.current = pending;
-      slot.timer = setTimeout(() => replace(slot, new Error(`the job did not finish within ${timeoutMs} ms; its worker was stopped`)), timeoutMs);
+      const busy = slot;
+      slot.timer = setTimeout(() => replace(busy, new Error(`the job did not finish within ${timeoutMs} ms; its worker was stopped`)), timeoutMs);
       slot.timer.unref();
       slot.worker.postMessage({ id: pending.id, job: pending.job }, pending.transfer);
     }
   }
-
-  for (let i = 0; i < size; i += 1) slots.push(spawn());
 
   return {
     run<T>(job: unknown, transfer: ArrayBuffer[] = []): Promise<T> {

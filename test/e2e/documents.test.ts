@@ -81,7 +81,9 @@ describe('official documents through the gateway (edXML over the exchange axis)'
     const incoming = await gw.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.G22', direction: 'INCOMING' });
     expect(incoming.errors).toBeUndefined();
     const copy = incoming.data!.documents.nodes.find((n) => n.documentId === outgoing.documentId)!;
-    expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW', signature: { status: 'NOT_SIGNED', reason: null, signer: null } });
+    expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW' });
+    // Nghệ An's system signs with its demo key; the gateway trusts the demo CA.
+    expect(copy.signature).toEqual({ status: 'VERIFIED', reason: null, signer: { name: 'UBND Tỉnh Nghệ An', organisation: 'UBND Tỉnh Nghệ An' } });
 
     // The attachment streams through the gateway, byte for byte.
     const download = await fetch(`${gw.url}${copy.attachments[0]!.downloadPath}`, { headers: { authorization: gw.authorization } });

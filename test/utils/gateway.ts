@@ -61,7 +61,7 @@ export interface TestGatewayOptions {
   limits?: Record<string, unknown>;
   /** Wait until the catalogue and the provinces have data. @default true */
   waitForSources?: boolean;
-  /** The `trust` section (signature verification). @default none */
+  /** The `trust` section (signature verification). @default the demo's: its CA, whose keys the demo systems sign with */
   trust?: GatewayConfigInput['trust'];
   /** Overrides merged into each connected document system's config, by index (0: 000.00.00.G22, 1: 000.00.00.H41), e.g. `signing`. */
   documentSystems?: Array<Record<string, unknown>>;
@@ -92,7 +92,7 @@ export async function startTestGateway({
   auditSigning,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
-  const { sources, auth } = demo.config;
+  const { sources, auth, trust: demoTrust } = demo.config;
   const config = parseConfig(
     {
       auth: { ...auth!, ...authOverrides },
@@ -116,7 +116,7 @@ export async function startTestGateway({
           minRefreshIntervalMs: 0,
         },
       },
-      ...(trust && { trust }),
+      trust: trust ?? demoTrust,
       ...(auditSigning && { auditSigning }),
     },
     {},

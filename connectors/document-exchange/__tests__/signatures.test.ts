@@ -1,5 +1,6 @@
 import { startDocumentExchangeSimulator, type AxisSystem, type DocumentExchangeSimulator } from '../../../simulators/document-exchange';
 import { buildEdxmlStatus, createDocumentExchangeConnector, createSignatureService, type DocumentExchangeConnector, type SignatureService } from '..';
+import { readDerBlocks } from '../../kit/pki';
 import { getTestPki, type TestPki } from '../../kit/pki/testing/create-test-pki';
 import { unsignedSdkSample } from '../signature/testing/test-messages';
 
@@ -92,5 +93,21 @@ describe('signed messages over the axis', () => {
       expect(certificates).toHaveLength(2);
       expect((await deliver(Buffer.from(text.replace(certificates[1]!, ''), 'utf8'))).status).toBe('VERIFIED');
     });
+  });
+
+  it("verifies what another implementation signs the same way: the simulator's demo systems (xml-crypto of their own)", async () => {
+    const demo = await startDocumentExchangeSimulator({ seed: 3, systems: [A, B], demoPki: true });
+    const trust = { certificates: readDerBlocks(Buffer.from(demo.pki!.caPem), 'certificate', 'demo CA'), crls: readDerBlocks(Buffer.from(demo.pki!.crlPem), 'crl', 'demo CRL') };
+    const service = createSignatureService({ trust, workers: 0 });
+    const reader = createDocumentExchangeConnector({ url: demo.url, systemId: B.systemId, secret: B.secret, agencyCode: B.agencyCode, timeoutMs: 5000, signatures: service });
+    try {
+      const docId = demo.sendAs(A.systemId, demo.signAs(A.systemId, unsignedSdkSample()), 'edoc');
+      const [delivery] = await reader.listReceived();
+      expect(demo.stored(docId)!.equals(demo.stored(delivery!.docId)!)).toBe(true);
+      expect((await reader.getMessage(delivery!.docId)).signatures!.document).toMatchObject({ status: 'VERIFIED', reason: null, signer: { organisation: A.name } });
+    } finally {
+      await Promise.all([reader.close(), service.close()]);
+      await demo.close();
+    }
   });
 });
