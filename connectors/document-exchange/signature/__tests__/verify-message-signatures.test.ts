@@ -108,6 +108,11 @@ describe('verifying an edXML message signature', () => {
     expect(document).toMatchObject({ status: 'UNVERIFIABLE', reason: expect.stringMatching(/signing time in the future/) });
   });
 
+  it('reports UNVERIFIABLE for an RSA key under 2048 bits, however intact the signature', async () => {
+    const weak = await pki.issue({ organisation: 'UBND Tỉnh Nghệ An', organId: '000.00.00.H41', rsaBits: 1024 });
+    expect((await verify(signedBy(weak))).document).toMatchObject({ status: 'UNVERIFIABLE', reason: "the signer's RSA key has 1024 bits; at least 2048 are accepted" });
+  });
+
   it('reports NOT_SIGNED for a message without a signature, and its attachments too', async () => {
     const { document, attachments } = await verify(buildTestDocument({ attachments: [{ name: 'a.txt', contentType: 'text/plain', content: Buffer.from('a') }] }));
     expect(document).toMatchObject({ status: 'NOT_SIGNED', reason: null, signer: null, signedAt: null });

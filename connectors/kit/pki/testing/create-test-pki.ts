@@ -47,6 +47,8 @@ export interface IssueOptions {
   organId?: string;
   /** @default 'RSA' */
   keyAlgorithm?: 'RSA' | 'ECDSA';
+  /** RSA modulus length. @default 2048 */
+  rsaBits?: number;
   /** @default an hour ago */
   notBefore?: Date;
   /** @default in a year */
@@ -107,9 +109,9 @@ export async function createTestPki(): Promise<TestPki> {
   const intermediate = await createCa('Lienthong Test Issuing CA', RSA, root);
   const unknownRoot = await createCa('Unknown Root CA', RSA);
 
-  async function issue({ commonName, organisation, organId, keyAlgorithm = 'RSA', notBefore = new Date(Date.now() - 3600_000), notAfter = new Date(Date.now() + 365 * DAY), issuer = 'intermediate' }: IssueOptions): Promise<TestIdentity> {
+  async function issue({ commonName, organisation, organId, keyAlgorithm = 'RSA', rsaBits = 2048, notBefore = new Date(Date.now() - 3600_000), notAfter = new Date(Date.now() + 365 * DAY), issuer = 'intermediate' }: IssueOptions): Promise<TestIdentity> {
     const ca = issuer === 'intermediate' ? intermediate : unknownRoot;
-    const keys = (await webcrypto.subtle.generateKey(keyAlgorithm === 'RSA' ? RSA : ECDSA, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const keys = (await webcrypto.subtle.generateKey(keyAlgorithm === 'RSA' ? { ...RSA, modulusLength: rsaBits } : ECDSA, true, ['sign', 'verify'])) as CryptoKeyPair;
     const subject: Array<[string, string]> = [['2.5.4.6', 'VN'], ['2.5.4.10', organisation], ...(organId ? [['2.5.4.11', organId] as [string, string]] : []), ['2.5.4.3', commonName ?? organisation]];
     const serialNumber = randomSerial();
     const certificate = await makeCertificate({ subject, serialNumber, notBefore, notAfter, keys, issuer: ca, ca: false });
