@@ -13,6 +13,7 @@ import { createDemoPki } from '../simulators/document-exchange/create-demo-pki';
 
 const ATTACHMENT_BYTES = 14.5 * 1024 * 1024;
 
+/** Builds and signs the message, verifies it both ways and prints one line per way. */
 export async function runSignatureBench(print: (line: string) => void = console.log): Promise<void> {
   const system = { systemId: 'bench.qlvb', secret: 'bench', agencyCode: '000.00.00.H41', name: 'UBND Tỉnh Nghệ An' };
   const pki = await createDemoPki([system]);

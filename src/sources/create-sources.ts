@@ -50,7 +50,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
     ...system,
     ...(signing && { signingKey: loadSigningKey(signing, `sources.documentExchange.systems (${system.name}).signing`) }),
   }));
-  const signatures = exchange ? createSignatureServiceFrom(config, { maxBytes: exchange.maxMessageBytes, maxDepth: exchange.maxDepth }) : null;
+  const signatures = exchange ? createSignatureServiceFrom(config, { maxBytes: exchange.maxMessageBytes, maxDepth: exchange.maxDepth }, logger) : null;
   const documentSystems = systems.map((system) =>
     createDocumentExchangeConnector({
       ...system,
@@ -104,9 +104,13 @@ export function createSources(config: GatewayConfig, logger: Logger, { mirror }:
 }
 
 /** The signature service the `trust` section describes; its files are read now, so a bad one stops start-up. */
-function createSignatureServiceFrom({ trust }: GatewayConfig, limits: { maxBytes: number; maxDepth: number }): SignatureService {
+function createSignatureServiceFrom({ trust }: GatewayConfig, limits: { maxBytes: number; maxDepth: number }, logger: Logger): SignatureService {
+  const material = loadTrustMaterial({ caCertificates: trust.caCertificates, crls: trust.crls });
+  const facts = { caCertificates: material.certificates.length, crls: material.crls.length, ocsp: trust.ocspUrl ?? null, unverified: trust.unverified, workers: trust.workers };
+  if (material.certificates.length === 0) logger.warn(facts, 'no trusted CA certificate is configured (trust.caCertificates): every intact document signature will be UNTRUSTED');
+  else logger.info(facts, 'document signatures are verified against the trust store');
   return createSignatureService({
-    trust: loadTrustMaterial({ caCertificates: trust.caCertificates, crls: trust.crls }),
+    trust: material,
     allowSha1: trust.allowSha1,
     clockToleranceSeconds: trust.clockToleranceSeconds,
     ...(trust.ocspUrl && { ocspUrl: trust.ocspUrl }),

@@ -15,6 +15,7 @@
  */
 export type SignatureStatus = 'VERIFIED' | 'INVALID' | 'UNTRUSTED' | 'EXPIRED' | 'REVOKED' | 'NOT_SIGNED' | 'UNVERIFIABLE';
 
+/** Every status, strongest claim first (the schema's `SignatureStatus` enum has the same values). */
 export const SIGNATURE_STATUSES: readonly SignatureStatus[] = ['VERIFIED', 'INVALID', 'UNTRUSTED', 'EXPIRED', 'REVOKED', 'NOT_SIGNED', 'UNVERIFIABLE'];
 
 /** The holder of the signing certificate, as the certificate names it. */
