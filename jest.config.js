@@ -1,7 +1,8 @@
 /**
  * Jest runs TypeScript through @swc/jest (type checking is `npm run typecheck`, a separate
- * step of `npm test`). jose ships ES modules only, so it is
- * transformed too; everything else in node_modules is left alone.
+ * step of `npm test`). jose, pkijs and the ES-module-only packages pkijs pulls in (asn1js,
+ * bytestreamjs, @peculiar/utils, @noble/hashes) are transformed too (Node 20.19+ requires them
+ * as ES modules in production); everything else in node_modules is left alone.
  */
 /** @type {import('jest').Config} */
 module.exports = {
@@ -11,7 +12,7 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|pkijs|asn1js|bytestreamjs|@peculiar/utils|@noble/hashes)/)'],
   testTimeout: 30000,
   // The suite starts hundreds of loopback servers and pools; every test closes its own
   // (a run with --detectOpenHandles reports none), but one test failing mid-way must not

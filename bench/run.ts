@@ -10,6 +10,7 @@ import { parseConfig } from '../src/config';
 import { startDemoSources } from '../src/demo/start-demo-sources';
 import { createLogger } from '../src/log';
 import { startGateway } from '../src/start-gateway';
+import { runSignatureBench } from './signature-verification';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   await pool.close();
   await running.close();
   await demo.close();
+  if (process.env.BENCH_SIGNATURES !== '0') await runSignatureBench();
 }
 
 function ms(value: number): string {

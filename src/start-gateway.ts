@@ -1,4 +1,5 @@
-import { createAuditWriter, type AuditWriter } from './audit';
+import { loadSigningKey } from '../connectors/kit/pki';
+import { createAuditHeadSigner, createAuditWriter, type AuditHeadSigner, type AuditWriter } from './audit';
 import { createAuthenticator, type AuthOptions } from './auth';
 import { mirrorFromStore } from './catalogue';
 import type { GatewayConfig } from './config';
@@ -13,16 +14,21 @@ export interface RunningGateway {
   sources: RunningSources;
   store: Store;
   audit: AuditWriter;
+  /** Signs the audit chain's head at an interval; null without `auditSigning`. */
+  auditHeads: AuditHeadSigner | null;
   /** Stops accepting requests, drains the ones in flight, writes the audit log out, then closes sources and store. */
   close(): Promise<void>;
 }
 
 /**
  * Builds and starts everything a validated config describes, in order: store → audit
- * writer → sources (catalogue from its mirror) → HTTP server; and stops them in reverse.
+ * writer → audit head signer → sources (catalogue from its mirror) → HTTP server; and
+ * stops them in reverse.
  */
 export async function startGateway({ config, logger }: { config: GatewayConfig; logger: Logger }): Promise<RunningGateway> {
   const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs, dataKeys } = config.store;
+  // Read before the store opens: a bad key stops start-up with CONFIG_INVALID and nothing to undo.
+  const operatorKey = config.auditSigning ? loadSigningKey(config.auditSigning.key, 'auditSigning.key') : null;
   const keys = loadDataKeyring({ configured: dataKeys, environment: process.env.LIENTHONG_DATA_KEY, dataDir });
   if (keys.where === 'file') {
     (config.server.mode === 'production' ? logger.warn.bind(logger) : logger.info.bind(logger))(
@@ -33,6 +39,10 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
   const store = await createStore({ mongodbUri, dataDir, auditRetentionDays, dataKeyring: keys.keyring, logger });
   logger.info({ store: store.kind, location: store.location, dataKeys: keys.where }, 'store opened');
   const audit = await createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
+  const auditHeads = operatorKey
+    ? createAuditHeadSigner({ audit: store.audit, heads: store.auditHeads, key: operatorKey, logger, intervalMs: config.auditSigning!.intervalSeconds * 1000 })
+    : null;
+  await auditHeads?.start();
   const sources = createSources(config, logger, { store, mirror: mirrorFromStore(store.catalogue) });
   const authenticator = createAuthenticator(config.auth as AuthOptions, logger.child({ component: 'auth' }));
   const gateway = await createGateway({
@@ -47,7 +57,7 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
         () => true,
         () => false,
       );
-      return { ok, store: { kind: store.kind, location: store.location, ok }, audit: audit.stats };
+      return { ok, store: { kind: store.kind, location: store.location, ok }, audit: audit.stats, ...(auditHeads && { auditHeads: auditHeads.stats }) };
     },
   });
   await sources.start();
@@ -59,10 +69,13 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
     sources,
     store,
     audit,
+    auditHeads,
     async close() {
       await gateway.close();
       await sources.close();
       await audit.close();
+      // Signs the head of everything written, so a graceful stop leaves no unsigned tail.
+      await auditHeads?.stop();
       await store.close();
     },
   };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { GatewayError } from '../../src/errors';
+import type { SigningKey } from '../kit/pki';
 import type { EdxmlLimits } from './edxml';
 import { resolveEdxmlLimits } from './edxml';
+import type { SignatureService } from './signature';
 
 /** Options of the document-exchange connector: one system connected to the national exchange axis. */
 export interface DocumentExchangeOptions {
@@ -21,9 +23,19 @@ export interface DocumentExchangeOptions {
   connections?: number;
   /** Bounds on messages read and sent; see EdxmlLimits for each default. @default {} */
   limits?: EdxmlLimits;
+  /**
+   * Verifies the signatures of received documents and signs what is sent (one service,
+   * shared by every connected system). Without it, received messages carry no verdict.
+   * @default none
+   */
+  signatures?: SignatureService;
+  /** The system's key (loadSigningKey): every message it sends is signed with it; needs `signatures`. @default unsigned */
+  signingKey?: SigningKey;
 }
 
-export type ResolvedDocumentExchangeOptions = Readonly<Required<Omit<DocumentExchangeOptions, 'limits'>> & { limits: Required<EdxmlLimits> }>;
+export type ResolvedDocumentExchangeOptions = Readonly<
+  Required<Omit<DocumentExchangeOptions, 'limits' | 'signatures' | 'signingKey'>> & { limits: Required<EdxmlLimits>; signatures?: SignatureService; signingKey?: SigningKey }
+>;
 
 const schema = z.object({
   name: z.string().trim().min(1),
@@ -45,6 +57,8 @@ export function resolveDocumentExchangeOptions({
   timeoutMs = 10_000,
   connections = 8,
   limits = {},
+  signatures,
+  signingKey,
   ...rest
 }: DocumentExchangeOptions): ResolvedDocumentExchangeOptions {
   const input: Record<string, unknown> = { name, timeoutMs, connections, ...rest };
@@ -62,8 +76,9 @@ export function resolveDocumentExchangeOptions({
   } catch (err) {
     problems.push(err instanceof Error ? err.message : String(err));
   }
-  if (!parsed.success || !resolvedLimits) {
+  if (signingKey && !signatures) problems.push('signingKey: signing needs the signature service (signatures)');
+  if (!parsed.success || !resolvedLimits || problems.length > 0) {
     throw new GatewayError('CONFIG_INVALID', `document-exchange connector options are invalid: ${problems.join('; ')}`, { source: name });
   }
-  return Object.freeze({ ...parsed.data, limits: Object.freeze(resolvedLimits) });
+  return Object.freeze({ ...parsed.data, limits: Object.freeze(resolvedLimits), ...(signatures && { signatures }), ...(signingKey && { signingKey }) });
 }

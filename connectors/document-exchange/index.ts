@@ -4,8 +4,10 @@ import { checkReady, mapLimit, type Connector, type HttpClientStats } from '../k
 import { createAxisClient, readAgency, readCount, readData, readDocId, readEdocBytes, readReceived, readSent } from './client';
 import { resolveDocumentExchangeOptions, type DocumentExchangeOptions } from './config';
 import { parseEdxml, type EdxmlMessage } from './edxml';
+import type { MessageSignatures } from './signature';
 
 export * from './edxml';
+export * from './signature';
 export type { DocumentExchangeOptions } from './config';
 
 /** What a message is: an official document (`edoc`) or a status message about one. */
@@ -33,11 +35,21 @@ export interface ReceivedSummary {
   updatedAt: string | null;
 }
 
-/** A received message: its bytes exactly as the sender sent them, and what they say. */
+/** A received message: its bytes exactly as the sender sent them, what they say, and the verdict on its signatures. */
 export interface ReceivedMessage {
   docId: string;
   bytes: Buffer;
   message: EdxmlMessage;
+  /** For a document, when the connector has a signature service; null otherwise. */
+  signatures: MessageSignatures | null;
+}
+
+/** A message the connector sent: the axis' id for it, the bytes as sent (signed when the system has a key), and their verdict. */
+export interface SentMessage {
+  docId: string;
+  bytes: Buffer;
+  /** For a document, when the connector has a signature service; null otherwise. */
+  signatures: MessageSignatures | null;
 }
 
 /** One recipient of a message the gateway sent, as the axis reports its delivery. */
@@ -69,14 +81,17 @@ export interface DocumentExchangeConnector extends Connector {
   readonly stats: HttpClientStats;
   /** The gateway's own organ id. */
   readonly agencyCode: string;
+  /** True when what this system sends is signed. */
+  readonly signs: boolean;
   /**
-   * Sends an edXML document message as it is, byte for byte (`sendEdoc`, `messagetype:
-   * edoc`). It is parsed first, so a message that is not a valid document never leaves.
+   * Sends an edXML document message (`sendEdoc`, `messagetype: edoc`): byte for byte, or
+   * with the system's enveloped XML signature added when it has a signing key. It is
+   * parsed first, so a message that is not a valid document never leaves.
    * @throws GatewayError EDXML_INVALID or PAYLOAD_TOO_LARGE before sending; a catalogue error from the axis.
    */
-  sendDocument(xml: string | Buffer): Promise<{ docId: string }>;
-  /** Sends an edXML status message (`messagetype: status`); checked the same way. */
-  sendStatus(xml: string | Buffer): Promise<{ docId: string }>;
+  sendDocument(xml: string | Buffer): Promise<SentMessage>;
+  /** Sends an edXML status message (`messagetype: status`); checked and signed the same way. */
+  sendStatus(xml: string | Buffer): Promise<SentMessage>;
   /** Every message in the inbox not yet acknowledged `done`, documents and status messages, oldest first. */
   listReceived(): Promise<ReceivedSummary[]>;
   /**
@@ -104,18 +119,29 @@ const ACKNOWLEDGEMENTS = ['processing', 'done', 'fail'] as const;
  */
 export function createDocumentExchangeConnector(options: DocumentExchangeOptions): DocumentExchangeConnector {
   const resolved = resolveDocumentExchangeOptions(options);
-  const { name, agencyCode, limits } = resolved;
+  const { name, agencyCode, limits, signatures, signingKey } = resolved;
   const client = createAxisClient(resolved);
 
-  async function send(xml: string | Buffer, messageType: MessageType): Promise<{ docId: string }> {
-    const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
-    const parsed = parseEdxml(bytes, limits);
+  /** The verdict on a document's signatures; status messages carry none the schema shows. */
+  const verdictOn = async (bytes: Buffer, message: EdxmlMessage): Promise<MessageSignatures | null> =>
+    signatures && message.kind === 'document' ? signatures.verify(bytes) : null;
+
+  async function send(xml: string | Buffer, messageType: MessageType): Promise<SentMessage> {
+    const given = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
     const expected = messageType === 'edoc' ? 'document' : 'status';
-    if (parsed.kind !== expected) {
-      throw new GatewayError('EDXML_INVALID', `${messageType === 'edoc' ? 'sendDocument' : 'sendStatus'} needs a ${expected} message; got a ${parsed.kind} message`);
-    }
+    const check = (bytes: Buffer): EdxmlMessage => {
+      const parsed = parseEdxml(bytes, limits);
+      if (parsed.kind !== expected) {
+        throw new GatewayError('EDXML_INVALID', `${messageType === 'edoc' ? 'sendDocument' : 'sendStatus'} needs a ${expected} message; got a ${parsed.kind} message`);
+      }
+      return parsed;
+    };
+    const unsigned = check(given);
+    // Signed after the check (never sign what is not a message), and checked again as it will leave.
+    const bytes = signatures && signingKey ? await signatures.sign(given, signingKey) : given;
+    const message = bytes === given ? unsigned : check(bytes);
     const answer = await client.call('sendEdoc', { from: agencyCode, servicetype: 'eDoc', messagetype: messageType }, bytes);
-    return { docId: readDocId(answer, name) };
+    return { docId: readDocId(answer, name), bytes, signatures: await verdictOn(bytes, message) };
   }
 
   const received = async (messageType: MessageType): Promise<ReceivedSummary[]> =>
@@ -125,13 +151,15 @@ export function createDocumentExchangeConnector(options: DocumentExchangeOptions
 
   async function getMessage(docId: string): Promise<ReceivedMessage> {
     const bytes = readEdocBytes(await client.call('getEdoc', { docId }), docId, name);
-    return { docId, bytes, message: parseEdxml(bytes, limits) };
+    const message = parseEdxml(bytes, limits);
+    return { docId, bytes, message, signatures: await verdictOn(bytes, message) };
   }
 
   return {
     name,
     kind: 'document-exchange',
     agencyCode,
+    signs: signingKey !== undefined,
     stats: client.http.stats,
     sendDocument: (xml) => send(xml, 'edoc'),
     sendStatus: (xml) => send(xml, 'status'),

@@ -3,3 +3,4 @@ export type { DocumentExchangeSimulator, DocumentExchangeSimulatorOptions, Inbox
 export { AXIS_ERROR_CODES, AxisRefusal } from './axis-reply';
 export type { AxisSystem, AxisMessageType, AxisTransportStatus } from './types';
 export type { AxisAgency } from './list-agencies';
+export type { DemoIdentity, DemoPki } from './create-demo-pki';

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { startSimServer, type SimServer } from '../kit';
+import { createDemoPki, type DemoPki } from './create-demo-pki';
 import { createExchange } from './create-exchange';
 import { createAgencyDirectory } from './list-agencies';
 import { createProtocolHandler } from './create-protocol-handler';
+import { signDemoMessage } from './sign-demo-message';
 import type { AxisMessageType, AxisSystem, AxisTransportStatus } from './types';
 
 export interface DocumentExchangeSimulatorOptions {
@@ -16,6 +18,8 @@ export interface DocumentExchangeSimulatorOptions {
   host?: string;
   /** 0 picks a free port. @default 0 */
   port?: number;
+  /** Make a demo PKI at start (a CA and a signing identity per system given): see `pki` and `signAs`. @default false */
+  demoPki?: boolean;
 }
 
 /** One inbox entry, as `inbox()` shows it to tests. */
@@ -46,6 +50,14 @@ export interface DocumentExchangeSimulator extends SimServer {
   deliverUnchecked(systemId: string, bytes: string | Buffer, options: { from: string; messageType: AxisMessageType }): string;
   /** While suspended, every call of the system is refused with ErrorCode -9. */
   setSuspended(systemId: string, suspended: boolean): void;
+  /** The demo PKI made at start (`demoPki: true`), else null. */
+  readonly pki: DemoPki | null;
+  /**
+   * Signs an edXML message as `systemId`'s document system would (enveloped XML-DSig with
+   * its demo key, signDemoMessage), ready for `sendAs`.
+   * @throws Error without `demoPki`, or for a system started after it.
+   */
+  signAs(systemId: string, edxml: string | Buffer): Buffer;
 }
 
 /** Two systems for demos: the Government Office and Nghệ An's provincial People's Committee. */
@@ -83,6 +95,7 @@ export async function startDocumentExchangeSimulator({
   maxMessageBytes = 20 * 1024 * 1024,
   host = '127.0.0.1',
   port = 0,
+  demoPki = false,
 }: DocumentExchangeSimulatorOptions = {}): Promise<DocumentExchangeSimulator> {
   const input: Record<string, unknown> = { seed, systems, maxMessageBytes, host, port };
   const parsed = optionsSchema.safeParse(input);
@@ -90,6 +103,7 @@ export async function startDocumentExchangeSimulator({
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}, got ${JSON.stringify(input[String(issue.path[0])])?.slice(0, 200)}`);
     throw new Error(`SIM_OPTIONS_INVALID: document-exchange simulator options are invalid: ${problems.join('; ')}`);
   }
+  const pki = demoPki ? await createDemoPki(systems) : null;
   const exchange = createExchange(maxMessageBytes);
   for (const system of systems) exchange.registerSystem(system);
   const directory = createAgencyDirectory(seed);
@@ -115,5 +129,11 @@ export async function startDocumentExchangeSimulator({
     sendAs: (systemId, edxml, messageType) => exchange.send(systemOf(systemId), toBuffer(edxml), messageType),
     deliverUnchecked: (systemId, bytes, { from, messageType }) => exchange.deliverUnchecked(systemOf(systemId), toBuffer(bytes), from, messageType),
     setSuspended: (systemId, suspended) => exchange.setSuspended(systemOf(systemId).systemId, suspended),
+    pki,
+    signAs(systemId, edxml) {
+      const identity = pki?.identities.get(systemOf(systemId).systemId);
+      if (!identity) throw new Error(`No demo signing identity for ${JSON.stringify(systemId)}: start the simulator with demoPki: true (identities are made for the systems given at start)`);
+      return Buffer.from(signDemoMessage(toBuffer(edxml).toString('utf8'), identity), 'utf8');
+    },
   };
 }

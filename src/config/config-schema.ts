@@ -132,6 +132,58 @@ const dossiers = z
   .strict()
   .default({ syncIntervalSeconds: 300, windowDays: 1200, waitMs: 30_000, backfillWindowDays: 30, overlapSeconds: 120, reconcileIntervalHours: 24, reconcilePagesPerPass: 20, leaseTtlSeconds: 30, stepsRecentDays: 30, prefetchPages: 3 });
 
+/**
+ * A private key to sign with: a PKCS#12 file, or a PEM key and its PEM certificate (chain).
+ * The password comes from the environment (`password: ${NAME}`); it is never shown in errors.
+ */
+const signingKey = z
+  .object({
+    pkcs12: z.string().min(1).optional(),
+    key: z.string().min(1).optional(),
+    certificate: z.string().min(1).optional(),
+    password: z.string().optional(),
+  })
+  .strict()
+  .superRefine((k, context) => {
+    const pem = k.key !== undefined || k.certificate !== undefined;
+    if ((k.pkcs12 !== undefined) === pem || (pem && (k.key === undefined || k.certificate === undefined))) {
+      context.addIssue({ code: 'custom', path: [k.pkcs12 !== undefined ? 'pkcs12' : 'key'], message: 'give either pkcs12, or both key and certificate' });
+    }
+  });
+
+/** How received signatures are verified (docs/signatures.md). */
+const trust = z
+  .object({
+    /** Files or folders of CA certificates (PEM or DER): the specialised CA's roots and intermediates. Self-signed ones are the trust anchors. */
+    caCertificates: z.array(z.string().min(1)).default([]),
+    /** Files or folders of CRLs (PEM or DER); in a closed network these are enough. */
+    crls: z.array(z.string().min(1)).default([]),
+    /** An OCSP responder asked about certificates no configured CRL covers. */
+    ocspUrl: z.url({ protocol: /^https?$/ }).optional(),
+    ocspTimeoutMs: z.number().int().positive().default(5000),
+    /** Signing times this far ahead of our clock, and CRLs this far past nextUpdate, are accepted. */
+    clockToleranceSeconds: z.number().int().min(0).max(86_400).default(300),
+    /** warn: every document shown with its signature status; block: a received document not VERIFIED is withheld (SIGNATURE_NOT_VERIFIED). */
+    unverified: z.enum(['warn', 'block']).default('warn'),
+    /** Accept SHA-1 in signatures, for legacy senders only. */
+    allowSha1: z.boolean().default(false),
+    /** Worker threads verifying and signing; 0 does it on the event loop. */
+    workers: z.number().int().min(0).max(16).default(2),
+  })
+  .strict()
+  .default({ caCertificates: [], crls: [], ocspTimeoutMs: 5000, clockToleranceSeconds: 300, unverified: 'warn', allowSha1: false, workers: 2 });
+
+/** The operator's key that signs the audit chain's head at an interval (`npm run audit:verify` checks the signatures). */
+const auditSigning = z
+  .object({
+    key: signingKey,
+    /** Seconds between signed heads (a head is signed only when the chain grew). */
+    intervalSeconds: z.number().int().min(1).max(86_400).default(300),
+    /** Certificates (PEM files) of earlier operator keys, whose signed heads still verify after a key change. */
+    previousCertificates: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
 const documentExchange = z
   .object({
     /** The exchange axis endpoint; `/sendEdoc`, `/getEdoc`, … are below it. */
@@ -146,6 +198,8 @@ const documentExchange = z
             secret: z.string().min(1),
             /** The organ id (mã định danh) the system speaks for. */
             agencyCode: z.string().min(1),
+            /** Signs every message this system sends (enveloped XML-DSig, docs/signatures.md). */
+            signing: signingKey.optional(),
           })
           .strict(),
       )
@@ -212,6 +266,8 @@ export const configSchema = z
     auth,
     /** Limits on the shape of a GraphQL request. */
     limits,
+    trust,
+    auditSigning: auditSigning.optional(),
     log: z
       .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
       .strict()

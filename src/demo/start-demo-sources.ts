@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DEFAULT_SYSTEMS, startDocumentExchangeSimulator, type DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import { startNationalPortalSimulator, type NationalPortalSimulator } from '../../simulators/national-portal';
 import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
@@ -79,8 +82,20 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
           ),
         )
       : [];
-  // The Government Office's and Nghệ An's document systems, connected through the gateway.
-  const documentExchange = await startDocumentExchangeSimulator({ seed, systems: [...DEFAULT_SYSTEMS] });
+  // The Government Office's and Nghệ An's document systems, connected through the gateway,
+  // each with a demo signing key; the gateway trusts the demo CA, so what they send is VERIFIED.
+  const documentExchange = await startDocumentExchangeSimulator({ seed, systems: [...DEFAULT_SYSTEMS], demoPki: true });
+  const pkiDir = mkdtempSync(path.join(tmpdir(), 'lienthong-demo-pki-'));
+  const pkiFile = (name: string, content: string): string => {
+    writeFileSync(path.join(pkiDir, name), content, { mode: 0o600 });
+    return path.join(pkiDir, name);
+  };
+  const caFile = pkiFile('demo-ca.pem', documentExchange.pki!.caPem);
+  const crlFile = pkiFile('demo-ca.crl', documentExchange.pki!.crlPem);
+  const signingOf = (systemId: string) => {
+    const identity = documentExchange.pki!.identities.get(systemId)!;
+    return { key: pkiFile(`${systemId}.key.pem`, identity.keyPem), certificate: pkiFile(`${systemId}.cert.pem`, identity.certificatePem) };
+  };
   // The national portal knows the national catalogue's procedure codes, and no others.
   const portalDstcode = 'VN:GOV:000.00.00.G22:dvcqg';
   const nationalPortal = await startNationalPortalSimulator({ procedureCodes: data.procedures.map((p) => p.MATTHC.trim()), dstcode: portalDstcode, ...CREDENTIALS });
@@ -102,13 +117,15 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
         }),
         documentExchange: {
           url: documentExchange.url,
-          systems: DEFAULT_SYSTEMS.map(({ systemId, secret, agencyCode }) => ({ name: `qlvb-${agencyCode.slice(-3).toLowerCase()}`, systemId, secret, agencyCode })),
+          systems: DEFAULT_SYSTEMS.map(({ systemId, secret, agencyCode }) => ({ name: `qlvb-${agencyCode.slice(-3).toLowerCase()}`, systemId, secret, agencyCode, signing: signingOf(systemId) })),
         },
         nationalPortal: { url: nationalPortal.url, dstcode: portalDstcode, ...CREDENTIALS },
       },
+      trust: { caCertificates: [caFile], crls: [crlFile] },
     },
     async close() {
       await Promise.all([nationalProcedures.close(), documentExchange.close(), nationalPortal.close(), ...provinces.map((p) => p.close())]);
+      rmSync(pkiDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus, SentDelivery } from '../../connectors/document-exchange';
+import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus, MessageSignatures, SentDelivery, SignatureStatus } from '../../connectors/document-exchange';
 import { formatVietnamDateTime } from '../../connectors/kit';
 import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
@@ -16,6 +16,8 @@ export interface DocumentCopy {
   /** When the axis accepted it (sent or delivered), ISO with offset. */
   at: string | null;
   document: EdxmlDocument;
+  /** The verdict on its signatures when it was read; null when no signature service checked it. */
+  signatures: MessageSignatures | null;
 }
 
 /** A status message (phản hồi) about a document, received or sent by a connected system. */
@@ -34,11 +36,28 @@ export interface BrokenMessage {
   error: GatewayError;
 }
 
+/** A received document kept from clients because its signature is not VERIFIED (`trust.unverified: block`). */
+export interface WithheldDocument {
+  source: string;
+  /** The organ of the system that received it. */
+  agencyCode: string;
+  axisId: string;
+  /** Its edXML DocumentId, as it claims. */
+  documentId: string;
+  status: SignatureStatus;
+  reason: string | null;
+}
+
 export interface DocumentRegistryOptions {
   connectors: readonly DocumentExchangeConnector[];
   logger: Logger;
   /** Reads of the axis closer together than this reuse the last one. @default 1000 */
   minRefreshIntervalMs?: number;
+  /**
+   * A received document whose signature is not VERIFIED: `warn` shows it with its status
+   * (and logs it once), `block` withholds it (see `withheld()`). @default 'warn'
+   */
+  unverified?: 'warn' | 'block';
 }
 
 export interface DocumentRegistry {
@@ -51,9 +70,16 @@ export interface DocumentRegistry {
   /** Status messages about `documentId` (the edXML DocumentId), oldest first, one per distinct message. */
   statusesOf(documentId: string): EdxmlStatus[];
   broken(): BrokenMessage[];
+  /** Received documents withheld for their signature (`unverified: block`); never in `copies()`. */
+  withheld(): WithheldDocument[];
   connectorFor(agencyCode: string): DocumentExchangeConnector | undefined;
   /** Records a message this gateway just sent, so it is visible before the next refresh. */
-  recordSent(connector: DocumentExchangeConnector, axisId: string, message: { kind: 'document'; document: EdxmlDocument } | { kind: 'status'; status: EdxmlStatus }): void;
+  recordSent(
+    connector: DocumentExchangeConnector,
+    axisId: string,
+    message: { kind: 'document'; document: EdxmlDocument } | { kind: 'status'; status: EdxmlStatus },
+    signatures?: MessageSignatures | null,
+  ): void;
 }
 
 /** Failures that mean a message will never be readable, however often it is fetched. */
@@ -65,8 +91,9 @@ const UNREADABLE: ReadonlySet<string> = new Set(['EDXML_INVALID', 'PAYLOAD_TOO_L
  * sender sees they arrived) but never `done` by the gateway, so they stay listed and the
  * registry is rebuilt from the axis after a restart; sent ones are read back with getEdoc.
  */
-export function createDocumentRegistry({ connectors, logger, minRefreshIntervalMs = 1000 }: DocumentRegistryOptions): DocumentRegistry {
+export function createDocumentRegistry({ connectors, logger, minRefreshIntervalMs = 1000, unverified = 'warn' }: DocumentRegistryOptions): DocumentRegistry {
   const copies = new Map<string, DocumentCopy>();
+  const withheld = new Map<string, WithheldDocument>();
   const statuses = new Map<string, StatusEntry>();
   const broken = new Map<string, BrokenMessage>();
   const deliveries = new Map<string, SentDelivery[]>();
@@ -101,7 +128,7 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
         continue;
       }
       const at = direction === 'INCOMING' ? (summaries.get(axisId)?.receivedAt ?? null) : (sentAt.get(axisId) ?? null);
-      add(connector, axisId, direction, at, result.message);
+      add(connector, axisId, direction, at, result.message, result.signatures);
     }
     // Tell senders their documents arrived; `done` stays the receiving officer's call.
     for (const r of newIn.filter((r) => r.acknowledgement === 'pending')) {
@@ -111,7 +138,7 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
 
   function known(connector: DocumentExchangeConnector, axisId: string): boolean {
     const key = `${connector.name}:${axisId}`;
-    return copies.has(key) || statuses.has(key) || broken.has(key);
+    return copies.has(key) || statuses.has(key) || broken.has(key) || withheld.has(key);
   }
 
   function add(
@@ -120,10 +147,23 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
     direction: DocumentCopy['direction'],
     at: string | null,
     message: { kind: 'document'; document: EdxmlDocument } | { kind: 'status'; status: EdxmlStatus },
+    signatures: MessageSignatures | null = null,
   ): void {
     const id = `${connector.name}:${axisId}`;
-    if (message.kind === 'document') copies.set(id, { id, axisId, source: connector.name, agencyCode: connector.agencyCode, direction, at, document: message.document });
-    else statuses.set(id, { axisId, source: connector.name, status: message.status });
+    if (message.kind === 'status') {
+      statuses.set(id, { axisId, source: connector.name, status: message.status });
+      return;
+    }
+    const verdict = signatures?.document;
+    if (direction === 'INCOMING' && verdict?.status !== 'VERIFIED') {
+      const facts = { source: connector.name, agencyCode: connector.agencyCode, axisId, documentId: message.document.documentId, status: verdict?.status ?? 'UNVERIFIABLE', reason: verdict?.reason ?? 'no signature service checked it' };
+      log.warn({ ...facts, policy: unverified }, unverified === 'block' ? 'a received document is withheld: its signature is not VERIFIED' : 'a received document is shown with a signature that is not VERIFIED');
+      if (unverified === 'block') {
+        withheld.set(id, facts);
+        return;
+      }
+    }
+    copies.set(id, { id, axisId, source: connector.name, agencyCode: connector.agencyCode, direction, at, document: message.document, signatures });
   }
 
   const registry: DocumentRegistry = {
@@ -164,10 +204,11 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
         .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
     },
     broken: () => [...broken.values()],
+    withheld: () => [...withheld.values()],
     deliveriesOf: (copy) => (copy.direction === 'OUTGOING' ? (deliveries.get(copy.id) ?? []) : []),
     connectorFor: (agencyCode) => byAgency.get(agencyCode),
-    recordSent(connector, axisId, message) {
-      add(connector, axisId, 'OUTGOING', formatVietnamDateTime(new Date()), message);
+    recordSent(connector, axisId, message, signatures = null) {
+      add(connector, axisId, 'OUTGOING', formatVietnamDateTime(new Date()), message, signatures);
     },
   };
   return registry;

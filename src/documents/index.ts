@@ -1,2 +1,3 @@
 export { createDocumentRegistry } from './document-registry';
-export type { DocumentRegistry, DocumentCopy, StatusEntry, BrokenMessage } from './document-registry';
+export type { DocumentRegistry, DocumentCopy, StatusEntry, BrokenMessage, WithheldDocument } from './document-registry';
+export { attachmentSignatureOf, signatureOf } from './signature-of';

@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN_JURISDICTION: { httpStatus: 403, description: 'An explicit filter names an agency outside the principal\'s jurisdiction (its own agency code and the codes under it); a single record read by code outside it answers NOT_FOUND instead.' },
   // Messages (edXML document exchange, QCVN 102:2016)
   EDXML_INVALID: { httpStatus: 400, description: 'An edXML message is not one: malformed XML (with line and column), a DTD, nesting too deep, a root other than edXML, or a required element missing or malformed (extensions.path names it).' },
+  SIGNATURE_NOT_VERIFIED: { httpStatus: 422, description: 'A received document is withheld because its signature is not VERIFIED and trust.unverified is block (extensions.signatureStatus says what it is; docs/signatures.md).' },
   // Requests
   BAD_REQUEST: { httpStatus: 400, description: 'The HTTP request is not a usable request: no query, malformed JSON, a body other than one JSON object, a content type other than JSON, invalid HTTP, or a path not written in its one canonical form (see README, Security).' },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, description: 'The document has several operations and operationName does not name one of them.' },

@@ -310,7 +310,7 @@ export type Document = {
   replaces: Array<Scalars['String']['output']>;
   /** The sending agency (cơ quan ban hành). */
   sender: Agency;
-  /** The XML signature the message carried. */
+  /** The verdict on the message's signature (chữ ký số): the enveloped XML signature over the whole message, checked against the trust store. */
   signature: DocumentSignature;
   /** Who signed it (người ký). */
   signer: Signer;
@@ -334,6 +334,8 @@ export type DocumentAttachment = {
   /** Why the content could not be read (its base64 is broken), when so; the rest of the document is still read. */
   error?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** A signed PDF's own signature; any other attachment lies inside the message's signature and shares its verdict (the reason says so). */
+  signature: DocumentSignature;
   /** Size in bytes once decoded; null when the content could not be decoded. */
   size?: Maybe<Scalars['Int']['output']>;
 };
@@ -395,26 +397,26 @@ export type DocumentFilter = {
   direction?: InputMaybe<DocumentDirection>;
   /** Exchanged at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Copies whose message signature has one of these statuses. */
+  signatureStatus?: InputMaybe<Array<SignatureStatus>>;
   /** Current status code, e.g. `06`. */
   status?: InputMaybe<Scalars['String']['input']>;
   /** Exchanged before this instant. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/**
- * Whether the message carried an XML signature and with which algorithms. The signature is
- * NOT verified: real messages on the axis sign outside the XML-DSig namespace with a
- * non-standard transform, and no trusted agency certificates are configured.
- */
+/** The verdict on one signature: a message's, or a signed PDF attachment's. */
 export type DocumentSignature = {
   __typename?: 'DocumentSignature';
-  /** Subject of the X.509 certificate carried, if any. */
-  certificateSubject?: Maybe<Scalars['String']['output']>;
-  digestAlgorithm?: Maybe<Scalars['String']['output']>;
-  present: Scalars['Boolean']['output'];
-  signatureAlgorithm?: Maybe<Scalars['String']['output']>;
-  /** Always false for now: see the type's description. */
-  verified: Scalars['Boolean']['output'];
+  /** When the gateway checked it. */
+  checkedAt: Scalars['DateTime']['output'];
+  /** Why it is not VERIFIED; for VERIFIED, what was not checked or came after signing (null when nothing). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The signing time the signature claims (for edXML, the sender's TraceHeader time; for a PDF, its signingTime). */
+  signedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Null when no certificate could be read. */
+  signer?: Maybe<SignatureSigner>;
+  status: SignatureStatus;
 };
 
 /** A status message (phản hồi) about a document, QCVN 102:2016 StatusCode table. */
@@ -1139,6 +1141,39 @@ export type SendDocumentInput = {
   typeName?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The holder of a signing certificate, as the certificate names it. */
+export type SignatureSigner = {
+  __typename?: 'SignatureSigner';
+  /** The issuing CA's distinguished name. */
+  issuer: Scalars['String']['output'];
+  /** Common name (CN): the person, or the agency for an organisation certificate. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Organisation (O). */
+  organisation?: Maybe<Scalars['String']['output']>;
+  /** The certificate's serial number, hex. */
+  serialNumber: Scalars['String']['output'];
+};
+
+/**
+ * What the gateway established about a signature, when it read the message (docs/signatures.md).
+ * Nothing the gateway cannot check is ever shown as VERIFIED.
+ */
+export type SignatureStatus =
+  /** Intact and trusted, but a certificate of the chain was not valid at the signing time. */
+  | 'EXPIRED'
+  /** The signed content or the signature value does not match: changed after signing (for a PDF, also bytes added after its signature). */
+  | 'INVALID'
+  /** No signature. */
+  | 'NOT_SIGNED'
+  /** Intact and trusted, but a certificate of the chain was revoked before the signing time (or for a compromised key). */
+  | 'REVOKED'
+  /** Intact, but the certificate does not chain to a trusted CA, or names another organisation than the sender. */
+  | 'UNTRUSTED'
+  /** A signature the gateway cannot check: outside the XML-DSig namespace (as the Government Office SDK samples sign), placeholder values, an algorithm or reference it does not accept, revocation it could not learn. */
+  | 'UNVERIFIABLE'
+  /** Intact, by a certificate that chains to a trusted CA, valid and not revoked at the signing time, naming the sender. */
+  | 'VERIFIED';
+
 /** The signer (người ký): competence (thẩm quyền), position (chức vụ), full name. */
 export type Signer = {
   __typename?: 'Signer';
@@ -1322,6 +1357,8 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sector: ResolverTypeWrapper<SectorModel>;
   SendDocumentInput: SendDocumentInput;
+  SignatureSigner: ResolverTypeWrapper<SignatureSigner>;
+  SignatureStatus: SignatureStatus;
   Signer: ResolverTypeWrapper<Signer>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SyncPass: ResolverTypeWrapper<SyncPass>;
@@ -1391,6 +1428,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Sector: SectorModel;
   SendDocumentInput: SendDocumentInput;
+  SignatureSigner: SignatureSigner;
   Signer: Signer;
   String: Scalars['String']['output'];
   SyncPass: SyncPass;
@@ -1547,6 +1585,7 @@ export type DocumentAttachmentResolvers<ContextType = GatewayContext, ParentType
   downloadPath?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['DocumentSignature'], ParentType, ContextType>;
   size?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
@@ -1572,11 +1611,11 @@ export type DocumentEdgeResolvers<ContextType = GatewayContext, ParentType exten
 };
 
 export type DocumentSignatureResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DocumentSignature'] = ResolversParentTypes['DocumentSignature']> = {
-  certificateSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  digestAlgorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  present?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  signatureAlgorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signer?: Resolver<Maybe<ResolversTypes['SignatureSigner']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SignatureStatus'], ParentType, ContextType>;
 };
 
 export type DocumentStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DocumentStatus'] = ResolversParentTypes['DocumentStatus']> = {
@@ -1854,6 +1893,13 @@ export type SectorResolvers<ContextType = GatewayContext, ParentType extends Res
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type SignatureSignerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SignatureSigner'] = ResolversParentTypes['SignatureSigner']> = {
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serialNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SignerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Signer'] = ResolversParentTypes['Signer']> = {
   competence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1929,6 +1975,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PublishingDecision?: PublishingDecisionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sector?: SectorResolvers<ContextType>;
+  SignatureSigner?: SignatureSignerResolvers<ContextType>;
   Signer?: SignerResolvers<ContextType>;
   SyncPass?: SyncPassResolvers<ContextType>;
   TimeLimit?: TimeLimitResolvers<ContextType>;

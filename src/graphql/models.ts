@@ -2,7 +2,7 @@ import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/proc
 import type { DossierRecord } from '../domain';
 import type { DocumentCopy } from '../documents';
 import type { AuditEntry } from '../store';
-import type { EdxmlAttachment } from '../../connectors/document-exchange';
+import type { EdxmlAttachment, SignatureReport } from '../../connectors/document-exchange';
 import type { CatalogueFreshness } from '../catalogue';
 
 /**
@@ -49,6 +49,8 @@ export type DocumentConnectionModel = Omit<ConnectionModel<DocumentCopy>, 'fresh
 export interface DocumentAttachmentModel {
   copyId: string;
   attachment: EdxmlAttachment;
+  /** Its own verdict (a signed PDF), or the message's, which covers it. */
+  signature: SignatureReport;
 }
 
 /** An audit entry as the store holds it. */

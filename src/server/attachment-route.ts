@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { canReadAgency } from '../auth';
-import type { DocumentRegistry } from '../documents';
+import { attachmentSignatureOf, type DocumentRegistry } from '../documents';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
 import { recordRefusal } from './record-refusal';
@@ -44,7 +44,8 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
       refusalReason: null,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       clientIp: req.ip ?? null,
-      records: { DocumentAttachment: 1 },
+      // The signature status the reader got the file with, as the audit plugin counts it for queries.
+      records: { DocumentAttachment: 1, [`SignatureStatus_${attachmentSignatureOf(copy!, attachment.contentId).status}`]: 1 },
       sensitiveFields: [],
       ...auditedPrincipal(principal),
     });
@@ -53,6 +54,7 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
       .header('x-content-type-options', 'nosniff')
       .header('content-length', attachment.content.length)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`)
+      .header('x-signature-status', attachmentSignatureOf(copy!, attachment.contentId).status)
       .send(Readable.from([attachment.content]));
   });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, isCompositeType, type GraphQLFormattedError } from 'graphql';
+import { getNamedType, isCompositeType, isEnumType, type GraphQLFormattedError } from 'graphql';
 import type { AuditRecord } from '../audit';
 import type { Principal } from '../auth';
 import type { AuditEntry } from '../store';
@@ -28,6 +28,13 @@ export function auditedPrincipal(principal: Principal | null): Pick<AuditEntry, 
 }
 
 /**
+ * Enums whose values a reader was shown are facts an auditor needs: each value returned is
+ * counted in `records` as `<Enum>_<VALUE>` (e.g. `SignatureStatus_INVALID: 1`, the
+ * signature status an officer saw before acting on a document).
+ */
+const AUDITED_ENUMS: ReadonlySet<string> = new Set(['SignatureStatus']);
+
+/**
  * Records every GraphQL operation, answered or refused (Decree 47/2020 asks that every
  * data-sharing access be logged): who called (`auditedPrincipal`), operation name and
  * type, a hash of the document (never the document or variables, which may carry personal
@@ -51,6 +58,11 @@ export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
           return {
             willResolveField({ info }) {
               const type = getNamedType(info.returnType);
+              if (isEnumType(type) && AUDITED_ENUMS.has(type.name)) {
+                return (error, result) => {
+                  if (!error && typeof result === 'string') records[`${type.name}_${result}`] = (records[`${type.name}_${result}`] ?? 0) + 1;
+                };
+              }
               if (!isCompositeType(type)) return undefined;
               return (error, result) => {
                 if (error || result === null || result === undefined) return;

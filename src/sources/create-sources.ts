@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createDocumentExchangeConnector } from '../../connectors/document-exchange';
+import { createDocumentExchangeConnector, createSignatureService, type SignatureService } from '../../connectors/document-exchange';
+import { loadSigningKey, loadTrustMaterial } from '../../connectors/kit/pki';
 import { createNationalProceduresConnector } from '../../connectors/national-procedures';
 import { createNationalPortalConnector, type NationalPortalConnector } from '../../connectors/national-portal';
 import { createOneStopConnector } from '../../connectors/one-stop';
@@ -21,6 +22,8 @@ export interface RunningSources extends Sources {
   pusher: PortalPusher | null;
   /** Every connector, for readiness checks and shutdown. */
   connectors: Connector[];
+  /** Verifies received documents' signatures and signs sent ones; null without a document exchange. */
+  signatures: SignatureService | null;
   /** Checks every source at once; never throws. */
   checkReady(): Promise<ReadyReport[]>;
   /** Starts background work (the catalogue's and the provinces' first reads and schedules). */
@@ -94,15 +97,22 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
       : null;
   const syncAdmin = createSyncAdmin({ store, dossiers, provinces: provinces.map((p) => ({ name: p.name, province: p.province })), portal: nationalPortal, pusher });
   const exchange = config.sources.documentExchange;
-  const documentSystems = (exchange?.systems ?? []).map((system) =>
+  // Keys and trust files are read first: a bad one stops start-up before any worker starts.
+  const systems = (exchange?.systems ?? []).map(({ signing, ...system }) => ({
+    ...system,
+    ...(signing && { signingKey: loadSigningKey(signing, `sources.documentExchange.systems (${system.name}).signing`) }),
+  }));
+  const signatures = exchange ? createSignatureServiceFrom(config, { maxBytes: exchange.maxMessageBytes, maxDepth: exchange.maxDepth }, logger) : null;
+  const documentSystems = systems.map((system) =>
     createDocumentExchangeConnector({
       ...system,
       url: exchange!.url,
       timeoutMs: exchange!.timeoutMs,
       limits: { maxBytes: exchange!.maxMessageBytes, maxDepth: exchange!.maxDepth },
+      ...(signatures && { signatures }),
     }),
   );
-  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs });
+  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs, unverified: config.trust.unverified });
   const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems, ...(nationalPortal ? [nationalPortal] : [])];
   let closed = false;
 
@@ -116,6 +126,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     pusher,
     syncAdmin,
     connectors,
+    signatures,
     async checkReady() {
       const [reports, provinceStates] = await Promise.all([Promise.all(connectors.map((c) => c.checkReady())), dossiers.provinces()]);
       const freshness = catalogue.freshness();
@@ -147,6 +158,24 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
       await pusher?.stop();
       await dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
+      await signatures?.close();
     },
   };
+}
+
+/** The signature service the `trust` section describes; its files are read now, so a bad one stops start-up. */
+function createSignatureServiceFrom({ trust }: GatewayConfig, limits: { maxBytes: number; maxDepth: number }, logger: Logger): SignatureService {
+  const material = loadTrustMaterial({ caCertificates: trust.caCertificates, crls: trust.crls });
+  const facts = { caCertificates: material.certificates.length, crls: material.crls.length, ocsp: trust.ocspUrl ?? null, unverified: trust.unverified, workers: trust.workers };
+  if (material.certificates.length === 0) logger.warn(facts, 'no trusted CA certificate is configured (trust.caCertificates): every intact document signature will be UNTRUSTED');
+  else logger.info(facts, 'document signatures are verified against the trust store');
+  return createSignatureService({
+    trust: material,
+    allowSha1: trust.allowSha1,
+    clockToleranceSeconds: trust.clockToleranceSeconds,
+    ...(trust.ocspUrl && { ocspUrl: trust.ocspUrl }),
+    ocspTimeoutMs: trust.ocspTimeoutMs,
+    workers: trust.workers,
+    limits,
+  });
 }

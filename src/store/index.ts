@@ -17,6 +17,7 @@ export type {
   AuditQueryResult,
   AuditRepository,
 } from './audit-repository';
+export type { AuditHeadRepository, SignedAuditHead } from './audit-head-repository';
 export type { CatalogueMirrorRepository, CatalogueSnapshot, MirroredProcedure } from './catalogue-mirror-repository';
 export type { JsonObject, JsonValue } from './json';
 export type {

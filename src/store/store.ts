@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditHeadRepository } from './audit-head-repository';
 import type { AuditRepository } from './audit-repository';
 import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
 import type { DossierRepository, LeaseRepository, OutboxRepository } from './dossier-repository';
@@ -15,6 +16,7 @@ export interface StoreRepositories {
   dossiers: DossierRepository;
   leases: LeaseRepository;
   outbox: OutboxRepository;
+  auditHeads: AuditHeadRepository;
 }
 
 export type StoreKind = 'sqlite' | 'mongodb';

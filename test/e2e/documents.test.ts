@@ -18,7 +18,7 @@ const LIST = /* GraphQL */ `
         type { code name } sender { code name } recipients { code }
         promulgationDate signer { position fullName } priority
         attachments { contentId name contentType size downloadPath error }
-        signature { present verified }
+        signature { status reason signer { name organisation } }
         statusHistory { code label by { code } at }
       }
     }
@@ -87,7 +87,9 @@ describe('official documents through the gateway (edXML over the exchange axis),
     const incoming = await government.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.G22', direction: 'INCOMING' });
     expect(incoming.errors).toBeUndefined();
     const copy = incoming.data!.documents.nodes.find((n) => n.documentId === outgoing.documentId)!;
-    expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW', signature: { present: false, verified: false } });
+    expect(copy).toMatchObject({ direction: 'INCOMING', sender: { code: '000.00.00.H41' }, signer: { position: 'Chủ tịch', fullName: 'Nguyễn Văn A' }, promulgationDate: '2026-11-20', businessType: 'NEW' });
+    // Nghệ An's system signs with its demo key; the gateway trusts the demo CA.
+    expect(copy.signature).toEqual({ status: 'VERIFIED', reason: null, signer: { name: 'UBND Tỉnh Nghệ An', organisation: 'UBND Tỉnh Nghệ An' } });
 
     // The attachment streams through the gateway, byte for byte.
     const download = await government.fetch(copy.attachments[0]!.downloadPath!);
@@ -117,7 +119,8 @@ describe('official documents through the gateway (edXML over the exchange axis),
     gw.axis.sendAs('vpcp.qlvb', Buffer.from(text, 'utf8'), 'edoc');
     const res = await nghean.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.H41', direction: 'INCOMING' });
     const copy = res.data!.documents.nodes.find((n) => n.notation === 'VPCP-TTĐT')!;
-    expect(copy).toMatchObject({ documentId: '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT', signature: { present: true, verified: false } });
+    // The SDK signs outside the XML-DSig namespace with placeholder values: never shown as verified.
+    expect(copy).toMatchObject({ documentId: '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT', signature: { status: 'UNVERIFIABLE', reason: expect.stringMatching(/not in the XML-DSig namespace/), signer: null } });
     expect(copy.attachments[0]).toMatchObject({ contentId: 'cid:209', size: 171, error: null });
   });
 

@@ -98,6 +98,12 @@ export interface TestGatewayOptions {
   limits?: Record<string, unknown>;
   /** Wait until the catalogue and the provinces have data. @default true */
   waitForSources?: boolean;
+  /** The `trust` section (signature verification). @default the demo's: its CA, whose keys the demo systems sign with */
+  trust?: GatewayConfigInput['trust'];
+  /** Overrides merged into each connected document system's config, by index (0: 000.00.00.G22, 1: 000.00.00.H41), e.g. `signing`. */
+  documentSystems?: Array<Record<string, unknown>>;
+  /** The `auditSigning` section. @default none */
+  auditSigning?: GatewayConfigInput['auditSigning'];
 }
 
 /**
@@ -118,9 +124,12 @@ export async function startTestGateway({
   auth: authOverrides = {},
   limits = {},
   dossiersWaitMs = 20_000,
+  trust,
+  documentSystems = [],
+  auditSigning,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
-  const { sources, auth } = demo.config;
+  const { sources, auth, trust: demoTrust } = demo.config;
   const config = parseConfig(
     {
       auth: { ...auth!, ...authOverrides },
@@ -137,8 +146,15 @@ export async function startTestGateway({
         },
         provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
         dossiers: { syncIntervalSeconds: 0, waitMs: dossiersWaitMs },
-        documentExchange: { ...sources!.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
+        documentExchange: {
+          ...sources!.documentExchange!,
+          systems: sources!.documentExchange!.systems.map((system, i) => ({ ...system, ...documentSystems[i] })),
+          timeoutMs,
+          minRefreshIntervalMs: 0,
+        },
       },
+      trust: trust ?? demoTrust,
+      ...(auditSigning && { auditSigning }),
     },
     {},
   );

@@ -173,7 +173,9 @@ describe('document exchange connector on the wire', () => {
 
   it('signs every call as the SDK does, uploads the file as file_doc byte for byte, and never sends the secret', async () => {
     const connector = createDocumentExchangeConnector({ url, systemId: 'lienthong', secret: 'top-secret', agencyCode: '002.00.20.H13' });
-    await expect(connector.sendDocument(SAMPLE)).resolves.toEqual({ docId: 'd-1' });
+    const sent = await connector.sendDocument(SAMPLE);
+    // Without a signing key and a signature service, the bytes go as given and carry no verdict.
+    expect(sent).toEqual({ docId: 'd-1', bytes: Buffer.from(SAMPLE), signatures: null });
     await connector.close();
     const call = seen.at(-1)!;
     expect(call).toMatchObject({ method: 'POST', url: '/vxp/sendEdoc' });

@@ -1,6 +1,14 @@
-import { buildEdxmlDocument, buildEdxmlStatus, EDXML_STATUS_CODES, isEdxmlStatusCode, type EdxmlDocument, type EdxmlOrgan, type EdxmlStatus } from '../../../connectors/document-exchange';
+import {
+  buildEdxmlDocument,
+  buildEdxmlStatus,
+  EDXML_STATUS_CODES,
+  isEdxmlStatusCode,
+  type EdxmlDocument,
+  type EdxmlOrgan,
+  type EdxmlStatus,
+} from '../../../connectors/document-exchange';
 import { formatVietnamDateTime } from '../../../connectors/kit';
-import type { DocumentCopy } from '../../documents';
+import { attachmentSignatureOf, signatureOf, type DocumentCopy } from '../../documents';
 import { newestFirstKey } from '../../domain';
 import { GatewayError } from '../../errors';
 import type { DocumentAttachmentResolvers, DocumentResolvers, DocumentStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
@@ -51,10 +59,20 @@ export const documentQueries: Pick<QueryResolvers, 'document' | 'documents'> = {
     if (filter?.agency) needJurisdiction(ctx, filter.agency);
     await refreshed(ctx);
     // Messages that could not be read are reported next to the ones that could, never dropped silently.
+    const concerns = (source: string, agencyCode: string) => (!filter?.agency || ctx.sources.documents.connectorFor(filter.agency)?.name === source) && canSee(ctx, agencyCode);
     for (const b of ctx.sources.documents.broken()) {
-      if (filter?.agency && ctx.sources.documents.connectorFor(filter.agency)?.name !== b.source) continue;
-      if (!canSee(ctx, b.agencyCode)) continue;
+      if (!concerns(b.source, b.agencyCode)) continue;
       ctx.warnings.push(new GatewayError(b.error.code, `message ${b.axisId} received by ${b.source} could not be read: ${b.error.message}`, { ...b.error.extensions, source: b.source, axisId: b.axisId }));
+    }
+    for (const w of ctx.sources.documents.withheld()) {
+      if (!concerns(w.source, w.agencyCode)) continue;
+      ctx.warnings.push(
+        new GatewayError('SIGNATURE_NOT_VERIFIED', `document ${w.documentId} (message ${w.axisId} received by ${w.source}) is withheld: its signature is ${w.status}${w.reason ? `: ${w.reason}` : ''}`, {
+          source: w.source,
+          axisId: w.axisId,
+          signatureStatus: w.status,
+        }),
+      );
     }
     const from = filter?.from ? Date.parse(String(filter.from)) : null;
     const to = filter?.to ? Date.parse(String(filter.to)) : null;
@@ -65,6 +83,7 @@ export const documentQueries: Pick<QueryResolvers, 'document' | 'documents'> = {
       .filter((c) => !filter?.direction || c.direction === filter.direction)
       .filter((c) => (from === null && to === null) || (c.at !== null && (from === null || Date.parse(c.at) >= from) && (to === null || Date.parse(c.at) < to)))
       .filter((c) => !filter?.status || currentStatusOf(c, ctx)?.statusCode === filter.status)
+      .filter((c) => !filter?.signatureStatus || filter.signatureStatus.includes(signatureOf(c).status))
       .sort((a, b) => (documentSortKey(a) < documentSortKey(b) ? -1 : 1));
     const { freshness: _unused, ...page } = paginateSorted(matches, documentSortKey, { first, after }, (c) => c, { stale: false, asOf: null, reason: null });
     return page;
@@ -112,8 +131,8 @@ export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknow
       signature: { present: false, xmldsigNamespace: false, enveloped: false, hasX509Certificate: false, verification: 'NOT_VERIFIED' },
     };
     const xml = buildEdxmlDocument(document);
-    const { docId } = await connector.sendDocument(xml);
-    ctx.sources.documents.recordSent(connector, docId, { kind: 'document', document });
+    const { docId, signatures } = await connector.sendDocument(xml);
+    ctx.sources.documents.recordSent(connector, docId, { kind: 'document', document }, signatures);
     // Read the delivery state back at once: it is the document's first status.
     ctx.warnings.push(...(await ctx.sources.documents.refresh({ force: true })));
     return ctx.sources.documents.copy(`${connector.name}:${docId}`)!;
@@ -172,14 +191,13 @@ export const Document: DocumentResolvers = {
   businessType: (c) => c.document.business.businessDocType,
   replaces: (c) => [...new Set([...(c.document.business.documentId && c.document.business.businessDocType !== 'NEW' ? [c.document.business.documentId] : []), ...c.document.business.replacementInfo.map((r) => r.documentId)])],
   businessReason: (c) => c.document.business.businessDocReason ?? null,
-  attachments: (c) => c.document.attachments.map((attachment) => ({ copyId: c.id, attachment })),
-  signature: (c) => ({
-    present: c.document.signature.present,
-    signatureAlgorithm: c.document.signature.signatureAlgorithm ?? null,
-    digestAlgorithm: c.document.signature.digestAlgorithm ?? null,
-    certificateSubject: c.document.signature.x509SubjectName ?? null,
-    verified: false,
-  }),
+  attachments: (c) =>
+    c.document.attachments.map((attachment) => ({
+      copyId: c.id,
+      attachment,
+      signature: attachmentSignatureOf(c, attachment.contentId),
+    })),
+  signature: (c) => signatureOf(c),
   statusHistory: (c, _a, ctx) => historyOf(c, ctx),
   currentStatus: (c, _a, ctx) => currentStatusOf(c, ctx),
   deliveries: (c, _a, ctx) =>
@@ -204,6 +222,7 @@ export const DocumentAttachment: DocumentAttachmentResolvers = {
   size: (a) => a.attachment.size ?? null,
   downloadPath: (a) => (a.attachment.content ? `/documents/${encodeURIComponent(a.copyId)}/attachments/${encodeURIComponent(a.attachment.contentId)}` : null),
   error: (a) => a.attachment.error?.message ?? null,
+  signature: (a) => a.signature,
 };
 
 export const DocumentStatus: DocumentStatusResolvers = {

@@ -1,4 +1,5 @@
 import { createStore, type Store } from '../index';
+import { defineAuditHeadContractTests } from './define-audit-head-contract-tests';
 import { defineStoreContractTests } from './define-store-contract-tests';
 import { testDatabases } from './mongo-test-databases';
 
@@ -16,11 +17,10 @@ if (uri) {
     return store;
   };
 
-  defineStoreContractTests(
-    'MongoDB at MONGODB_URI (a fresh database per test)',
-    () => open(databases.create().uri),
-    (closed) => open(uris.get(closed)!),
-  );
+  const fresh = () => open(databases.create().uri);
+  const reopen = (closed: Store) => open(uris.get(closed)!);
+  defineStoreContractTests('MongoDB at MONGODB_URI (a fresh database per test)', fresh, reopen);
+  defineAuditHeadContractTests('MongoDB at MONGODB_URI (a fresh database per test)', fresh, reopen);
 } else {
   describe.skip('store contract: MongoDB (skipped: set MONGODB_URI=mongodb://… to run it against a real server)', () => {
     it('needs a MongoDB server', () => undefined);

@@ -5,6 +5,7 @@ import { catalogue } from './catalogue';
 import { dossiers } from './dossiers';
 import { leases } from './leases';
 import { outbox } from './outbox';
+import { auditHeads } from './audit-heads';
 import type { MongoRepositoryDefinition } from './mongo-repository';
 
 /** Every repository of the MongoDB store; must list every key of StoreRepositories. */
@@ -14,4 +15,5 @@ export const mongoRepositories: { [K in keyof StoreRepositories]: MongoRepositor
   leases,
   dossiers,
   outbox,
+  auditHeads,
 };

@@ -4,6 +4,7 @@ import { catalogue } from './catalogue';
 import { dossiers } from './dossiers';
 import { leases } from './leases';
 import { outbox } from './outbox';
+import { auditHeads } from './audit-heads';
 import type { SqliteRepositoryDefinition } from './sqlite-repository';
 
 /** Every repository of the SQLite store, in migration order; must list every key of StoreRepositories. */
@@ -13,4 +14,5 @@ export const sqliteRepositories: { [K in keyof StoreRepositories]: SqliteReposit
   leases,
   dossiers,
   outbox,
+  auditHeads,
 };
