@@ -65,7 +65,7 @@ export const outbox: MongoRepositoryDefinition<OutboxRepository, OutboxModels> =
   create({ OutboxEntry, OutboxDay, OutboxControl }: OutboxModels, { connection, supportsTransactions }): OutboxRepository {
     const Lease = leaseModel(connection);
     const dossierModel = (): Model<DossierDocument> => {
-      // Compiled by the dossier repository, which `repositories.ts` lists before this one.
+      // Compiled by the dossier repository when the store opens; looked up when first needed, so the order of `repositories.ts` does not matter.
       const Dossier = connection.models.Dossier as Model<DossierDocument> | undefined;
       if (!Dossier) throw new Error('the MongoDB outbox needs the dossier models compiled on its connection (dossiers.defineModels)');
       return Dossier;
