@@ -80,6 +80,15 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
       expect(await store.dossiers.get('000.00.41.H56-240301-9999')).toBeNull();
     });
 
+    it('seals the record text the caller already serialised, when it gives one, instead of serialising the record again', async () => {
+      const write = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56' });
+      // The text the caller digested: here, on purpose, not what JSON.stringify(record) would give.
+      const recordJson = JSON.stringify({ ...write.record, digested: 'as sent' });
+      await store.dossiers.apply({ dossiers: [{ ...write, recordJson }, dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56' })] });
+      expect((await store.dossiers.get(write.facts.code))!.record).toEqual({ ...write.record, digested: 'as sent' });
+      expect((await store.dossiers.get('000.00.41.H56-240301-0002'))!.record).toEqual(dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56' }).record);
+    });
+
     it('applies the same data twice as a no-op, and a change as the next version with its old and new status', async () => {
       const first = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', status: 4, klass: 'OPEN', hash: 'a' });
       await store.dossiers.apply({ dossiers: [first], enqueue: ['portal'] });
@@ -324,6 +333,121 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
         await store.leases.acquire('push:portal:province-h56', 'b', 1000, new Date(Date.now() + 5000));
         await expect(store.outbox.complete('portal', '000.00.41.H56-240301-0001', 1, lease, new Date(Date.now() + 5000))).rejects.toMatchObject({ extensions: { code: 'LEASE_LOST' } });
         expect(await store.outbox.due('portal', 'province-h56', new Date(Date.now() + 6000), 10)).toHaveLength(1);
+      });
+
+      it('enqueues only the changes of dossiers listed at or after enqueueSinceMs, and undated ones, while writing every change', async () => {
+        const since = '2024-03-02T00:00:00+07:00';
+        const before = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56', listed: '2024-03-01T23:59:59+07:00' });
+        const atSince = dossierWrite({ code: '000.00.41.H56-240302-0001', agency: '000.00.41.H56', listed: since });
+        const after = dossierWrite({ code: '000.00.41.H56-240303-0001', agency: '000.00.41.H56', listed: '2024-03-03T08:00:00+07:00' });
+        const undated = dossierWrite({ code: '000.00.41.H56-000000-0001', agency: '000.00.41.H56', listed: null });
+        const result = await store.dossiers.apply({ dossiers: [before, atSince, after, undated], enqueue: ['portal', 'webhooks'], enqueueSinceMs: ms(since), now: t0 });
+        expect(result.created).toBe(4);
+        const expected = ['000.00.41.H56-000000-0001', '000.00.41.H56-240302-0001', '000.00.41.H56-240303-0001'];
+        for (const consumer of ['portal', 'webhooks']) {
+          expect((await store.outbox.due(consumer, 'province-h56', t0, 10)).map((e) => e.code)).toEqual(expected);
+        }
+        // A later change of the early dossier is still left out; without enqueueSinceMs it goes in.
+        await store.dossiers.apply({ dossiers: [{ ...before, facts: { ...before.facts, contentHash: 'b' } }], enqueue: ['portal'], enqueueSinceMs: ms(since), now: at(1) });
+        expect((await store.outbox.due('portal', 'province-h56', at(1), 10)).map((e) => e.code)).toEqual(expected);
+        await store.dossiers.apply({ dossiers: [{ ...before, facts: { ...before.facts, contentHash: 'c' } }], enqueue: ['portal'], now: at(2) });
+        expect((await store.outbox.due('portal', 'province-h56', at(2), 10)).map((e) => [e.code, e.version])).toEqual([...expected.map((code) => [code, 1]), ['000.00.41.H56-240301-0001', 3]]);
+      });
+
+      it('hands out due entries soonest due first, then by code, up to the limit, per consumer and source', async () => {
+        // 0004 is written before 0003, so only the order by code puts 0003 first among those due at t0.
+        await store.dossiers.apply({ dossiers: [write(4, 'a'), write(3, 'a'), write(1, 'a'), write(2, 'a'), write(1, 'a', '000.00.41.H41')], enqueue: ['portal'], now: t0 });
+        await store.outbox.fail('portal', '000.00.41.H56-240301-0001', 1, { kind: 'retry', at: at(30), error: 'UPSTREAM_TIMEOUT' }, undefined, at(1));
+        await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 1, { kind: 'retry', at: at(20), error: 'UPSTREAM_TIMEOUT' }, undefined, at(1));
+        const codes = async (now: Date, limit: number) => (await store.outbox.due('portal', 'province-h56', now, limit)).map((e) => e.code.slice(-4));
+        expect(await codes(at(10), 10)).toEqual(['0003', '0004']);
+        expect(await codes(at(20), 10)).toEqual(['0003', '0004', '0002']);
+        expect(await codes(at(30), 10)).toEqual(['0003', '0004', '0002', '0001']);
+        expect(await codes(at(30), 3)).toEqual(['0003', '0004', '0002']);
+        expect(await codes(at(30), 0)).toEqual([]);
+        expect((await store.outbox.due('portal', 'province-h41', at(30), 10)).map((e) => e.code)).toEqual(['000.00.41.H41-240301-0001']);
+      });
+
+      it('settles nothing and counts nothing for an outcome at an older version or of an unknown entry, and never fails a dead letter twice', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a')], enqueue: ['portal'], now: t0 });
+        await store.dossiers.apply({ dossiers: [write(1, 'b')], enqueue: ['portal'], now: at(1) });
+        const code = '000.00.41.H56-240301-0001';
+        expect(await store.outbox.fail('portal', code, 1, { kind: 'dead', error: 'stale' }, undefined, at(2))).toBe(false);
+        expect(await store.outbox.complete('portal', '000.00.41.H56-240301-0009', 1, undefined, at(2))).toBe(false);
+        expect(await store.outbox.complete('webhooks', code, 2, undefined, at(2))).toBe(false);
+        expect(await store.outbox.dayCounts('portal', 0)).toEqual([]);
+        expect(await store.outbox.due('portal', 'province-h56', at(2), 10)).toEqual([expect.objectContaining({ code, version: 2, state: 'pending', attempts: 0, lastError: null })]);
+        expect(await store.outbox.fail('portal', code, 2, { kind: 'dead', error: 'refused' }, undefined, at(3))).toBe(true);
+        expect(await store.outbox.fail('portal', code, 2, { kind: 'dead', error: 'refused again' }, undefined, at(4))).toBe(false);
+        expect(await store.outbox.fail('portal', code, 2, { kind: 'retry', at: at(9), error: 'late retry' }, undefined, at(4))).toBe(false);
+        expect((await store.outbox.dead('portal', { first: 10 })).items).toEqual([expect.objectContaining({ code, attempts: 1, lastError: 'refused' })]);
+      });
+
+      it('counts deliveries, failures and dead letters per source and Vietnam-time day', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a'), write(2, 'a'), write(3, 'a'), write(1, 'a', '000.00.41.H41')], enqueue: ['portal'], now: t0 });
+        // 16:59:59Z is 23:59:59 on 1 March in Vietnam; 17:00Z is already 2 March.
+        const lastSecondOfMarch1 = new Date('2026-03-01T16:59:59Z');
+        const march2 = new Date('2026-03-01T17:00:00Z');
+        await store.outbox.complete('portal', '000.00.41.H56-240301-0001', 1, undefined, lastSecondOfMarch1);
+        await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 1, { kind: 'retry', at: march2, error: 'UPSTREAM_TIMEOUT' }, undefined, lastSecondOfMarch1);
+        await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 1, { kind: 'dead', error: 'refused' }, undefined, march2);
+        await store.outbox.complete('portal', '000.00.41.H56-240301-0003', 1, undefined, march2);
+        await store.outbox.complete('portal', '000.00.41.H41-240301-0001', 1, undefined, march2);
+        expect(await store.outbox.dayCounts('portal', 0)).toEqual([
+          { source: 'province-h56', day: day('2026-03-01'), delivered: 1, failed: 1, dead: 0 },
+          { source: 'province-h41', day: day('2026-03-02'), delivered: 1, failed: 0, dead: 0 },
+          { source: 'province-h56', day: day('2026-03-02'), delivered: 1, failed: 1, dead: 1 },
+        ]);
+        expect(await store.outbox.dayCounts('portal', day('2026-03-02'))).toHaveLength(2);
+        expect(await store.outbox.dayCounts('webhooks', 0)).toEqual([]);
+      });
+
+      it('pages dead letters in code order, of one source or all, and brings back the ones asked for', async () => {
+        const h56 = [4, 1, 3, 2].map((n) => write(n, 'a'));
+        await store.dossiers.apply({ dossiers: [...h56, write(1, 'a', '000.00.41.H41')], enqueue: ['portal'], now: t0 });
+        for (const { facts } of [...h56, write(1, 'a', '000.00.41.H41')]) {
+          await store.outbox.fail('portal', facts.code, 1, { kind: 'dead', error: `refused ${facts.code}` }, undefined, at(1));
+        }
+        const first = await store.outbox.dead('portal', { source: 'province-h56', first: 3 });
+        expect(first.items.map((e) => e.code.slice(-4))).toEqual(['0001', '0002', '0003']);
+        expect(first.hasNextPage).toBe(true);
+        const second = await store.outbox.dead('portal', { source: 'province-h56', first: 3, afterCode: first.items[2]!.code });
+        expect(second.items.map((e) => e.code.slice(-4))).toEqual(['0004']);
+        expect(second.hasNextPage).toBe(false);
+        expect((await store.outbox.dead('portal', { first: 10 })).items.map((e) => e.code)).toEqual([
+          '000.00.41.H41-240301-0001',
+          '000.00.41.H56-240301-0001',
+          '000.00.41.H56-240301-0002',
+          '000.00.41.H56-240301-0003',
+          '000.00.41.H56-240301-0004',
+        ]);
+        expect(await store.outbox.depth('portal')).toEqual([
+          { source: 'province-h41', pending: 0, dead: 1, oldestPendingAt: null },
+          { source: 'province-h56', pending: 0, dead: 4, oldestPendingAt: null },
+        ]);
+        // By codes: only dead letters come back, each once, with a fresh start.
+        expect(await store.outbox.retryDead('portal', { codes: ['000.00.41.H56-240301-0002', '000.00.41.H56-240301-0002', '000.00.41.H56-240301-0009'] }, at(5))).toBe(1);
+        expect(await store.outbox.due('portal', 'province-h56', at(5), 10)).toEqual([expect.objectContaining({ code: '000.00.41.H56-240301-0002', state: 'pending', attempts: 0, lastError: null, dueAt: at(5) })]);
+        expect(await store.outbox.retryDead('portal', { codes: [] }, at(5))).toBe(0);
+        expect(await store.outbox.retryDead('webhooks', {}, at(5))).toBe(0);
+        expect(await store.outbox.retryDead('portal', {}, at(6))).toBe(4);
+        expect((await store.outbox.dead('portal', { first: 10 })).items).toEqual([]);
+      });
+
+      it('re-enqueues what was received since a date at its current version, bringing back dead letters, leaving never-received dossiers out', async () => {
+        await store.dossiers.apply({
+          dossiers: [write(1, 'a'), write(2, 'a'), dossierWrite({ code: '000.00.41.H56-240305-0001', agency: '000.00.41.H56', listed: '2024-03-05T08:00:00+07:00', received: null })],
+          now: t0,
+        });
+        await store.dossiers.apply({ dossiers: [write(2, 'b')], enqueue: ['portal'], now: at(1) });
+        await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 2, { kind: 'dead', error: 'refused' }, undefined, at(2));
+        expect(await store.outbox.enqueueSince('portal', 'province-h56', ms('2024-03-01T00:00:00+07:00'), at(3))).toBe(2);
+        expect((await store.outbox.due('portal', 'province-h56', at(3), 10)).map((e) => [e.code.slice(-4), e.version, e.state, e.attempts, e.lastError, e.enqueuedAt])).toEqual([
+          ['0001', 1, 'pending', 0, null, at(3)],
+          ['0002', 2, 'pending', 0, null, at(3)],
+        ]);
+        expect(await store.outbox.enqueueSince('portal', 'province-h41', ms('2024-03-01T00:00:00+07:00'), at(3))).toBe(0);
+        expect(await store.outbox.enqueueSince('portal', 'province-h56', ms('2024-03-03T00:00:00+07:00'), at(3))).toBe(0);
       });
 
       it('re-enqueues a source from a reception date, and keeps pause switches per source', async () => {

@@ -318,6 +318,34 @@ export function defineStoreContractTests(
         expect(await store.catalogue.loadSnapshot()).toEqual(saved);
       });
 
+      it('tells when the current snapshot was refreshed: null before any, then the refreshedAt of each save, never null while one is in progress', async () => {
+        expect(await store.catalogue.lastRefreshedAt()).toBeNull();
+        const first = snapshot('A', 1200);
+        await store.catalogue.saveSnapshot(first);
+        expect(await store.catalogue.lastRefreshedAt()).toEqual(first.refreshedAt);
+
+        const second = snapshot('B', 1300);
+        let saved = false;
+        const saving = store.catalogue.saveSnapshot(second).then(() => {
+          saved = true;
+        });
+        const seen = new Set<number>();
+        while (!saved) {
+          const at = await store.catalogue.lastRefreshedAt();
+          expect([first.refreshedAt.getTime(), second.refreshedAt.getTime()]).toContain(at?.getTime());
+          seen.add(at!.getTime());
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await saving;
+        expect(await store.catalogue.lastRefreshedAt()).toEqual(second.refreshedAt);
+        // A failed save changes nothing.
+        const broken = snapshot('C', 2);
+        (broken.procedures[1] as Record<string, unknown>).fee = BigInt(1);
+        await expect(store.catalogue.saveSnapshot(broken)).rejects.toThrow(/BigInt/);
+        expect(await store.catalogue.lastRefreshedAt()).toEqual(second.refreshedAt);
+        expect(seen.has(first.refreshedAt.getTime())).toBe(true);
+      });
+
       it('replaces the whole previous snapshot, leaving nothing of it behind', async () => {
         await store.catalogue.saveSnapshot(snapshot('A', 6));
         const next = snapshot('B', 2, { agencies: [], sectors: [{ code: 'S-B', name: 'Tư pháp' }] });

@@ -17,7 +17,7 @@ import { dossierWrite, testKeyring } from './define-dossier-contract-tests';
 const connection = mongoose.createConnection();
 const { Lease } = leases.defineModels(connection, { auditRetentionDays: 30 });
 const models = dossiers.defineModels(connection, { auditRetentionDays: 30 });
-const { Dossier, DossierRollup, DossierChange, Counter, OutboxEntry, SyncCheckpoint } = models;
+const { Dossier, DossierRollup, DossierChange, Counter, SyncCheckpoint } = models;
 const { trusted } = mongoose;
 
 afterAll(() => connection.close());
@@ -102,7 +102,7 @@ describe('MongoDB dossier schema', () => {
   });
 });
 
-describe('MongoDB rollup, change log, counter, outbox, checkpoint and lease schemas', () => {
+describe('MongoDB rollup, change log, counter, checkpoint and lease schemas (the outbox\'s are in mongo-outbox-schemas.test.ts)', () => {
   const cell = { path: 'H56', day: 19_783, status: 4, channel: 'ONLINE', klass: 'OPEN', dueDay: 19_792, n: 2 };
 
   it('keeps rollup cells unique by their six dimensions, with the empty channel and -1 for "none" allowed', async () => {
@@ -127,17 +127,6 @@ describe('MongoDB rollup, change log, counter, outbox, checkpoint and lease sche
   it('has one counter, for the change log', async () => {
     expect(await validationErrors(new Counter({ _id: 'dossier_change', seq: 0 }))).toEqual([]);
     expect(await validationErrors(new Counter({ _id: 'other', seq: -1 }))).toEqual(['_id', 'seq']);
-  });
-
-  it('keeps outbox entries one per consumer and code, found by state and due time', async () => {
-    const entry = { consumer: 'portal', code: 'C', source: 'province-h56', version: 2, state: 'pending', attempts: 0, dueAt: new Date(), lastError: null, enqueuedAt: new Date() };
-    expect(await validationErrors(new OutboxEntry(entry))).toEqual([]);
-    expect(await validationErrors(new OutboxEntry({ ...entry, state: 'sent', attempts: -1, version: 0 }))).toEqual(['attempts', 'state', 'version']);
-    expect(OutboxEntry.schema.indexes()).toEqual([
-      [{ consumer: 1, code: 1 }, { name: 'outbox_key', unique: true }],
-      [{ consumer: 1, state: 1, dueAt: 1 }, { name: 'outbox_due' }],
-      [{ consumer: 1, source: 1, state: 1, dueAt: 1 }, { name: 'outbox_source' }],
-    ]);
   });
 
   it('keeps a checkpoint as the JSON text of an object', async () => {

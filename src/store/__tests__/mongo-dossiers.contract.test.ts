@@ -2,7 +2,10 @@ import mongoose from 'mongoose';
 import { createStore, type DossierQuery, type Store } from '../index';
 import { splitWindowByDay } from '../dossier-rollup';
 import { dossierFilter, dossierIndexFor, listFilter, rollupFilter } from '../mongo/dossier-filters';
+import { DOSSIER_INDEX } from '../mongo/dossier-models';
 import { NEEDS_REPLICA_SET } from '../mongo/dossiers';
+import { DUE_ORDER, dayCountsFilter, deadFilter, dueFilter, receivedSinceFilter } from '../mongo/outbox-filters';
+import { OUTBOX_INDEX } from '../mongo/outbox-model';
 import { defineDossierContractTests, dossierWrite, testKeyring } from './define-dossier-contract-tests';
 import { testDatabases } from './mongo-test-databases';
 
@@ -150,6 +153,36 @@ if (uri) {
       } finally {
         await connection.close();
       }
+    });
+
+    it('reads due entries, dead letters and day counts in the order of their hinted indexes, and re-enqueues a source on its index', async () => {
+      await needReplicaSet();
+      const { store, uri: databaseUri } = await open({ dataKeyring: testKeyring() });
+      const now = new Date();
+      await store.dossiers.apply({
+        dossiers: Array.from({ length: 60 }, (_, i) => dossierWrite({ code: `000.00.41.H56-2403-${String(i).padStart(4, '0')}`, agency: '000.00.41.H56' })),
+        enqueue: ['portal'],
+        now,
+      });
+      for (let i = 0; i < 10; i += 1) await store.outbox.fail('portal', `000.00.41.H56-2403-${String(i).padStart(4, '0')}`, 1, { kind: 'dead', error: 'refused' }, undefined, now);
+      const connection = await mongoose.createConnection(databaseUri).asPromise();
+      try {
+        const plans = [
+          ['due', await connection.db!.collection('outbox').find(dueFilter('portal', 'province-h56', now), { hint: OUTBOX_INDEX.due, sort: DUE_ORDER, limit: 10 }).explain(), OUTBOX_INDEX.due],
+          ['dead', await connection.db!.collection('outbox').find(deadFilter('portal', { source: 'province-h56', afterCode: '000.00.41.H56-2403-0003' }), { hint: OUTBOX_INDEX.stateCode, sort: { code: 1 }, limit: 4 }).explain(), OUTBOX_INDEX.stateCode],
+          ['days', await connection.db!.collection('outbox_days').find(dayCountsFilter('portal', 0), { hint: OUTBOX_INDEX.day, sort: { day: 1, source: 1 } }).explain(), OUTBOX_INDEX.day],
+          ['enqueue', await connection.db!.collection('dossiers').find(receivedSinceFilter('province-h56', 0), { hint: DOSSIER_INDEX.source, projection: { _id: 1, version: 1 } }).explain(), DOSSIER_INDEX.source],
+        ] as const;
+        for (const [name, explain, index] of plans) {
+          const { stages, indexes } = winningStages(explain);
+          expect({ name, indexes: [...new Set(indexes)] }).toEqual({ name, indexes: [index] });
+          // The name is in the compared value so that a failure names the query.
+          expect({ name, sorted: stages.includes('SORT'), scanned: stages.includes('COLLSCAN') }).toEqual({ name, sorted: false, scanned: false });
+        }
+      } finally {
+        await connection.close();
+      }
+      expect(await store.outbox.dayCounts('portal', 0)).toEqual([expect.objectContaining({ source: 'province-h56', failed: 10, dead: 10 })]);
     });
   });
 } else {

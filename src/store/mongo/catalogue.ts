@@ -173,11 +173,20 @@ export const catalogue: MongoRepositoryDefinition<CatalogueMirrorRepository, Cat
         for (const orphan of orphans) await deleteSnapshot(orphan._id);
       },
 
+      /*
+       * Two small reads by `_id`: the pointer, then its snapshot's document. A save that
+       * moves the pointer and deletes the previous snapshot between the two leaves the
+       * pointer read stale, not the mirror empty, so the pointer is read again rather than
+       * answering null ("never saved").
+       */
       async lastRefreshedAt() {
-        const pointer = await CataloguePointer.findOne({ _id: { $eq: POINTER_ID } }).lean();
-        if (!pointer) return null;
-        const meta = await CatalogueSnapshot.findOne({ _id: { $eq: pointer.snapshotId } }).select({ refreshedAt: 1 }).lean();
-        return meta?.refreshedAt ?? null;
+        for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt += 1) {
+          const pointer = await CataloguePointer.findOne({ _id: { $eq: POINTER_ID } }).lean();
+          if (!pointer) return null;
+          const meta = await CatalogueSnapshot.findOne({ _id: { $eq: pointer.snapshotId } }).select({ refreshedAt: 1 }).lean();
+          if (meta) return meta.refreshedAt;
+        }
+        throw new Error(`The catalogue mirror changed during ${READ_ATTEMPTS} consecutive reads; try again.`);
       },
 
       async loadSnapshot() {

@@ -10,7 +10,8 @@ import { CHANGE_COUNTER_ID, DOSSIER_INDEX, defineDossierModels, type ChangeDocum
 import { leaseModel } from './lease-model';
 import { holdFence } from './leases';
 import type { MongoContext, MongoRepositoryDefinition } from './mongo-repository';
-import type { OutboxDocument } from './outbox-model';
+import { enqueueOperations } from './outbox-filters';
+import { textList } from './text-list';
 
 const { trusted } = mongoose;
 
@@ -26,18 +27,6 @@ export const NEEDS_REPLICA_SET =
   'the dossier store needs MongoDB transactions (a batch, its change log, rollups, outbox entries, checkpoint and lease check are written as one), ' +
   'which a standalone server does not have: run MongoDB as a replica set; a single-node one will do (start mongod with --replSet rs0, run rs.initiate() once, ' +
   'and add ?replicaSet=rs0 to the URI)';
-
-/**
- * Values that end up in an `$in` list or an `_id`, checked to be strings: `$in` is the one
- * place a caller's value sits outside an `$eq`, where a regular expression would match as a
- * pattern. (SQLite refuses to bind such values too.)
- */
-function textList(values: readonly unknown[], what: string): string[] {
-  for (const value of values) {
-    if (typeof value !== 'string') throw new TypeError(`${what} must be strings; received ${String(value)} (${typeof value})`);
-  }
-  return values as string[];
-}
 
 const cellFilter = (cell: RollupCell) => ({
   path: { $eq: cell.path },
@@ -63,10 +52,12 @@ export function rollupOperations(deltas: ReadonlyArray<{ cell: RollupCell; delta
  * The provinces' dossiers in MongoDB (collections and indexes in `dossier-models.ts`). A
  * batch is one multi-document transaction: the lease fence is held first, then the stored
  * facts of the batch's dossiers are read in one query, each changed dossier is replaced
- * (facts plain, record sealed), the change log gets consecutive `seq`s from one counter
- * increment, the rollups their net `$inc`s (empty cells removed), each consumer an outbox
- * entry, and the source its checkpoint. On a server without transactions it refuses to
- * write (CONFIG_INVALID, `NEEDS_REPLICA_SET`); reads and re-sealing work anywhere.
+ * (facts plain, record sealed: the caller's `recordJson` when given, as it was digested),
+ * the change log gets consecutive `seq`s from one counter increment, the rollups their net
+ * `$inc`s (empty cells removed), each consumer an outbox entry (of the dossiers listed
+ * since `enqueueSinceMs`, or undated: `isEnqueuedSince`), and the source its checkpoint.
+ * On a server without transactions it refuses to write (CONFIG_INVALID,
+ * `NEEDS_REPLICA_SET`); reads and re-sealing work anywhere.
  */
 export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModels> = {
   defineModels: (connection) => defineDossierModels(connection),
@@ -85,11 +76,12 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
     /**
      * Writes a batch's changed dossiers inside `session`'s transaction: one counter
      * increment reserves their `seq`s (and, being a write to one document, orders concurrent
-     * batches), then the dossiers, the rollups' net changes, the change log and the outbox.
+     * batches), then the dossiers, the rollups' net changes, the change log and the outbox
+     * entries of the changes listed since `enqueueSinceMs`.
      */
     async function writeChanges(
       writes: ReadonlyArray<{ facts: DossierFacts; version: number; before?: DossierFacts; sealed: { keyId: string; sealed: Buffer } }>,
-      { now, consumers, session }: { now: Date; consumers: readonly string[]; session: ClientSession },
+      { now, consumers, enqueueSinceMs, session }: { now: Date; consumers: readonly string[]; enqueueSinceMs: number | undefined; session: ClientSession },
     ): Promise<DossierChange[]> {
       const counter = await Counter.findOneAndUpdate({ _id: { $eq: CHANGE_COUNTER_ID } }, { $inc: { seq: writes.length } }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: false, session }).lean();
       const firstSeq = counter!.seq - writes.length + 1;
@@ -113,15 +105,7 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
         at: now,
       }));
       await DossierChange.insertMany(changes, { session, ordered: true });
-      const entries: Array<AnyBulkWriteOperation<OutboxDocument>> = writes.flatMap(({ facts, version }) =>
-        consumers.map((consumer) => ({
-          updateOne: {
-            filter: { consumer: { $eq: consumer }, code: { $eq: facts.code } },
-            update: { $set: { source: facts.source, version, state: 'pending' as const, attempts: 0, dueAt: now, lastError: null, enqueuedAt: now } },
-            upsert: true,
-          },
-        })),
-      );
+      const entries = enqueueOperations(writes, { consumers, now, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}) });
       if (entries.length > 0) await OutboxEntry.bulkWrite(entries, { session, ordered: true });
       return changes.map(changeOf);
     }
@@ -137,8 +121,8 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
         const sealFor = (index: number): { keyId: string; sealed: Buffer } => {
           let result = sealed.get(index);
           if (!result) {
-            const { facts, record } = input.dossiers[index]!;
-            result = seal(JSON.stringify(record), facts.code, requireDataKeyring(keyring));
+            const { facts, record, recordJson } = input.dossiers[index]!;
+            result = seal(recordJson ?? JSON.stringify(record), facts.code, requireDataKeyring(keyring));
             sealed.set(index, result);
           }
           return result;
@@ -163,7 +147,7 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
           });
 
           if (writes.length > 0) {
-            result.changes = await writeChanges(writes.map((write) => ({ ...write, sealed: sealFor(write.index) })), { now, consumers, session });
+            result.changes = await writeChanges(writes.map((write) => ({ ...write, sealed: sealFor(write.index) })), { now, consumers, enqueueSinceMs: input.enqueueSinceMs, session });
             for (const { before } of writes) {
               if (before) result.updated += 1;
               else result.created += 1;
