@@ -249,7 +249,11 @@ export interface OutboxDayCount {
 export interface OutboxRepository {
   /** Up to `limit` pending entries of `consumer` for `source`, due by `now`, soonest due first. */
   due(consumer: string, source: string, now: Date, limit: number): Promise<OutboxEntry[]>;
-  /** Delivered: removes the entry if it still holds `version` (resolves false when a newer change is waiting). */
+  /**
+   * Delivered `version`: removes the entry if it holds that version or an older one (an
+   * entry left at an older version, e.g. enqueued before a change that was not, is settled
+   * by delivering the newer state); resolves false when a newer change is waiting.
+   */
   complete(consumer: string, code: string, version: number, fence?: LeaseFence, now?: Date): Promise<boolean>;
   /** Not delivered: due again later, or a dead letter; only if the entry still holds `version`. */
   fail(consumer: string, code: string, version: number, outcome: OutboxOutcome, fence?: LeaseFence, now?: Date): Promise<boolean>;
@@ -257,7 +261,7 @@ export interface OutboxRepository {
   dead(consumer: string, options: { source?: string; first: number; afterCode?: string }): Promise<{ items: OutboxEntry[]; hasNextPage: boolean }>;
   /** Turns dead letters back into pending entries (of one source, or of the given codes); resolves with how many. */
   retryDead(consumer: string, options: { source?: string; codes?: readonly string[] }, now?: Date): Promise<number>;
-  /** Enqueues every stored dossier of `source` received at or after `sinceMs` at its current version (re-sync from a date). */
+  /** Enqueues every stored dossier of `source` listed (received, else submitted) at or after `sinceMs`, at its current version (re-sync from a date). */
   enqueueSince(consumer: string, source: string, sinceMs: number, now?: Date): Promise<number>;
   /** Pending and dead entries per source, and the oldest pending entry's enqueue time. */
   depth(consumer: string): Promise<Array<{ source: string; pending: number; dead: number; oldestPendingAt: Date | null }>>;

@@ -434,20 +434,26 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
         expect((await store.outbox.dead('portal', { first: 10 })).items).toEqual([]);
       });
 
-      it('re-enqueues what was received since a date at its current version, bringing back dead letters, leaving never-received dossiers out', async () => {
+      it('re-enqueues what was listed (received, else submitted) since a date at its current version, bringing back dead letters, leaving undated dossiers out', async () => {
         await store.dossiers.apply({
-          dossiers: [write(1, 'a'), write(2, 'a'), dossierWrite({ code: '000.00.41.H56-240305-0001', agency: '000.00.41.H56', listed: '2024-03-05T08:00:00+07:00', received: null })],
+          dossiers: [
+            write(1, 'a'),
+            write(2, 'a'),
+            dossierWrite({ code: '000.00.41.H56-240305-0001', agency: '000.00.41.H56', listed: '2024-03-05T08:00:00+07:00', received: null }),
+            dossierWrite({ code: '000.00.41.H56-240306-0001', agency: '000.00.41.H56', listed: null, received: null }),
+          ],
           now: t0,
         });
         await store.dossiers.apply({ dossiers: [write(2, 'b')], enqueue: ['portal'], now: at(1) });
         await store.outbox.fail('portal', '000.00.41.H56-240301-0002', 2, { kind: 'dead', error: 'refused' }, undefined, at(2));
-        expect(await store.outbox.enqueueSince('portal', 'province-h56', ms('2024-03-01T00:00:00+07:00'), at(3))).toBe(2);
-        expect((await store.outbox.due('portal', 'province-h56', at(3), 10)).map((e) => [e.code.slice(-4), e.version, e.state, e.attempts, e.lastError, e.enqueuedAt])).toEqual([
-          ['0001', 1, 'pending', 0, null, at(3)],
-          ['0002', 2, 'pending', 0, null, at(3)],
+        expect(await store.outbox.enqueueSince('portal', 'province-h56', ms('2024-03-01T00:00:00+07:00'), at(3))).toBe(3);
+        expect((await store.outbox.due('portal', 'province-h56', at(3), 10)).map((e) => [e.code.slice(-11), e.version, e.state, e.attempts, e.lastError, e.enqueuedAt])).toEqual([
+          ['240301-0001', 1, 'pending', 0, null, at(3)],
+          ['240301-0002', 2, 'pending', 0, null, at(3)],
+          ['240305-0001', 1, 'pending', 0, null, at(3)],
         ]);
         expect(await store.outbox.enqueueSince('portal', 'province-h41', ms('2024-03-01T00:00:00+07:00'), at(3))).toBe(0);
-        expect(await store.outbox.enqueueSince('portal', 'province-h56', ms('2024-03-03T00:00:00+07:00'), at(3))).toBe(0);
+        expect(await store.outbox.enqueueSince('portal', 'province-h56', ms('2024-03-03T00:00:00+07:00'), at(3))).toBe(1);
       });
 
       it('re-enqueues a source from a reception date, and keeps pause switches per source', async () => {

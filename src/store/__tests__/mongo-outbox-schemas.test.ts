@@ -16,7 +16,7 @@ import {
   failFilter,
   failUpdate,
   isEnqueuedSince,
-  receivedSinceFilter,
+  listedSinceFilter,
   retryDeadFilter,
   retryDeadUpdate,
   tallyOf,
@@ -121,8 +121,8 @@ describe('MongoDB outbox filters', () => {
     expect(Object.entries(keys).slice(3)).toEqual(Object.entries(DUE_ORDER));
   });
 
-  it('settles an entry only at the version delivered, and a failure only while it is pending', () => {
-    expect(completeFilter('portal', 'C', 3)).toEqual({ consumer: { $eq: 'portal' }, code: { $eq: 'C' }, version: { $eq: 3 } });
+  it('settles an entry at the version delivered or an older one, and a failure only at its version while it is pending', () => {
+    expect(completeFilter('portal', 'C', 3)).toEqual({ consumer: { $eq: 'portal' }, code: { $eq: 'C' }, version: trusted({ $lte: 3 }) });
     expect(failFilter('portal', 'C', 3)).toEqual({ consumer: { $eq: 'portal' }, code: { $eq: 'C' }, version: { $eq: 3 }, state: { $eq: 'pending' } });
   });
 
@@ -169,7 +169,7 @@ describe('MongoDB outbox filters', () => {
       [OutboxEntry, deadFilter('portal', { source: 'province-h56', afterCode: 'C' })],
       [OutboxEntry, retryDeadFilter('portal', { codes: ['A', 'B'] })],
       [OutboxDay, dayCountsFilter('portal', 20_500)],
-      [dossierModels.Dossier, receivedSinceFilter('province-h56', 1_709_312_400_000)],
+      [dossierModels.Dossier, listedSinceFilter('province-h56', 1_709_312_400_000)],
     ];
     for (const [model, filter] of filters) {
       expect(JSON.stringify(sentFilter(model, filter))).toBe(JSON.stringify(filter));
@@ -236,8 +236,8 @@ describe('MongoDB outbox writes', () => {
     expect(enqueueOperations(writes, { consumers: [], now: t0 })).toEqual([]);
   });
 
-  it('re-enqueues a source\'s dossiers received at or after a time, which leaves never-received ones (null) out', () => {
-    expect(receivedSinceFilter('province-h56', 1_709_312_400_000)).toEqual({ source: { $eq: 'province-h56' }, receivedMs: trusted({ $gte: 1_709_312_400_000 }) });
+  it('re-enqueues a source\'s dossiers listed (received, else submitted) at or after a time, which leaves undated ones (null) out', () => {
+    expect(listedSinceFilter('province-h56', 1_709_312_400_000)).toEqual({ source: { $eq: 'province-h56' }, listedMs: trusted({ $gte: 1_709_312_400_000 }) });
   });
 });
 

@@ -21,14 +21,14 @@ export function dueFilter(consumer: string, source: string, now: Date): MongoFil
   return { consumer: { $eq: consumer }, source: { $eq: source }, state: { $eq: 'pending' }, dueAt: trusted({ $lte: now }) };
 }
 
-/** The entry of `code` while it still holds `version`: what `complete` removes. */
+/** The entry of `code` while it holds `version` or an older one: what `complete` removes (a newer change stays). */
 export function completeFilter(consumer: string, code: string, version: number): MongoFilter {
-  return { consumer: { $eq: consumer }, code: { $eq: code }, version: { $eq: version } };
+  return { consumer: { $eq: consumer }, code: { $eq: code }, version: trusted({ $lte: version }) };
 }
 
 /** The entry of `code` while it still holds `version` and is pending: what `fail` settles. */
 export function failFilter(consumer: string, code: string, version: number): MongoFilter {
-  return { ...completeFilter(consumer, code, version), state: { $eq: 'pending' } };
+  return { consumer: { $eq: consumer }, code: { $eq: code }, version: { $eq: version }, state: { $eq: 'pending' } };
 }
 
 /** One more attempt, and either a later due time or the dead-letter state, with the error. */
@@ -114,9 +114,9 @@ export function enqueueOperations(
     .flatMap(({ facts, version }) => consumers.map((consumer) => enqueueOperation(consumer, facts.source, facts.code, version, now)));
 }
 
-/** What `enqueueSince` re-enqueues: a source's dossiers received at or after `sinceMs` (never-received ones, null, drop out). */
-export function receivedSinceFilter(source: string, sinceMs: number): MongoFilter {
-  return { source: { $eq: source }, receivedMs: trusted({ $gte: sinceMs }) };
+/** What `enqueueSince` re-enqueues: a source's dossiers listed (received, else submitted) at or after `sinceMs`; undated ones (null) drop out. */
+export function listedSinceFilter(source: string, sinceMs: number): MongoFilter {
+  return { source: { $eq: source }, listedMs: trusted({ $gte: sinceMs }) };
 }
 
 /**

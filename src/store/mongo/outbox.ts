@@ -19,7 +19,7 @@ import {
   enqueueOperation,
   failFilter,
   failUpdate,
-  receivedSinceFilter,
+  listedSinceFilter,
   retryDeadFilter,
   retryDeadUpdate,
   tallyOf,
@@ -132,7 +132,7 @@ export const outbox: MongoRepositoryDefinition<OutboxRepository, OutboxModels> =
 
       async enqueueSince(consumer, source, sinceMs, now = new Date()) {
         const cursor = dossierModel()
-          .find(receivedSinceFilter(source, sinceMs), { _id: 1, version: 1 })
+          .find(listedSinceFilter(source, sinceMs), { _id: 1, version: 1 })
           .hint(DOSSIER_INDEX.source)
           .lean<Array<Pick<DossierDocument, '_id' | 'version'>>>()
           .cursor({ batchSize: ENQUEUE_BATCH });

@@ -53,6 +53,9 @@ export const outbox: SqliteRepositoryDefinition<OutboxRepository> = {
           PRIMARY KEY (consumer, source)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX outbox_state_code ON outbox (consumer, state, code);
+        CREATE INDEX outbox_source_due ON outbox (consumer, source, state, due_at, code);
+        DROP INDEX outbox_source;
+        DROP INDEX outbox_due;
       `,
     },
   ],
@@ -60,7 +63,7 @@ export const outbox: SqliteRepositoryDefinition<OutboxRepository> = {
     const selectDue = db.prepare<[string, string, number, number], OutboxRow>(
       "SELECT * FROM outbox WHERE consumer = ? AND source = ? AND state = 'pending' AND due_at <= ? ORDER BY due_at, code LIMIT ?",
     );
-    const deleteIfVersion = db.prepare('DELETE FROM outbox WHERE consumer = ? AND code = ? AND version = ?');
+    const deleteIfVersion = db.prepare('DELETE FROM outbox WHERE consumer = ? AND code = ? AND version <= ?');
     const selectEntry = db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE consumer = ? AND code = ?');
     const updateRetry = db.prepare("UPDATE outbox SET attempts = attempts + 1, due_at = ?, last_error = ? WHERE consumer = ? AND code = ? AND version = ? AND state = 'pending'");
     const updateDead = db.prepare("UPDATE outbox SET attempts = attempts + 1, state = 'dead', last_error = ? WHERE consumer = ? AND code = ? AND version = ? AND state = 'pending'");
@@ -72,7 +75,7 @@ export const outbox: SqliteRepositoryDefinition<OutboxRepository> = {
     const retryDeadCode = db.prepare("UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, last_error = NULL WHERE consumer = ? AND code = ? AND state = 'dead'");
     const enqueueFrom = db.prepare(`
       INSERT INTO outbox (consumer, code, source, version, state, attempts, due_at, last_error, enqueued_at)
-      SELECT ?, code, source, version, 'pending', 0, ?, NULL, ? FROM dossier WHERE source = ? AND received_ms >= ?
+      SELECT ?, code, source, version, 'pending', 0, ?, NULL, ? FROM dossier WHERE source = ? AND listed_ms >= ?
       ON CONFLICT (consumer, code) DO UPDATE SET version = excluded.version, state = 'pending', attempts = 0, due_at = excluded.due_at, last_error = NULL, enqueued_at = excluded.enqueued_at`);
     const selectDepth = db.prepare<[string], { source: string; pending: number; dead: number; oldest: number | null }>(`
       SELECT source, SUM(state = 'pending') AS pending, SUM(state = 'dead') AS dead, MIN(CASE WHEN state = 'pending' THEN enqueued_at END) AS oldest
