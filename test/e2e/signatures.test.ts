@@ -145,7 +145,7 @@ describe('signed documents through the gateway', () => {
     try {
       strict.axis.sendAs('nghean.qlvb', Buffer.from(signed(pki.agency, 'được xem'), 'utf8'), 'edoc');
       strict.axis.sendAs('nghean.qlvb', Buffer.from(signed(pki.revoked, 'bị giữ lại'), 'utf8'), 'edoc');
-      const res = await strict.graphql<{ documents: { nodes: Node[] } }>(LIST, {});
+      const res = await strict.graphql<{ documents: { nodes: Node[] } }>(LIST, {}, { authorization: `Bearer ${await strict.token({ client_id: 'qlvb-vpcp', agency: '000.00.00.G22', scope: 'documents:read' })}` });
       expect(res.data!.documents.nodes.map((n) => n.subject)).toEqual(['được xem']);
       expect(res.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/is withheld: its signature is REVOKED/), extensions: expect.objectContaining({ code: 'SIGNATURE_NOT_VERIFIED', signatureStatus: 'REVOKED' }) })]);
     } finally {

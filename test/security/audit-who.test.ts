@@ -165,7 +165,8 @@ describe('who called, in the audit log', () => {
           tokenId: reader.claims.jti,
           client: 'qlvb-vpcp',
           agency: { code: '000.00.00.G22' },
-          records: [{ type: 'DocumentAttachment', count: 1 }],
+          // The download counts the attachment, and the status of its signature the reader was shown.
+          records: [{ type: 'DocumentAttachment', count: 1 }, { type: 'SignatureStatus_VERIFIED', count: 1 }],
         }),
       ]);
       // The sender's attempt on the recipient's copy is refused and audited the same way, under its own agency.

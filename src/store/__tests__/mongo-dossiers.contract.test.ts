@@ -4,7 +4,7 @@ import { splitWindowByDay } from '../dossier-rollup';
 import { dossierFilter, dossierIndexFor, listFilter, rollupFilter } from '../mongo/dossier-filters';
 import { DOSSIER_INDEX } from '../mongo/dossier-models';
 import { NEEDS_REPLICA_SET } from '../mongo/dossiers';
-import { DUE_ORDER, dayCountsFilter, deadFilter, dueFilter, receivedSinceFilter } from '../mongo/outbox-filters';
+import { DUE_ORDER, dayCountsFilter, deadFilter, dueFilter, listedSinceFilter } from '../mongo/outbox-filters';
 import { OUTBOX_INDEX } from '../mongo/outbox-model';
 import { defineDossierContractTests, dossierWrite, testKeyring } from './define-dossier-contract-tests';
 import { testDatabases } from './mongo-test-databases';
@@ -171,7 +171,7 @@ if (uri) {
           ['due', await connection.db!.collection('outbox').find(dueFilter('portal', 'province-h56', now), { hint: OUTBOX_INDEX.due, sort: DUE_ORDER, limit: 10 }).explain(), OUTBOX_INDEX.due],
           ['dead', await connection.db!.collection('outbox').find(deadFilter('portal', { source: 'province-h56', afterCode: '000.00.41.H56-2403-0003' }), { hint: OUTBOX_INDEX.stateCode, sort: { code: 1 }, limit: 4 }).explain(), OUTBOX_INDEX.stateCode],
           ['days', await connection.db!.collection('outbox_days').find(dayCountsFilter('portal', 0), { hint: OUTBOX_INDEX.day, sort: { day: 1, source: 1 } }).explain(), OUTBOX_INDEX.day],
-          ['enqueue', await connection.db!.collection('dossiers').find(receivedSinceFilter('province-h56', 0), { hint: DOSSIER_INDEX.source, projection: { _id: 1, version: 1 } }).explain(), DOSSIER_INDEX.source],
+          ['enqueue', await connection.db!.collection('dossiers').find(listedSinceFilter('province-h56', 0), { hint: DOSSIER_INDEX.source, projection: { _id: 1, version: 1 } }).explain(), DOSSIER_INDEX.source],
         ] as const;
         for (const [name, explain, index] of plans) {
           const { stages, indexes } = winningStages(explain);
