@@ -36,7 +36,7 @@ const PAGE = /* GraphQL */ `
   }
 `;
 
-const PER_PROVINCE = 250;
+const PER_PROVINCE = 500;
 
 // Jurisdictions written out by hand from the agency code groups `L4.L3.L2.L1` (SOURCES.md,
 // "Agency codes"), not taken from the gateway's own rule: Thanh Hóa is L1 H56; its city of
