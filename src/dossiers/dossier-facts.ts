@@ -3,6 +3,13 @@ import { agencyPath, parseAgencyCode, type DossierRecord } from '../domain';
 import type { DossierClass, DossierFacts, DossierWrite, JsonObject } from '../store';
 import { timelinessOf, vietnamDay } from './on-time';
 
+/**
+ * National statuses after which nothing more happens to a dossier but corrections:
+ * returned (10), refused (3), withdrawn (7), stopped (8). Processed (9) is not among them:
+ * the result is still to be returned. An unmapped status is never taken as settled.
+ */
+const SETTLED_STATUSES: ReadonlySet<number> = new Set([3, 7, 8, 10]);
+
 /** The agency code at the start of a dossier code (`000.00.20.H56` of `000.00.20.H56-240315-0001`). */
 export function agencyOfDossierCode(code: string): string {
   return code.trim().split('-')[0] ?? '';
@@ -46,6 +53,7 @@ export function dossierWriteOf(record: DossierRecord, nationalCodeOf: (record: D
     procedure: nationalCodeOf(record),
     dueDay: vietnamDay(record.appointmentAt),
     klass: classOf(record),
+    settled: record.status.code !== null && SETTLED_STATUSES.has(record.status.code),
     updatedAt: record.updatedAt,
     contentHash: createHash('sha256').update(json).digest('base64url'),
   };

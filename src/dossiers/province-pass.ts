@@ -213,10 +213,10 @@ async function readUpdated(context: PassContext, state: ProvinceSyncState, tally
 
 /**
  * Dialects without an update-time filter: dossiers received since the cursor (minus the
- * overlap), then every open dossier through the status listings, then a single read of
- * each dossier the store holds as open that no listing returned (it left the open
- * statuses: finished, refused, withdrawn…). The codes seen are held for the pass only
- * (as many as open dossiers, not all of them).
+ * overlap), then every dossier not settled (open, or processed and not yet returned)
+ * through the status listings, then a single read of each dossier the store holds as not
+ * settled that no listing returned (it moved on: returned, refused, withdrawn…). The codes
+ * seen are held for the pass only (as many as unsettled dossiers, not all of them).
  */
 async function readReceivedAndOpen(context: PassContext, state: ProvinceSyncState, tally: Tally, started: number): Promise<void> {
   const { feed, options, store } = context;
@@ -228,13 +228,14 @@ async function readReceivedAndOpen(context: PassContext, state: ProvinceSyncStat
   };
   await readListing(feed, { kind: 'received', from: new Date(since), to: new Date(started + DAY_MS) }, 0, options.prefetch, context.signal, onPage);
   const openBefore = tally.read;
-  for (const listing of feed.statusListings([...OPEN_STATUSES])) {
+  // Every status after which something can still happen: the open ones and processed (9), not yet returned.
+  for (const listing of feed.statusListings([...OPEN_STATUSES, 9])) {
     await readListing(feed, listing, 0, options.prefetch, context.signal, onPage);
   }
   let after: string | null = null;
   for (;;) {
     context.signal.throwIfAborted();
-    const codes = await store.dossiers.openCodes(feed.name, after, 500);
+    const codes = await store.dossiers.unsettledCodes(feed.name, after, 500);
     if (codes.length === 0) break;
     after = codes[codes.length - 1]!;
     const left = codes.filter((code) => !seen.has(code));

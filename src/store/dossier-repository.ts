@@ -32,6 +32,11 @@ export interface DossierFacts {
   /** Vietnam-time day of the appointment (`vietnamDayOfMs`), or null when none. */
   dueDay: number | null;
   klass: DossierClass;
+  /**
+   * Nothing more will happen to it but silent corrections (returned, refused, withdrawn,
+   * stopped): a sync that cannot list by update time re-reads every dossier not settled.
+   */
+  settled: boolean;
   /** The vendor's own update instant as sent, when it sends one. */
   updatedAt: string | null;
   /** A digest of the whole record: equal digests mean nothing changed. */
@@ -181,8 +186,8 @@ export interface DossierRepository {
   count(query: DossierQuery): Promise<number>;
   /** The published figures over dossiers received in a period, from maintained rollups. */
   statistics(query: DossierStatisticsQuery): Promise<DossierCounts>;
-  /** Codes of a source's open dossiers (class OPEN), in code order after `afterCode`. */
-  openCodes(source: string, afterCode: string | null, limit: number): Promise<string[]>;
+  /** Codes of a source's dossiers that are not settled, in code order after `afterCode`. */
+  unsettledCodes(source: string, afterCode: string | null, limit: number): Promise<string[]>;
   /** How many dossiers each source holds. */
   countBySource(): Promise<Record<string, number>>;
   /** The change log after `afterSeq`, oldest first. */

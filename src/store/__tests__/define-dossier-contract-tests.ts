@@ -21,6 +21,8 @@ interface Spec {
   procedure?: string | null;
   due?: string | null;
   klass?: DossierClass;
+  /** @default not settled for statuses 1, 2, 4, 5, 6, 9 and unmapped */
+  settled?: boolean;
   hash?: string;
   name?: string;
 }
@@ -41,6 +43,7 @@ export function dossierWrite(spec: Spec): DossierWrite {
     procedure: spec.procedure === undefined ? '1.001612' : spec.procedure,
     dueDay: spec.due ? day(spec.due) : null,
     klass: spec.klass ?? 'ON_TIME',
+    settled: spec.settled ?? ![1, 2, 4, 5, 6, 9, null].includes(spec.status === undefined ? 10 : spec.status),
     updatedAt: null,
     contentHash: spec.hash ?? `h-${spec.code}`,
   };
@@ -192,9 +195,10 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
         expect(await store.dossiers.count({ scope: { depth: 2, path: 'H56.42' }, today: TODAY })).toBe(3);
       });
 
-      it('lists the open dossiers of one source by code', async () => {
-        expect(await store.dossiers.openCodes('province-h56', null, 10)).toEqual(['000.00.42.H56-240302-0001', '000.02.41.H56-240302-0001']);
-        expect(await store.dossiers.openCodes('province-h56', '000.00.42.H56-240302-0001', 10)).toEqual(['000.02.41.H56-240302-0001']);
+      it('lists the dossiers of one source that are not settled, by code', async () => {
+        // In H56: the open ones (4), the one processed but not yet returned (9) and the unmapped one; returned (10) and refused (3) ones are settled.
+        expect(await store.dossiers.unsettledCodes('province-h56', null, 10)).toEqual(['000.00.41.H56-240304-0001', '000.00.42.H56-240302-0001', '000.01.41.H56-240301-0001', '000.02.41.H56-240302-0001']);
+        expect(await store.dossiers.unsettledCodes('province-h56', '000.00.42.H56-240302-0001', 2)).toEqual(['000.01.41.H56-240301-0001', '000.02.41.H56-240302-0001']);
         expect(await store.dossiers.countBySource()).toEqual({ 'province-h56': 7, 'province-h41': 1 });
       });
     });

@@ -76,11 +76,11 @@ describe('MongoDB dossier schema', () => {
   });
 
   it('refuses a dossier without its required fields, and throws on a field it does not know', async () => {
-    expect(await validationErrors(new Dossier({}))).toEqual(['_id', 'agencyCode', 'changedAt', 'contentHash', 'keyId', 'klass', 'path1', 'path2', 'path3', 'path4', 'sealed', 'sortKey', 'source', 'version']);
+    expect(await validationErrors(new Dossier({}))).toEqual(['_id', 'agencyCode', 'changedAt', 'contentHash', 'keyId', 'klass', 'path1', 'path2', 'path3', 'path4', 'sealed', 'settled', 'sortKey', 'source', 'version']);
     expect(() => new Dossier({ ...stored, record: write.record })).toThrow(/record/);
   });
 
-  it('has exactly the indexes its queries walk: list order per jurisdiction depth, per procedure and overall; open dossiers by source and code; counts by source; a key\'s records by code', () => {
+  it('has exactly the indexes its queries walk: list order per jurisdiction depth, per procedure and overall; dossiers not settled by source and code; counts by source; a key\'s records by code', () => {
     expect(Dossier.schema.indexes()).toEqual([
       [{ sortKey: 1 }, { name: 'dossier_sort' }],
       [{ path1: 1, sortKey: 1 }, { name: 'dossier_path1' }],
@@ -88,7 +88,7 @@ describe('MongoDB dossier schema', () => {
       [{ path3: 1, sortKey: 1 }, { name: 'dossier_path3' }],
       [{ path4: 1, sortKey: 1 }, { name: 'dossier_path4' }],
       [{ procedure: 1, sortKey: 1 }, { name: 'dossier_procedure' }],
-      [{ source: 1, _id: 1 }, { name: 'dossier_open', partialFilterExpression: { klass: 'OPEN' } }],
+      [{ source: 1, _id: 1 }, { name: 'dossier_unsettled', partialFilterExpression: { settled: false } }],
       [{ source: 1 }, { name: 'dossier_source' }],
       [{ keyId: 1, _id: 1 }, { name: 'dossier_key' }],
     ]);
@@ -98,7 +98,7 @@ describe('MongoDB dossier schema', () => {
     const declared = Dossier.schema.indexes().map(([, options]) => options.name);
     const scopes: Array<DossierQuery['scope']> = [undefined, { depth: 1, path: 'H56' }, { depth: 2, path: 'H56.41' }, { depth: 3, path: 'H56.41.01' }, { depth: 4, path: 'H56.41.01.000' }];
     const hinted = scopes.flatMap((scope) => [{}, { procedure: '1.001612' }].map((extra) => dossierIndexFor({ ...extra, ...(scope ? { scope } : {}), today: 0 })));
-    for (const name of [...hinted, DOSSIER_INDEX.open, DOSSIER_INDEX.source, DOSSIER_INDEX.key]) expect(declared).toContain(name);
+    for (const name of [...hinted, DOSSIER_INDEX.unsettled, DOSSIER_INDEX.source, DOSSIER_INDEX.key]) expect(declared).toContain(name);
   });
 });
 

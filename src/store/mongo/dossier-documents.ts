@@ -25,6 +25,7 @@ export function dossierDocument(facts: DossierFacts, version: number, changedAt:
     procedure: facts.procedure,
     dueDay: facts.dueDay,
     klass: facts.klass,
+    settled: facts.settled,
     updatedAt: facts.updatedAt,
     contentHash: facts.contentHash,
     version,
@@ -48,6 +49,7 @@ export function factsOf(document: FactsDocument): DossierFacts {
     procedure: document.procedure ?? null,
     dueDay: document.dueDay ?? null,
     klass: document.klass,
+    settled: document.settled,
     updatedAt: document.updatedAt ?? null,
     contentHash: document.contentHash,
   };

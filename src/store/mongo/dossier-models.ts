@@ -25,6 +25,7 @@ export interface DossierDocument {
   procedure: string | null;
   dueDay: number | null;
   klass: DossierClass;
+  settled: boolean;
   updatedAt: string | null;
   contentHash: string;
   version: number;
@@ -92,7 +93,7 @@ export const DOSSIER_INDEX = {
   sort: 'dossier_sort',
   path: { 1: 'dossier_path1', 2: 'dossier_path2', 3: 'dossier_path3', 4: 'dossier_path4' },
   procedure: 'dossier_procedure',
-  open: 'dossier_open',
+  unsettled: 'dossier_unsettled',
   source: 'dossier_source',
   key: 'dossier_key',
 } as const;
@@ -144,6 +145,7 @@ export function defineDossierModels(connection: Connection): DossierModels {
       procedure: nullableText,
       dueDay: { type: Number, default: null, validate: nullableWholeNumber(Number.MIN_SAFE_INTEGER) },
       klass: { type: String, required: true, enum: classEnum },
+      settled: { type: Boolean, required: true },
       updatedAt: nullableText,
       contentHash: { type: String, required: true },
       version: { type: Number, required: true, validate: wholeNumber(1) },
@@ -156,7 +158,7 @@ export function defineDossierModels(connection: Connection): DossierModels {
   dossierSchema.index({ sortKey: 1 }, { name: DOSSIER_INDEX.sort });
   for (const depth of [1, 2, 3, 4] as const) dossierSchema.index({ [`path${depth}`]: 1, sortKey: 1 }, { name: DOSSIER_INDEX.path[depth] });
   dossierSchema.index({ procedure: 1, sortKey: 1 }, { name: DOSSIER_INDEX.procedure });
-  dossierSchema.index({ source: 1, _id: 1 }, { name: DOSSIER_INDEX.open, partialFilterExpression: { klass: 'OPEN' } });
+  dossierSchema.index({ source: 1, _id: 1 }, { name: DOSSIER_INDEX.unsettled, partialFilterExpression: { settled: false } });
   dossierSchema.index({ source: 1 }, { name: DOSSIER_INDEX.source });
   dossierSchema.index({ keyId: 1, _id: 1 }, { name: DOSSIER_INDEX.key });
 

@@ -203,16 +203,16 @@ export const dossiers: MongoRepositoryDefinition<DossierRepository, DossierModel
         return countsFromGroups(groups.flat(), today);
       },
 
-      async openCodes(source, afterCode, limit) {
+      async unsettledCodes(source, afterCode, limit) {
         // MongoDB reads a limit of 0 as "no limit"; here it means none, as in SQLite.
         if (limit <= 0) return [];
         const documents = await Dossier.find(
-          { source: { $eq: source }, klass: { $eq: 'OPEN' }, ...(afterCode === null ? {} : { _id: trusted({ $gt: afterCode }) }) },
+          { source: { $eq: source }, settled: { $eq: false }, ...(afterCode === null ? {} : { _id: trusted({ $gt: afterCode }) }) },
           { _id: 1 },
         )
           .sort({ _id: 1 })
           .limit(limit)
-          .hint(DOSSIER_INDEX.open)
+          .hint(DOSSIER_INDEX.unsettled)
           .lean<Array<{ _id: string }>>();
         return documents.map((document) => document._id);
       },

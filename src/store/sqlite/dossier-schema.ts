@@ -31,6 +31,7 @@ export const DOSSIER_MIGRATIONS: readonly SqliteMigration[] = [
         procedure TEXT,
         due_day INTEGER,
         klass TEXT NOT NULL CHECK (klass IN ('ON_TIME', 'LATE', 'OPEN', 'OTHER')),
+        settled INTEGER NOT NULL CHECK (settled IN (0, 1)),
         updated_at TEXT,
         content_hash TEXT NOT NULL,
         version INTEGER NOT NULL,
@@ -42,7 +43,7 @@ export const DOSSIER_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX dossier_path3 ON dossier (path3, sort_key);
       CREATE INDEX dossier_path4 ON dossier (path4, sort_key);
       CREATE INDEX dossier_procedure ON dossier (procedure, sort_key);
-      CREATE INDEX dossier_open ON dossier (source, code) WHERE klass = 'OPEN';
+      CREATE INDEX dossier_unsettled ON dossier (source, code) WHERE settled = 0;
       CREATE INDEX dossier_source ON dossier (source);
       CREATE TABLE dossier_sealed (
         id INTEGER PRIMARY KEY REFERENCES dossier (id) ON DELETE CASCADE,

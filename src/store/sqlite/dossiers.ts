@@ -27,6 +27,7 @@ interface DossierRow {
   procedure: string | null;
   due_day: number | null;
   klass: DossierClass;
+  settled: 0 | 1;
   updated_at: string | null;
   content_hash: string;
   version: number;
@@ -50,6 +51,7 @@ function factsOf(row: DossierRow): DossierFacts {
     procedure: row.procedure,
     dueDay: row.due_day,
     klass: row.klass,
+    settled: row.settled === 1,
     updatedAt: row.updated_at,
     contentHash: row.content_hash,
   };
@@ -76,11 +78,11 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
     };
     const selectExisting = db.prepare<[string], DossierRow>('SELECT * FROM dossier WHERE code = ?');
     const upsertRow = db.prepare(`
-      INSERT INTO dossier (code, source, agency_code, path1, path2, path3, path4, sort_key, listed_ms, received_ms, status, channel, procedure, due_day, klass, updated_at, content_hash, version, changed_at)
-      VALUES (@code, @source, @agency_code, @path1, @path2, @path3, @path4, @sort_key, @listed_ms, @received_ms, @status, @channel, @procedure, @due_day, @klass, @updated_at, @content_hash, @version, @changed_at)
+      INSERT INTO dossier (code, source, agency_code, path1, path2, path3, path4, sort_key, listed_ms, received_ms, status, channel, procedure, due_day, klass, settled, updated_at, content_hash, version, changed_at)
+      VALUES (@code, @source, @agency_code, @path1, @path2, @path3, @path4, @sort_key, @listed_ms, @received_ms, @status, @channel, @procedure, @due_day, @klass, @settled, @updated_at, @content_hash, @version, @changed_at)
       ON CONFLICT (code) DO UPDATE SET source = excluded.source, agency_code = excluded.agency_code, path1 = excluded.path1, path2 = excluded.path2,
         path3 = excluded.path3, path4 = excluded.path4, sort_key = excluded.sort_key, listed_ms = excluded.listed_ms, received_ms = excluded.received_ms,
-        status = excluded.status, channel = excluded.channel, procedure = excluded.procedure, due_day = excluded.due_day, klass = excluded.klass,
+        status = excluded.status, channel = excluded.channel, procedure = excluded.procedure, due_day = excluded.due_day, klass = excluded.klass, settled = excluded.settled,
         updated_at = excluded.updated_at, content_hash = excluded.content_hash, version = excluded.version, changed_at = excluded.changed_at
       RETURNING id`);
     const upsertSealed = db.prepare('INSERT INTO dossier_sealed (id, key_id, sealed) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, sealed = excluded.sealed');
@@ -100,7 +102,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
     );
     const selectCheckpoint = db.prepare<[string], { source: string; state: string; updated_at: number }>('SELECT * FROM sync_checkpoint WHERE source = ?');
     const selectByCode = db.prepare<[string], SealedRow>(`${SELECT_SEALED} WHERE d.code = ?`);
-    const selectOpen = db.prepare<[string, string, number], { code: string }>("SELECT code FROM dossier WHERE source = ? AND klass = 'OPEN' AND code > ? ORDER BY code LIMIT ?");
+    const selectUnsettled = db.prepare<[string, string, number], { code: string }>('SELECT code FROM dossier WHERE source = ? AND settled = 0 AND code > ? ORDER BY code LIMIT ?');
     const selectChanges = db.prepare<[number, number], ChangeRow>('SELECT * FROM dossier_change WHERE seq > ? ORDER BY seq LIMIT ?');
     const selectCountBySource = db.prepare<[], { source: string; n: number }>('SELECT source, COUNT(*) AS n FROM dossier GROUP BY source');
     const selectToReseal = db.prepare<[string, number, number], { id: number; code: string; key_id: string; sealed: Uint8Array }>(
@@ -130,7 +132,7 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         const { id } = upsertRow.get({
           code: facts.code, source: facts.source, agency_code: facts.agencyCode, path1, path2, path3, path4,
           sort_key: dossierSortKey(facts.listedMs, facts.code), listed_ms: facts.listedMs, received_ms: facts.receivedMs,
-          status: facts.status, channel: facts.channel, procedure: facts.procedure, due_day: facts.dueDay, klass: facts.klass,
+          status: facts.status, channel: facts.channel, procedure: facts.procedure, due_day: facts.dueDay, klass: facts.klass, settled: facts.settled ? 1 : 0,
           updated_at: facts.updatedAt, content_hash: facts.contentHash, version, changed_at: now,
         }) as { id: number };
         const { keyId, sealed } = seal(recordJson ?? JSON.stringify(record), facts.code, requireDataKeyring(keyring));
@@ -190,8 +192,8 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         ];
         return countsFromGroups(groups, today);
       },
-      async openCodes(source, afterCode, limit) {
-        return selectOpen.all(source, afterCode ?? '', limit).map((r) => r.code);
+      async unsettledCodes(source, afterCode, limit) {
+        return selectUnsettled.all(source, afterCode ?? '', limit).map((r) => r.code);
       },
       async countBySource() {
         return Object.fromEntries(selectCountBySource.all().map((r) => [r.source, r.n]));
