@@ -92,6 +92,10 @@ async function write(context: PassContext, records: DossierRecord[], state: Prov
   if (!feed.capabilities.stepsListed) await mergeSteps(context, records, fillSteps);
   const writes = [];
   for (const record of records) {
+    const updated = record.updatedAt === null ? Number.NaN : Date.parse(record.updatedAt);
+    const received = record.receivedAt === null ? Number.NaN : Date.parse(record.receivedAt);
+    if (!Number.isNaN(updated)) state.newestUpdatedMs = Math.max(state.newestUpdatedMs ?? updated, updated);
+    if (!Number.isNaN(received)) state.newestReceivedMs = Math.max(state.newestReceivedMs ?? received, received);
     const write = dossierWriteOf(record, context.nationalCodeOf);
     if (write) writes.push(write);
     else context.logger.warn({ source: feed.name, code: record.code, agency: record.agencyCode }, 'dossier left out: its agency cannot be placed in the code hierarchy');
@@ -173,10 +177,11 @@ async function backfill(context: PassContext, state: ProvinceSyncState, tally: T
       await write(context, items, state, tally, () => true);
     });
   }
-  // Changes made while the backfill ran are after its start: steady passes read from there.
+  // Changes made while the backfill ran are after the newest instants it saw, by the
+  // province's own clock (which may differ from ours): steady passes read from there.
   state.phase = 'steady';
-  state.updatedSince = b.startedAt - context.options.overlapMs;
-  state.receivedSince = b.startedAt;
+  state.updatedSince = Math.min(b.startedAt, state.newestUpdatedMs ?? b.startedAt) - context.options.overlapMs;
+  state.receivedSince = Math.min(b.startedAt, state.newestReceivedMs ?? b.startedAt);
   state.reconcile = { nextAt: b.startedAt + options.reconcileIntervalMs, windowFrom: null, page: 0, startedAt: null, read: 0, corrected: 0 };
   logger.info({ source: feed.name, dossiers: b.read, durationMs: context.now() - b.startedAt }, 'province first read finished');
   state.backfill = null;
@@ -226,7 +231,9 @@ async function readReceivedAndOpen(context: PassContext, state: ProvinceSyncStat
     for (const r of items) seen.add(r.code);
     await write(context, items, state, tally, () => true);
   };
-  await readListing(feed, { kind: 'received', from: new Date(since), to: new Date(started + DAY_MS) }, 0, options.prefetch, context.signal, onPage);
+  // Up to tomorrow by either clock: the province's may run ahead of ours.
+  const until = Math.max(started, state.newestReceivedMs ?? started) + DAY_MS;
+  await readListing(feed, { kind: 'received', from: new Date(since), to: new Date(until) }, 0, options.prefetch, context.signal, onPage);
   const openBefore = tally.read;
   // Every status after which something can still happen: the open ones and processed (9), not yet returned.
   for (const listing of feed.statusListings([...OPEN_STATUSES, 9])) {
@@ -245,7 +252,8 @@ async function readReceivedAndOpen(context: PassContext, state: ProvinceSyncStat
     await write(context, records.filter((r): r is DossierRecord => r !== null && !(r instanceof Error)), state, tally, () => true);
   }
   tally.open += tally.read - openBefore;
-  state.receivedSince = started;
+  // The next pass reads receptions from the newest one seen (by the province's clock), minus its overlap.
+  state.receivedSince = Math.max(state.receivedSince ?? 0, Math.min(started, state.newestReceivedMs ?? started));
 }
 
 /**

@@ -58,10 +58,17 @@ export interface ProvinceSyncState {
   lastPass: PassReport | null;
   /** The last successful pass's end, epoch ms: how current the copy is. */
   lastSuccessAt: number | null;
+  /**
+   * The newest update and reception instants the province itself has written on the
+   * dossiers read (epoch ms): cursors follow the province's clock, not ours, so a vendor
+   * server whose clock is behind or ahead of the gateway's loses nothing.
+   */
+  newestUpdatedMs: number | null;
+  newestReceivedMs: number | null;
 }
 
 export function initialSyncState(): ProvinceSyncState {
-  return { phase: 'backfill', backfill: null, updatedSince: null, receivedSince: null, reconcile: null, lastPass: null, lastSuccessAt: null };
+  return { phase: 'backfill', backfill: null, updatedSince: null, receivedSince: null, reconcile: null, lastPass: null, lastSuccessAt: null, newestUpdatedMs: null, newestReceivedMs: null };
 }
 
 /** Reads a checkpoint written by `toCheckpoint`; anything unreadable starts over from scratch (and says so in the log). */

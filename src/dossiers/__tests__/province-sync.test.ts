@@ -80,8 +80,8 @@ describe('a province sync', () => {
     feed.recordsRead = 0;
     const report = await s.runOnce();
     expect(report).toMatchObject({ ok: true, updated: 3, created: 0 });
-    // Only the three changed ones (the overlap holds nothing older here).
-    expect(feed.recordsRead).toBe(3);
+    // The three changed ones, and the one updated last before the pass: the cursor sits one overlap (60 s) before it.
+    expect(feed.recordsRead).toBe(3 + 1);
     expect(recordOf((await store.dossiers.get(codes[40]!))!).status.code).toBe(10);
     // Nothing changed: nothing updated, and the same three re-read at most (the overlap).
     const quiet = await s.runOnce();
@@ -111,24 +111,30 @@ describe('a province sync', () => {
     }
   });
 
-  it('re-reads new and open dossiers where the dialect cannot list by update time, and single-reads those that left the open statuses', async () => {
+  it('re-reads new and unsettled dossiers where the dialect cannot list by update time, and single-reads those that moved on', async () => {
     const feed = createFakeProvince({ statusListing: true });
-    fill(feed, 40, (i) => (i < 30 ? { status: { code: 10, vendorCode: '10', vendorLabel: null }, finishedAt: '2024-03-01T10:00:00+07:00' } : {}));
+    // Forty dossiers received every third day up to three days ago; the first thirty returned, the last ten open.
+    const day = 86_400_000;
+    fill(feed, 40, (i) => {
+      const at = new Date(Date.now() - (40 - i) * 3 * day).toISOString();
+      return { receivedAt: at, submittedAt: at, updatedAt: at, ...(i < 30 ? { status: { code: 10, vendorCode: '10', vendorLabel: null }, finishedAt: at } : {}) };
+    });
     const store = await newStore();
     const s = sync(feed, store);
     await s.runOnce();
     const codes = [...feed.dossiers.keys()];
-    change(feed, codes[31]!, 10, '2026-11-29T10:00:00+07:00'); // left the open statuses
-    change(feed, codes[32]!, 5, '2026-11-29T10:00:00+07:00'); // still open, changed
+    change(feed, codes[31]!, 10, new Date().toISOString()); // returned: no longer unsettled
+    change(feed, codes[32]!, 5, new Date().toISOString()); // still open, changed
     const fresh = fakeDossier(41, { receivedAt: new Date().toISOString(), submittedAt: new Date().toISOString() });
     feed.dossiers.set(fresh.code, fresh);
     feed.calls.get = 0;
     feed.recordsRead = 0;
     const report = await s.runOnce();
     expect(report).toMatchObject({ ok: true, created: 1, updated: 2 });
-    // Read: the new one by reception, the ten open ones (nine of before and the new one) by status, and one single read for the one that left.
+    // Read: by reception since a day before the newest seen (three days ago), the newest (39) and the new one; by status,
+    // the nine still open and the new one; and one single read, of the one returned since.
     expect(feed.calls.get).toBe(1);
-    expect(feed.recordsRead).toBe(1 + 10 + 1);
+    expect(feed.recordsRead).toBe(2 + 10 + 1);
     expect(recordOf((await store.dossiers.get(codes[31]!))!).status.code).toBe(10);
     expect(await store.dossiers.get(fresh.code)).not.toBeNull();
   });
