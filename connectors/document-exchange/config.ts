@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GatewayError } from '../../src/errors';
+import type { ResilienceOptions } from '../kit';
 import type { EdxmlLimits } from './edxml';
 import { resolveEdxmlLimits } from './edxml';
 
@@ -21,9 +22,11 @@ export interface DocumentExchangeOptions {
   connections?: number;
   /** Bounds on messages read and sent; see EdxmlLimits for each default. @default {} */
   limits?: EdxmlLimits;
+  /** Retries of reads, circuit breaker, concurrency cap (see ResilienceOptions); writes are never retried. @default {} */
+  resilience?: ResilienceOptions;
 }
 
-export type ResolvedDocumentExchangeOptions = Readonly<Required<Omit<DocumentExchangeOptions, 'limits'>> & { limits: Required<EdxmlLimits> }>;
+export type ResolvedDocumentExchangeOptions = Readonly<Required<Omit<DocumentExchangeOptions, 'limits' | 'resilience'>> & { limits: Required<EdxmlLimits>; resilience: ResilienceOptions }>;
 
 const schema = z.object({
   name: z.string().trim().min(1),
@@ -45,6 +48,7 @@ export function resolveDocumentExchangeOptions({
   timeoutMs = 10_000,
   connections = 8,
   limits = {},
+  resilience = {},
   ...rest
 }: DocumentExchangeOptions): ResolvedDocumentExchangeOptions {
   const input: Record<string, unknown> = { name, timeoutMs, connections, ...rest };
@@ -65,5 +69,5 @@ export function resolveDocumentExchangeOptions({
   if (!parsed.success || !resolvedLimits) {
     throw new GatewayError('CONFIG_INVALID', `document-exchange connector options are invalid: ${problems.join('; ')}`, { source: name });
   }
-  return Object.freeze({ ...parsed.data, limits: Object.freeze(resolvedLimits) });
+  return Object.freeze({ ...parsed.data, limits: Object.freeze(resolvedLimits), resilience });
 }

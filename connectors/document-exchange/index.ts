@@ -133,6 +133,7 @@ export function createDocumentExchangeConnector(options: DocumentExchangeOptions
     kind: 'document-exchange',
     agencyCode,
     stats: client.http.stats,
+    resilience: client.http.resilience,
     sendDocument: (xml) => send(xml, 'edoc'),
     sendStatus: (xml) => send(xml, 'status'),
     async listReceived() {
@@ -162,7 +163,7 @@ export function createDocumentExchangeConnector(options: DocumentExchangeOptions
     checkReady: () =>
       checkReady(name, 'document-exchange', async () => ({
         inbox: readCount(await client.call('countReceiveEdoc', { servicetype: 'eDoc' }), name),
-      })),
+      }), client.http.resilience),
     close: () => client.close(),
   };
 }
