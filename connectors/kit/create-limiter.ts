@@ -16,6 +16,7 @@ export interface Limiter {
 }
 
 interface Waiter {
+  deadline: number;
   grant(release: () => void): void;
   refuse(error: GatewayError): void;
 }
@@ -30,14 +31,21 @@ export function createLimiter(source: string, { maxInFlight, maxQueued }: { maxI
   // A Set keeps insertion order and removes a waiter that gave up in O(1).
   const line = new Set<Waiter>();
 
+  const timedOut = (): GatewayError =>
+    new GatewayError('UPSTREAM_TIMEOUT', `${source} did not answer in time: the call waited behind ${maxInFlight} others in flight`, { source, reason: 'QUEUED' });
+
   function release(): void {
-    const next = line.values().next();
-    if (next.done) {
-      inFlight -= 1;
+    for (const waiter of line) {
+      line.delete(waiter);
+      // A waiter whose deadline is due (its timer not yet run) would only be sent to time out.
+      if (waiter.deadline <= Date.now()) {
+        waiter.refuse(timedOut());
+        continue;
+      }
+      waiter.grant(once(release));
       return;
     }
-    line.delete(next.value);
-    next.value.grant(once(release));
+    inFlight -= 1;
   }
 
   return {
@@ -57,9 +65,10 @@ export function createLimiter(source: string, { maxInFlight, maxQueued }: { maxI
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           line.delete(waiter);
-          reject(new GatewayError('UPSTREAM_TIMEOUT', `${source} did not answer in time: the call waited behind ${maxInFlight} others in flight`, { source, reason: 'QUEUED' }));
+          reject(timedOut());
         }, Math.max(0, deadline - Date.now()));
         const waiter: Waiter = {
+          deadline,
           grant(give) {
             clearTimeout(timer);
             resolve(give);

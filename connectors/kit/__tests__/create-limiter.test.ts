@@ -37,6 +37,18 @@ describe('createLimiter', () => {
     expect(limiter.inFlight).toBe(0);
   });
 
+  it('does not hand a place to a call whose deadline came while its timer had not yet run', async () => {
+    const limiter = createLimiter('src', { maxInFlight: 1, maxQueued: 3 });
+    const held = await limiter.acquire(later());
+    const due = limiter.acquire(Date.now() + 20);
+    // Block the event loop past the deadline, so the release comes before the waiter's timer.
+    const until = Date.now() + 40;
+    while (Date.now() < until);
+    held();
+    await expect(due).rejects.toMatchObject({ code: 'UPSTREAM_TIMEOUT', extensions: { reason: 'QUEUED' } });
+    expect({ inFlight: limiter.inFlight, queued: limiter.queued }).toEqual({ inFlight: 0, queued: 0 });
+  });
+
   it('counts a place given back twice only once', async () => {
     const limiter = createLimiter('src', { maxInFlight: 2, maxQueued: 0 });
     const release = await limiter.acquire(later());
