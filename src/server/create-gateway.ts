@@ -20,6 +20,8 @@ import { createFormatError } from './format-error';
 import { createQueryLimits } from './query-limits';
 import { registerPlayground, usePlaygroundLandingPage } from './playground';
 import { useSourceWarnings } from './source-warnings-plugin';
+import { registerMetricsRoute } from './metrics-route';
+import { useRequestMetrics } from './request-metrics-plugin';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -79,6 +81,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerTokenLimit(app as unknown as FastifyInstance, config.limits.maxTokens, audit);
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
   registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents, audit);
+  const metrics = registerMetricsRoute(app as unknown as FastifyInstance, config, sources, logger);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);
@@ -98,7 +101,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode),
-    plugins: [fastifyApolloDrainPlugin(app), ...limits.plugins, useAudit(audit), useSourceWarnings(), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), ...limits.plugins, useAudit(audit), useSourceWarnings(), useRequestMetrics(metrics), server.playground ? usePlaygroundLandingPage() : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

@@ -1,0 +1,33 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from '../graphql/context';
+import type { GatewayMetrics, RequestOutcome } from '../metrics';
+
+/**
+ * Records every GraphQL request in the metrics as it leaves: its operation name and type,
+ * its outcome as the audit log judges it (success: no errors; error: errors beside data;
+ * rejected: no data — refused before or by execution), and the time since Apollo received
+ * it. Without metrics, it does nothing.
+ */
+export function useRequestMetrics(metrics: GatewayMetrics | undefined): ApolloServerPlugin<GatewayContext> {
+  if (!metrics) return {};
+  return {
+    async requestDidStart({ request }) {
+      const started = performance.now();
+      let type: string | null = null;
+      let operationName = request.operationName ?? null;
+      return {
+        async didResolveOperation({ operation }) {
+          type = operation?.operation ?? null;
+          operationName = operation?.name?.value ?? operationName;
+        },
+        async willSendResponse({ response }) {
+          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const errors = body?.errors ?? [];
+          const hasData = body?.data !== undefined && body?.data !== null;
+          const outcome: RequestOutcome = errors.length === 0 ? 'success' : hasData ? 'error' : 'rejected';
+          metrics.recordRequest({ operationName, type, outcome, seconds: (performance.now() - started) / 1000 });
+        },
+      };
+    },
+  };
+}
