@@ -598,10 +598,14 @@ export type LegalDocument = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Sends a status message (phản hồi) about an incoming copy, e.g. 01, 03, 05, 06; returns the copy with its history. */
-  acknowledgeDocument: Document;
-  /** Builds the edXML document, sends it over the axis from `input.from`, and returns the sender's copy with its first state: the delivery to each recipient. */
-  sendDocument: Document;
+  /** Sends a status message (phản hồi) about an incoming copy, e.g. 01, 03, 05, 06; returns the copy with its history. Null, with the error, when it was not sent. */
+  acknowledgeDocument?: Maybe<Document>;
+  /**
+   * Builds the edXML document, sends it over the axis from `input.from`, and returns the
+   * sender's copy with its first state: the delivery to each recipient. Null, with the
+   * error, when it was not sent; the other mutations of the request keep their results.
+   */
+  sendDocument?: Maybe<Document>;
 };
 
 
@@ -790,8 +794,8 @@ export type PublishingDecision = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Agencies of the national directory, filtered and paged. */
-  agencies: AgencyConnection;
+  /** Agencies of the national directory, filtered and paged; null (with the error naming the source) only while the gateway has never read the directory and the national database does not answer. */
+  agencies?: Maybe<AgencyConnection>;
   /** One agency by code, from the national agency directory (LayDanhMucCoQuan). */
   agency?: Maybe<Agency>;
   /** The audit log, for auditors (scope `audit:read`), filtered by the agency callers acted for, within the auditor's jurisdiction. */
@@ -808,10 +812,10 @@ export type Query = {
   dossiers: DossierConnection;
   /** One procedure by national code (`1.001612`) or local variant code (`1.003560.000.00.00.H56`); null if unknown. */
   procedure?: Maybe<Procedure>;
-  /** Procedures of the national catalogue, filtered and paged (at most 100 per page). */
-  procedures: ProcedureConnection;
-  /** Every sector (lĩnh vực) of the national catalogue, ordered by code. */
-  sectors: Array<Sector>;
+  /** Procedures of the national catalogue, filtered and paged (at most 100 per page); null (with the error naming the source) only while the gateway has never read the catalogue and the national database does not answer. */
+  procedures?: Maybe<ProcedureConnection>;
+  /** Every sector (lĩnh vực) of the national catalogue, ordered by code; null (with the error naming the source) only while the gateway has never read them and the national database does not answer. */
+  sectors?: Maybe<Array<Sector>>;
 };
 
 
@@ -1405,8 +1409,8 @@ export type LegalDocumentResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acknowledgeDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationAcknowledgeDocumentArgs, 'id' | 'status'>>;
-  sendDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationSendDocumentArgs, 'input'>>;
+  acknowledgeDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationAcknowledgeDocumentArgs, 'id' | 'status'>>;
+  sendDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationSendDocumentArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1499,7 +1503,7 @@ export type PublishingDecisionResolvers<ContextType = GatewayContext, ParentType
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  agencies?: Resolver<ResolversTypes['AgencyConnection'], ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
+  agencies?: Resolver<Maybe<ResolversTypes['AgencyConnection']>, ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<QueryDocumentArgs, 'id'>>;
@@ -1508,8 +1512,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   dossierStatistics?: Resolver<ResolversTypes['DossierStatistics'], ParentType, ContextType, RequireFields<QueryDossierStatisticsArgs, 'agency' | 'from' | 'to'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, RequireFields<QueryDossiersArgs, 'first'>>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'code'>>;
-  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
-  sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  procedures?: Resolver<Maybe<ResolversTypes['ProcedureConnection']>, ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
+  sectors?: Resolver<Maybe<Array<ResolversTypes['Sector']>>, ParentType, ContextType>;
 };
 
 export type SectorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Sector'] = ResolversParentTypes['Sector']> = {

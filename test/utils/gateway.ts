@@ -50,6 +50,8 @@ export interface TestGatewayOptions {
   national?: Record<string, unknown>;
   /** Overrides merged into each province's config, by index. */
   provinces?: Array<Record<string, unknown>>;
+  /** Overrides merged into the exchange axis' config. */
+  documentExchange?: Record<string, unknown>;
   server?: GatewayConfigInput['server'];
   /** The store's data directory; a fresh temporary one by default. Pass another gateway's to share its store. */
   dataDir?: string;
@@ -75,6 +77,7 @@ export async function startTestGateway({
   timeoutMs = 2000,
   national: nationalOverrides = {},
   provinces: provinceOverrides = [],
+  documentExchange: exchangeOverrides = {},
   server = {},
   dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-test-')),
   waitForSources = true,
@@ -100,7 +103,7 @@ export async function startTestGateway({
         },
         provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
         dossiers: { syncIntervalSeconds: 0, waitMs: dossiersWaitMs },
-        documentExchange: { ...sources!.documentExchange!, timeoutMs, minRefreshIntervalMs: 0 },
+        documentExchange: { ...sources!.documentExchange!, timeoutMs, minRefreshIntervalMs: 0, ...exchangeOverrides },
       },
     },
     {},
