@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import type { GatewayMetrics, RequestOutcome } from '../metrics';
 
 /**
- * Records every GraphQL request in the metrics as it leaves: its operation name and type,
- * its outcome as the audit log judges it (success: no errors; error: errors beside data;
+ * Records every GraphQL request in the metrics as it leaves: its operation name and type
+ * (from its document once it parsed, even when validation refused it; `unknown` type for
+ * a document that did not parse), its outcome as the audit log judges it (success: no errors; error: errors beside data;
  * rejected: no data — refused before or by execution), and the time since Apollo received
  * it. Without metrics, it does nothing.
  */
@@ -20,7 +22,13 @@ export function useRequestMetrics(metrics: GatewayMetrics | undefined): ApolloSe
           type = operation?.operation ?? null;
           operationName = operation?.name?.value ?? operationName;
         },
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, document }) {
+          // A document refused by validation was never resolved, but it parsed: its operation still has a name and a type.
+          if (type === null && document) {
+            const operation = getOperationAST(document, request.operationName);
+            type = operation?.operation ?? null;
+            operationName = operation?.name?.value ?? operationName;
+          }
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const errors = body?.errors ?? [];
           const hasData = body?.data !== undefined && body?.data !== null;
