@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../log';
 import { createGatewayMetrics, type GatewayMetrics } from '../metrics';
-import type { RunningSources } from '../sources/create-sources';
+import type { Connector } from '../../connectors/kit';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,13 +20,20 @@ declare module 'fastify' {
  * already taken stops start-up) and closes with it.
  *
  * Returns the metrics the gateway records into (undefined when off), already following
- * every connector's resilience layer.
+ * every connector's resilience layer and reading each province's sync lag from the dossier
+ * plane; the outbox depth and cache lookups are for the gateway to register and record.
  */
-export function registerMetricsRoute(app: FastifyInstance, { server }: GatewayConfig, sources: Pick<RunningSources, 'connectors'>, logger: Logger): GatewayMetrics | undefined {
+export function registerMetricsRoute(
+  app: FastifyInstance,
+  { server }: GatewayConfig,
+  sources: { connectors: readonly Connector[]; dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> } },
+  logger: Logger,
+): GatewayMetrics | undefined {
   app.decorate('metricsUrl', null);
   if (!server.metrics) return undefined;
   const metrics = createGatewayMetrics({ logger: logger.child({ component: 'metrics' }) });
   metrics.observeSources(sources.connectors);
+  metrics.registerSyncLag(async () => (await sources.dossiers.provinces()).flatMap((p) => (p.lagMs === null ? [] : [{ source: p.source, seconds: p.lagMs / 1000 }])));
   const listener = Fastify({ logger: false });
   listener.get('/metrics', async (_req, reply) => {
     const text = await metrics.registry.metrics();
