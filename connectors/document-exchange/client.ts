@@ -2,20 +2,23 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { levelOfAgencyCode } from '../../src/domain';
 import type { AgencyRecord } from '../../src/domain/procedure';
 import { GatewayError } from '../../src/errors';
-import { createHttpClient, parseJsonBody, readList, readNumber, readObject, readText, type HttpClient, type HttpResponse } from '../kit';
+import { createHttpClient, createResilience, parseJsonBody, readList, readNumber, readObject, readText, type HttpClient, type HttpResponse } from '../kit';
 import { readVietnamDateTime } from '../kit/read-vietnam-date-time';
 import type { ResolvedDocumentExchangeOptions } from './config';
 import type { Acknowledgement, MessageType, ReceivedSummary, SentDelivery } from './index';
 
-/** The axis operations this connector calls, with the HTTP method the SDK uses for each. */
+/**
+ * The axis operations this connector calls, with the HTTP method the SDK uses for each and
+ * whether it only reads (a read may be sent again after a failure; a write never is).
+ */
 const OPERATIONS = {
-  sendEdoc: 'POST',
-  getReceivedEdocList: 'POST',
-  countReceiveEdoc: 'GET',
-  getSentEdocList: 'POST',
-  getEdoc: 'POST',
-  updateStatus: 'POST',
-  getAgenciesList: 'POST',
+  sendEdoc: { method: 'POST', reads: false },
+  getReceivedEdocList: { method: 'POST', reads: true },
+  countReceiveEdoc: { method: 'GET', reads: true },
+  getSentEdocList: { method: 'POST', reads: true },
+  getEdoc: { method: 'POST', reads: true },
+  updateStatus: { method: 'POST', reads: false },
+  getAgenciesList: { method: 'POST', reads: true },
 } as const;
 
 export type AxisOperation = keyof typeof OPERATIONS;
@@ -51,10 +54,10 @@ export interface AxisClient {
  * error here and nowhere else, always with `extensions.source`.
  */
 export function createAxisClient(options: ResolvedDocumentExchangeOptions): AxisClient {
-  const { name: source, url, systemId, secret, timeoutMs, connections, limits } = options;
+  const { name: source, url, systemId, secret, timeoutMs, connections, limits, resilience } = options;
   // getEdoc carries the largest message base64-encoded in JSON.
   const maxResponseBytes = Math.ceil(limits.maxBytes / 3) * 4 + 1024 * 1024;
-  const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections, maxResponseBytes });
+  const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections, maxResponseBytes, resilience: createResilience(source, resilience) });
 
   async function call(operation: AxisOperation, params: Record<string, string> = {}, file?: Buffer): Promise<Record<string, unknown>> {
     const signedContentType = file ? 'application/octet-stream' : 'application/json';
@@ -68,19 +71,29 @@ export function createAxisClient(options: ResolvedDocumentExchangeOptions): Axis
     } else {
       headers['content-type'] = signedContentType;
     }
-    const res = await http.request({ method: OPERATIONS[operation], path: `/${operation}`, headers, body });
-    assertHttpOk(res, source, operation);
-    const answer = parseJsonBody(res, source);
-    if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || (!('ErrorCode' in answer) && !('status' in answer))) {
-      throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered ${operation} without status or ErrorCode: ${JSON.stringify(answer).slice(0, 120)}`, { source });
-    }
-    const fields = answer as Record<string, unknown>;
+    // Every call is signed with its own timestamp, so no two are identical and none is shared.
+    const { method, reads } = OPERATIONS[operation];
+    const fields = await http.request({ method, path: `/${operation}`, headers, body, idempotent: reads }, (res) => {
+      assertHttpOk(res, source, operation);
+      const answer = parseJsonBody(res, source);
+      if (typeof answer !== 'object' || answer === null || Array.isArray(answer) || (!('ErrorCode' in answer) && !('status' in answer))) {
+        throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered ${operation} without status or ErrorCode: ${JSON.stringify(answer).slice(0, 120)}`, { source });
+      }
+      return answer as Record<string, unknown>;
+    });
     const code = readText(fields.ErrorCode) ?? (readText(fields.status)?.toUpperCase() === 'OK' ? AXIS_CODES.ok : '');
     if (code === AXIS_CODES.ok && readText(fields.status)?.toUpperCase() !== 'FAIL') return fields;
     throw axisError(operation, code, readText(fields.ErrorDesc), params, source);
   }
 
-  return { http, call, close: () => http.close() };
+  return {
+    http,
+    call,
+    async close() {
+      await http.close();
+      http.resilience.close();
+    },
+  };
 }
 
 function axisError(operation: AxisOperation, code: string, description: string | null, params: Record<string, string>, source: string): GatewayError {

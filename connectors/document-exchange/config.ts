@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GatewayError } from '../../src/errors';
 import type { SigningKey } from '../kit/pki';
+import type { ResilienceOptions } from '../kit';
 import type { EdxmlLimits } from './edxml';
 import { resolveEdxmlLimits } from './edxml';
 import type { SignatureService } from './signature';
@@ -23,6 +24,8 @@ export interface DocumentExchangeOptions {
   connections?: number;
   /** Bounds on messages read and sent; see EdxmlLimits for each default. @default {} */
   limits?: EdxmlLimits;
+  /** Retries of reads, circuit breaker, concurrency cap (see ResilienceOptions); writes are never retried. @default {} */
+  resilience?: ResilienceOptions;
   /**
    * Verifies the signatures of received documents and signs what is sent (one service,
    * shared by every connected system). Without it, received messages carry no verdict.
@@ -34,7 +37,7 @@ export interface DocumentExchangeOptions {
 }
 
 export type ResolvedDocumentExchangeOptions = Readonly<
-  Required<Omit<DocumentExchangeOptions, 'limits' | 'signatures' | 'signingKey'>> & { limits: Required<EdxmlLimits>; signatures?: SignatureService; signingKey?: SigningKey }
+  Required<Omit<DocumentExchangeOptions, 'limits' | 'signatures' | 'signingKey' | 'resilience'>> & { limits: Required<EdxmlLimits>; resilience: ResilienceOptions; signatures?: SignatureService; signingKey?: SigningKey }
 >;
 
 const schema = z.object({
@@ -59,6 +62,7 @@ export function resolveDocumentExchangeOptions({
   limits = {},
   signatures,
   signingKey,
+  resilience = {},
   ...rest
 }: DocumentExchangeOptions): ResolvedDocumentExchangeOptions {
   const input: Record<string, unknown> = { name, timeoutMs, connections, ...rest };
@@ -80,5 +84,5 @@ export function resolveDocumentExchangeOptions({
   if (!parsed.success || !resolvedLimits || problems.length > 0) {
     throw new GatewayError('CONFIG_INVALID', `document-exchange connector options are invalid: ${problems.join('; ')}`, { source: name });
   }
-  return Object.freeze({ ...parsed.data, limits: Object.freeze(resolvedLimits), ...(signatures && { signatures }), ...(signingKey && { signingKey }) });
+  return Object.freeze({ ...parsed.data, limits: Object.freeze(resolvedLimits), resilience, ...(signatures && { signatures }), ...(signingKey && { signingKey }) });
 }

@@ -161,6 +161,7 @@ export function createDocumentExchangeConnector(options: DocumentExchangeOptions
     agencyCode,
     signs: signingKey !== undefined,
     stats: client.http.stats,
+    resilience: client.http.resilience,
     sendDocument: (xml) => send(xml, 'edoc'),
     sendStatus: (xml) => send(xml, 'status'),
     async listReceived() {
@@ -190,7 +191,7 @@ export function createDocumentExchangeConnector(options: DocumentExchangeOptions
     checkReady: () =>
       checkReady(name, 'document-exchange', async () => ({
         inbox: readCount(await client.call('countReceiveEdoc', { servicetype: 'eDoc' }), name),
-      })),
+      }), client.http.resilience),
     close: () => client.close(),
   };
 }

@@ -1,5 +1,13 @@
 export { createHttpClient } from './http-client';
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse, HttpClientStats } from './http-client';
+export { createResilience } from './create-resilience';
+export type { Resilience, ResilienceSnapshot, BreakerState, UpstreamEvent, UpstreamCall, AttemptResult } from './create-resilience';
+export { RESILIENCE_DEFAULTS, resolveResilienceOptions } from './resilience-options';
+export type { ResilienceOptions, ResolvedResilienceOptions, RetryOptions, BreakerOptions, ConcurrencyOptions } from './resilience-options';
+export { createLimiter } from './create-limiter';
+export type { Limiter } from './create-limiter';
+export { backoffDelay } from './backoff-delay';
+export { parseRetryAfter } from './parse-retry-after';
 export { parseJsonBody } from './parse-json-body';
 export { checkReady } from './check-ready';
 export type { Connector, ReadyReport } from './connector';

@@ -1,5 +1,5 @@
 import { GatewayError } from '../../src/errors';
-import { createHttpClient, readList, type HttpClient, type HttpResponse } from '../kit';
+import { createHttpClient, createResilience, readList, type HttpClient, type HttpResponse } from '../kit';
 import type { NationalPortalOptions } from './config';
 import { isAlreadyExistsMessage, isDossierNotFoundMessage, normaliseErrorCode, readPortalAnswer } from './read-portal-answer';
 
@@ -45,18 +45,25 @@ export function createPortalClient(options: NationalPortalOptions & { name: stri
   const existsCodes = codes(options.alreadyExistsCodes, DEFAULTS.alreadyExistsCodes);
   const notFoundCodes = codes(options.notFoundCodes, DEFAULTS.notFoundCodes);
   const rejectionCodes = codes(options.rejectionCodes, DEFAULTS.rejectionCodes);
-  const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections });
+  const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections, resilience: createResilience(source, options.resilience) });
   const routing = dstcodeIn === 'header' ? { headers: { dstcode } } : { query: { dstcode } };
   let session: Promise<string> | null = null;
 
-  async function post(path: string, json: unknown, what: string): Promise<ReturnType<typeof readPortalAnswer>> {
-    const res = await http.request({ method: 'POST', path, json, ...routing });
-    assertHttpOk(res, source);
-    return readPortalAnswer(res, source, what);
+  /**
+   * One POST, its answer read inside the source's resilience layer (so the code it throws
+   * decides whether it counts against the breaker). Only the login and look-ups are
+   * `idempotent` and retried by the kit; a write is retried by the push, which knows whether
+   * it may have landed.
+   */
+  function post(path: string, json: unknown, what: string, idempotent: boolean): Promise<ReturnType<typeof readPortalAnswer>> {
+    return http.request({ method: 'POST', path, json, idempotent, ...routing }, (res) => {
+      assertHttpOk(res, source);
+      return readPortalAnswer(res, source, what);
+    });
   }
 
   async function login(): Promise<string> {
-    const answer = await post('/login', { username, password }, 'the login');
+    const answer = await post('/login', { username, password }, 'the login', true);
     const token = answer.body.session;
     if (answer.code !== '0' || typeof token !== 'string' || token === '') {
       throw new GatewayError('UPSTREAM_AUTH_FAILED', `${source} refused the login: ${answer.message ?? `error_code ${answer.code}`}`, {
@@ -81,7 +88,7 @@ export function createPortalClient(options: NationalPortalOptions & { name: stri
   async function call(service: PortalService, params: Record<string, unknown>): Promise<PortalReply> {
     for (let attempt = 0; ; attempt++) {
       const token = await currentSession();
-      const answer = await post('/integration', { session: token, madonvi, service, ...params }, service);
+      const answer = await post('/integration', { session: token, madonvi, service, ...params }, service, service === 'TraCuuHoSo');
       const { code, message } = answer;
       if (code === '0') return { kind: 'ok', result: readList(answer.body.result) };
       if (expiredCodes.has(code) && attempt === 0) {
@@ -100,7 +107,14 @@ export function createPortalClient(options: NationalPortalOptions & { name: stri
     }
   }
 
-  return { http, call, close: () => http.close() };
+  return {
+    http,
+    call,
+    async close() {
+      await http.close();
+      http.resilience.close();
+    },
+  };
 }
 
 function assertHttpOk(res: HttpResponse, source: string): void {

@@ -1,3 +1,4 @@
+import type { ResilienceOptions } from '../kit';
 /** Options of the National Public Service Portal connector (Cổng DVCQG, via its adapter). */
 export interface NationalPortalOptions {
   /** Source name used in errors, logs and /readyz. @default 'national-portal' */
@@ -35,4 +36,6 @@ export interface NationalPortalOptions {
    * @default 'when-unknown'
    */
   lookupBeforePush?: 'always' | 'when-unknown';
+  /** Retries of look-ups, circuit breaker, concurrency cap (see ResilienceOptions); writes are never retried by the kit. @default {} */
+  resilience?: ResilienceOptions;
 }

@@ -39,13 +39,19 @@ export function createNationalPortalConnector(options: NationalPortalOptions): N
     name,
     kind: 'national-portal',
     stats: client.http.stats,
+    resilience: client.http.resilience,
     pushDossier,
     hasDossier,
     lookUpDossier,
     checkReady: () =>
-      checkReady(name, 'national-portal', async () => {
-        await hasDossier(PROBE_DOSSIER_CODE);
-      }),
+      checkReady(
+        name,
+        'national-portal',
+        async () => {
+          await hasDossier(PROBE_DOSSIER_CODE);
+        },
+        client.http.resilience,
+      ),
     close: () => client.close(),
   };
 }

@@ -1,9 +1,12 @@
 import { GatewayError } from '../../src/errors';
-import { createHttpClient, parseJsonBody, readObject, type HttpClient, type HttpResponse } from '../kit';
+import { createHttpClient, createResilience, parseJsonBody, readObject, type HttpClient, type HttpResponse } from '../kit';
 import type { NationalProceduresOptions } from './config';
 
 /** The adapter's services this connector calls. */
 export type AdapterService = 'LayDanhSachTTHC' | 'LayThuTuc' | 'LayDanhMucCoQuan' | 'LayDanhMucLinhVuc';
+
+/** Services that only read, so a failed call may be sent again and identical calls in flight shared. */
+const READ_SERVICES: ReadonlySet<AdapterService> = new Set(['LayDanhSachTTHC', 'LayThuTuc', 'LayDanhMucCoQuan', 'LayDanhMucLinhVuc']);
 
 export interface AdapterClient {
   readonly http: HttpClient;
@@ -24,22 +27,24 @@ export interface AdapterClient {
 export function createAdapterClient(options: NationalProceduresOptions & { name: string }): AdapterClient {
   const { name: source, url, dstcode, dstcodeIn = 'header', username, password, madonvi = '000.00.00.G22', timeoutMs, connections } = options;
   const expiredCodes = new Set((options.sessionExpiredCodes ?? [401]).map(String));
-  const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections });
+  const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections, resilience: createResilience(source, options.resilience) });
   const routing = dstcodeIn === 'header' ? { headers: { dstcode } } : { query: { dstcode } };
   let session: Promise<string> | null = null;
 
-  async function post(path: string, json: unknown): Promise<Record<string, unknown>> {
-    const res = await http.request({ method: 'POST', path, json, ...routing });
-    assertHttpOk(res, source);
-    const body = parseJsonBody(res, source);
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || !('error_code' in body)) {
-      throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered ${path} without an error_code: ${JSON.stringify(body).slice(0, 120)}`, { source });
-    }
-    return body as Record<string, unknown>;
+  /** One POST, its answer read into the adapter's envelope; `idempotent` for reads (a login may be sent again too). */
+  function post(path: string, json: unknown, idempotent: boolean): Promise<Record<string, unknown>> {
+    return http.request({ method: 'POST', path, json, idempotent, ...routing }, (res) => {
+      assertHttpOk(res, source);
+      const body = parseJsonBody(res, source);
+      if (typeof body !== 'object' || body === null || Array.isArray(body) || !('error_code' in body)) {
+        throw new GatewayError('UPSTREAM_BAD_RESPONSE', `${source} answered ${path} without an error_code: ${JSON.stringify(body).slice(0, 120)}`, { source });
+      }
+      return body as Record<string, unknown>;
+    });
   }
 
   async function login(): Promise<string> {
-    const body = await post('/login', { username, password });
+    const body = await post('/login', { username, password }, true);
     const token = body.session;
     if (String(body.error_code) !== '0' || typeof token !== 'string' || token === '') {
       throw new GatewayError('UPSTREAM_AUTH_FAILED', `${source} refused the login: ${String(body.error_message ?? body.error_code)}`, {
@@ -64,7 +69,7 @@ export function createAdapterClient(options: NationalProceduresOptions & { name:
   async function call(service: AdapterService, params: Record<string, unknown> = {}): Promise<unknown[]> {
     for (let attempt = 0; ; attempt++) {
       const token = await currentSession();
-      const body = await post('/integration', { session: token, madonvi, service, ...params });
+      const body = await post('/integration', { session: token, madonvi, service, ...params }, READ_SERVICES.has(service));
       const code = String(body.error_code);
       if (code === '0') return readResult(body.result, service, source);
       if (expiredCodes.has(code) && attempt === 0) {
@@ -78,7 +83,14 @@ export function createAdapterClient(options: NationalProceduresOptions & { name:
     }
   }
 
-  return { http, call, close: () => http.close() };
+  return {
+    http,
+    call,
+    async close() {
+      await http.close();
+      http.resilience.close();
+    },
+  };
 }
 
 function assertHttpOk(res: HttpResponse, source: string): void {

@@ -1,3 +1,5 @@
+import type { ResilienceOptions } from '../kit';
+
 /** Options of the national procedure database connector (CSDLQG về TTHC, via its adapter). */
 export interface NationalProceduresOptions {
   /** Source name used in errors, logs and /readyz. @default 'national-procedures' */
@@ -16,6 +18,8 @@ export interface NationalProceduresOptions {
   timeoutMs?: number;
   /** Keep-alive connections to the adapter. @default 16 */
   connections?: number;
+  /** Retries, circuit breaker, concurrency cap and sharing of identical reads (see ResilienceOptions). @default {} */
+  resilience?: ResilienceOptions;
   /** `error_code` values that mean "session expired, log in again". @default [401] */
   sessionExpiredCodes?: Array<number | string>;
   /** Local procedure codes that do not embed their national code, mapped to it. @default {} */

@@ -38,6 +38,7 @@ export function createNationalProceduresConnector(options: NationalProceduresOpt
     name,
     kind: 'national-procedures',
     stats: client.http.stats,
+    resilience: client.http.resilience,
     toNationalCode,
     listProcedureSummaries,
     async getProcedure(code) {
@@ -57,7 +58,7 @@ export function createNationalProceduresConnector(options: NationalProceduresOpt
       checkReady(name, 'national-procedures', async () => {
         const sectors = await client.call('LayDanhMucLinhVuc');
         return { sectors: sectors.length };
-      }),
+      }, client.http.resilience),
     close: () => client.close(),
   };
 }

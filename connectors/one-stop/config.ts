@@ -1,3 +1,5 @@
+import type { ResilienceOptions } from '../kit';
+
 /** The vendor dialects a province's one-stop system may speak (SOURCES.md §2). */
 export type OneStopDialect = 'igate' | 'motcua' | 'soap';
 
@@ -20,6 +22,10 @@ export interface OneStopCommonOptions {
   procedureCodeAliases?: Record<string, string>;
   /** Per-request deadline in milliseconds. @default 15000 */
   timeoutMs?: number;
+  /** Keep-alive connections to the one-stop system's API. @default 16 */
+  connections?: number;
+  /** Retries, circuit breaker, concurrency cap and sharing of identical reads (see ResilienceOptions). @default {} */
+  resilience?: ResilienceOptions;
   /** Dossiers asked for per listing call. @default 200 */
   pageSize?: number;
 }

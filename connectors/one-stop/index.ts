@@ -1,5 +1,5 @@
 import type { DossierRecord, DossierStepRecord } from '../../src/domain';
-import { checkReady, createHttpClient, type Connector, type HttpClientStats } from '../kit';
+import { checkReady, createHttpClient, createResilience, type Connector, type HttpClientStats } from '../kit';
 import type { OneStopDialect, OneStopOptions } from './config';
 import { createStatusMapper } from './map-status';
 import type { DossierListing, DossierPage, OneStopVendor, VendorContext } from './vendor';
@@ -53,8 +53,10 @@ const VENDORS: Record<OneStopDialect, VendorFactory> = {
 };
 
 export function createOneStopConnector(options: OneStopOptions): OneStopConnector {
-  const { name, province, dialect, url, timeoutMs = 15_000, statusTable } = options;
-  const http = createHttpClient({ source: name, baseUrl: url, timeoutMs });
+  const { name, province, dialect, url, timeoutMs = 15_000, connections = 16, statusTable } = options;
+  // One layer for the province, shared by every client its dialect opens (an SSO and its API are one source).
+  const resilience = createResilience(name, options.resilience);
+  const http = createHttpClient({ source: name, baseUrl: url, timeoutMs, connections, resilience });
   const mapStatus = createStatusMapper(statusTable);
   const vendor = (VENDORS[dialect] as (o: OneStopOptions, c: VendorContext) => OneStopVendor)(options, { source: name, http, mapStatus });
   const pageSize = Math.min(options.pageSize ?? 200, vendor.maxPageSize);
@@ -64,6 +66,7 @@ export function createOneStopConnector(options: OneStopOptions): OneStopConnecto
     kind: `one-stop/${dialect}`,
     province,
     stats: http.stats,
+    resilience,
     pageSize,
     capabilities: { updatedListing: vendor.listings.updated, pendingListing: vendor.listings.pending, stepsListed: vendor.getSteps === undefined },
     statusListings(statuses) {
@@ -85,10 +88,11 @@ export function createOneStopConnector(options: OneStopOptions): OneStopConnecto
       return (await vendor.getDossier(code))?.steps ?? [];
     },
     unmappedStatuses: () => mapStatus.unmapped,
-    checkReady: () => checkReady(name, `one-stop/${dialect}`, () => vendor.probe()),
+    checkReady: () => checkReady(name, `one-stop/${dialect}`, () => vendor.probe(), resilience),
     async close() {
       await vendor.close?.();
       await http.close();
+      resilience.close();
     },
   };
 }

@@ -2,6 +2,49 @@ import { z } from 'zod';
 
 const port = z.number().int().min(0).max(65535);
 
+const wholeMs = (max: number) => z.number().int().min(0).max(max);
+
+/**
+ * A source's resilience policy: retries of its reads, its circuit breaker, its concurrency
+ * cap, one upstream call for identical reads. Every key is optional; the defaults live in
+ * one place, the connector kit (RESILIENCE_DEFAULTS), and README.md#resilience lists them.
+ * Exported for every source section to reuse.
+ */
+export const resilienceConfig = z
+  .object({
+    retries: z
+      .object({ count: z.number().int().min(0).max(10), baseDelayMs: wholeMs(60_000), maxDelayMs: wholeMs(600_000), maxRetryAfterMs: wholeMs(600_000) })
+      .partial()
+      .strict()
+      .optional(),
+    breaker: z
+      .object({
+        enabled: z.boolean(),
+        errorThresholdPercentage: z.number().int().min(1).max(100),
+        volumeThreshold: z.number().int().min(1).max(1_000_000),
+        windowMs: z.number().int().min(100).max(3_600_000),
+        resetTimeoutMs: z.number().int().min(1).max(3_600_000),
+      })
+      .partial()
+      .strict()
+      .optional(),
+    concurrency: z.object({ maxInFlight: z.number().int().min(1).max(100_000), maxQueued: z.number().int().min(0).max(1_000_000) }).partial().strict().optional(),
+    dedupe: z.boolean().optional(),
+  })
+  .strict();
+
+/** Keep-alive connections to a source. */
+const connections = (fallback: number) => z.number().int().min(1).max(1024).default(fallback);
+
+/** `/metrics` (Prometheus text format) on a listener of its own, off by default: README.md#operating. */
+const metricsServer = {
+  /** Serve /metrics on metricsHost:metricsPort, apart from the API. */
+  metrics: z.boolean().default(false),
+  metricsHost: z.string().min(1).default('127.0.0.1'),
+  /** 9464, the port Prometheus exporters of OpenTelemetry use; 0 picks a free one. */
+  metricsPort: port.default(9464),
+};
+
 const nationalProcedures = z
   .object({
     /** Source name in errors, logs and /readyz. */
@@ -14,6 +57,7 @@ const nationalProcedures = z
     madonvi: z.string().min(1).default('000.00.00.G22'),
     timeoutMs: z.number().int().positive().default(10_000),
     connections: z.number().int().positive().default(16),
+    resilience: resilienceConfig.optional(),
     sessionExpiredCodes: z.array(z.union([z.number(), z.string()])).default([401]),
     procedureCodeAliases: z.record(z.string(), z.string()).default({}),
     catalogue: z
@@ -80,6 +124,7 @@ const nationalPortal = z
     lookupBeforePush: z.enum(['always', 'when-unknown']).default('when-unknown'),
     /** How the gateway keeps the portal in step with the provinces (src/sync). */
     push: portalPush,
+    resilience: resilienceConfig.optional(),
   })
   .strict();
 
@@ -95,6 +140,8 @@ const provinceCommon = {
   statusTable: z.record(z.string(), z.number().int().min(1).max(10)),
   procedureCodeAliases: z.record(z.string(), z.string()).default({}),
   timeoutMs: z.number().int().positive().default(15_000),
+  connections: connections(16),
+  resilience: resilienceConfig.optional(),
   pageSize: z.number().int().min(1).max(1000).default(200),
 };
 
@@ -206,6 +253,8 @@ const documentExchange = z
       .min(1)
       .refine((list) => new Set(list.map((s) => s.agencyCode)).size === list.length, 'each agencyCode may appear once'),
     timeoutMs: z.number().int().positive().default(10_000),
+    connections: connections(8),
+    resilience: resilienceConfig.optional(),
     /** Largest edXML message read or sent, in bytes; larger ones get PAYLOAD_TOO_LARGE. */
     maxMessageBytes: z.number().int().positive().default(20 * 1024 * 1024),
     /** Largest nesting depth of an edXML message; deeper ones get EDXML_INVALID. */
@@ -259,9 +308,10 @@ export const configSchema = z
         bodyLimitBytes: z.number().int().positive().default(1_048_576),
         /** /readyz shows per-source details, store location and audit counters (it needs no token): for closed networks only. */
         readinessDetails: z.boolean().default(false),
+        ...metricsServer,
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: true, bodyLimitBytes: 1_048_576, readinessDetails: false }),
+      .prefault({}),
     /** Bearer-token authentication; every request to /graphql and /documents is verified. */
     auth,
     /** Limits on the shape of a GraphQL request. */

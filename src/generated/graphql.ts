@@ -679,8 +679,8 @@ export type LegalDocument = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Sends a status message (phản hồi) about an incoming copy, e.g. 01, 03, 05, 06; returns the copy with its history. */
-  acknowledgeDocument: Document;
+  /** Sends a status message (phản hồi) about an incoming copy, e.g. 01, 03, 05, 06; returns the copy with its history. Null, with the error, when it was not sent. */
+  acknowledgeDocument?: Maybe<Document>;
   /** Stops pushing the province's changes to the portal (reading goes on, changes wait) (`sync:admin`). */
   pauseSync: ProvinceSyncStatus;
   /** Resumes pushing the province's changes (`sync:admin`). */
@@ -689,8 +689,12 @@ export type Mutation = {
   resyncProvince: Scalars['Int']['output'];
   /** Turns dead letters back into pending pushes: of one province, or the given codes (`sync:admin`); answers how many. */
   retryDeadLetters: Scalars['Int']['output'];
-  /** Builds the edXML document, sends it over the axis from `input.from`, and returns the sender's copy with its first state: the delivery to each recipient. */
-  sendDocument: Document;
+  /**
+   * Builds the edXML document, sends it over the axis from `input.from`, and returns the
+   * sender's copy with its first state: the delivery to each recipient. Null, with the
+   * error, when it was not sent; the other mutations of the request keep their results.
+   */
+  sendDocument?: Maybe<Document>;
 };
 
 
@@ -989,8 +993,8 @@ export type PublishingDecision = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Agencies of the national directory, filtered and paged. */
-  agencies: AgencyConnection;
+  /** Agencies of the national directory, filtered and paged; null (with the error naming the source) only while the gateway has never read the directory and the national database does not answer. */
+  agencies?: Maybe<AgencyConnection>;
   /** One agency by code, from the national agency directory (LayDanhMucCoQuan). */
   agency?: Maybe<Agency>;
   /**
@@ -1020,10 +1024,10 @@ export type Query = {
   portalReconciliation: PortalReconciliation;
   /** One procedure by national code (`1.001612`) or local variant code (`1.003560.000.00.00.H56`); null if unknown. */
   procedure?: Maybe<Procedure>;
-  /** Procedures of the national catalogue, filtered and paged (at most 100 per page). */
-  procedures: ProcedureConnection;
-  /** Every sector (lĩnh vực) of the national catalogue, ordered by code. */
-  sectors: Array<Sector>;
+  /** Procedures of the national catalogue, filtered and paged (at most 100 per page); null (with the error naming the source) only while the gateway has never read the catalogue and the national database does not answer. */
+  procedures?: Maybe<ProcedureConnection>;
+  /** Every sector (lĩnh vực) of the national catalogue, ordered by code; null (with the error naming the source) only while the gateway has never read them and the national database does not answer. */
+  sectors?: Maybe<Array<Sector>>;
   /** How every configured province is kept in step (`sync:admin`). */
   syncStatus: Array<ProvinceSyncStatus>;
 };
@@ -1741,12 +1745,12 @@ export type LegalDocumentResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  acknowledgeDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationAcknowledgeDocumentArgs, 'id' | 'status'>>;
+  acknowledgeDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationAcknowledgeDocumentArgs, 'id' | 'status'>>;
   pauseSync?: Resolver<ResolversTypes['ProvinceSyncStatus'], ParentType, ContextType, RequireFields<MutationPauseSyncArgs, 'province'>>;
   resumeSync?: Resolver<ResolversTypes['ProvinceSyncStatus'], ParentType, ContextType, RequireFields<MutationResumeSyncArgs, 'province'>>;
   resyncProvince?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationResyncProvinceArgs, 'from' | 'province'>>;
   retryDeadLetters?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationRetryDeadLettersArgs>>;
-  sendDocument?: Resolver<ResolversTypes['Document'], ParentType, ContextType, RequireFields<MutationSendDocumentArgs, 'input'>>;
+  sendDocument?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, RequireFields<MutationSendDocumentArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1872,7 +1876,7 @@ export type PublishingDecisionResolvers<ContextType = GatewayContext, ParentType
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  agencies?: Resolver<ResolversTypes['AgencyConnection'], ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
+  agencies?: Resolver<Maybe<ResolversTypes['AgencyConnection']>, ParentType, ContextType, RequireFields<QueryAgenciesArgs, 'first'>>;
   agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType, RequireFields<QueryAgencyArgs, 'code'>>;
   auditLog?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, RequireFields<QueryDeadLettersArgs, 'first'>>;
@@ -1883,8 +1887,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, RequireFields<QueryDossiersArgs, 'first'>>;
   portalReconciliation?: Resolver<ResolversTypes['PortalReconciliation'], ParentType, ContextType, RequireFields<QueryPortalReconciliationArgs, 'first' | 'from' | 'province' | 'to'>>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'code'>>;
-  procedures?: Resolver<ResolversTypes['ProcedureConnection'], ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
-  sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  procedures?: Resolver<Maybe<ResolversTypes['ProcedureConnection']>, ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
+  sectors?: Resolver<Maybe<Array<ResolversTypes['Sector']>>, ParentType, ContextType>;
   syncStatus?: Resolver<Array<ResolversTypes['ProvinceSyncStatus']>, ParentType, ContextType>;
 };
 

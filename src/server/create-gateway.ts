@@ -20,6 +20,8 @@ import { registerPlayground } from './playground';
 import { useQueryLimits } from './query-limits';
 import { useSourceWarnings } from './source-warnings-plugin';
 import { tokenLimitParseOptions } from './token-limit';
+import { registerMetricsRoute } from './metrics-route';
+import { useRequestMetrics } from './request-metrics-plugin';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -85,6 +87,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   // Before any route: routes registered from here on authenticate unless they are public.
   registerAuthentication(app, authenticator, audit);
 
+  const metrics = registerMetricsRoute(app as unknown as FastifyInstance, config, sources, logger);
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' } }, async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);
@@ -105,7 +108,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode, limits),
-    plugins: [fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), useRequestMetrics(metrics), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

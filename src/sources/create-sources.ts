@@ -108,6 +108,8 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
       ...system,
       url: exchange!.url,
       timeoutMs: exchange!.timeoutMs,
+      connections: exchange!.connections,
+      resilience: exchange!.resilience,
       limits: { maxBytes: exchange!.maxMessageBytes, maxDepth: exchange!.maxDepth },
       ...(signatures && { signatures }),
     }),

@@ -87,6 +87,8 @@ export interface TestGatewayOptions {
   national?: Record<string, unknown>;
   /** Overrides merged into each province's config, by index. */
   provinces?: Array<Record<string, unknown>>;
+  /** Overrides merged into the exchange axis' config. */
+  documentExchange?: Record<string, unknown>;
   server?: GatewayConfigInput['server'];
   /** The store's data directory; a fresh temporary one by default. Pass another gateway's to share its store. */
   dataDir?: string;
@@ -118,6 +120,7 @@ export async function startTestGateway({
   timeoutMs = 10_000,
   national: nationalOverrides = {},
   provinces: provinceOverrides = [],
+  documentExchange: exchangeOverrides = {},
   server = {},
   dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-test-')),
   waitForSources = true,
@@ -151,6 +154,7 @@ export async function startTestGateway({
           systems: sources!.documentExchange!.systems.map((system, i) => ({ ...system, ...documentSystems[i] })),
           timeoutMs,
           minRefreshIntervalMs: 0,
+          ...exchangeOverrides,
         },
       },
       trust: trust ?? demoTrust,

@@ -35,14 +35,16 @@ async function rejection(promise: Promise<unknown>): Promise<GatewayError> {
   return err;
 }
 
-defineConnectorContractTests('document-exchange', async ({ timeoutMs }) => {
+defineConnectorContractTests('document-exchange', async ({ timeoutMs, resilience }) => {
   const sim = await startDocumentExchangeSimulator({ seed: 3, systems: [SENDER, GATEWAY] });
   sim.sendAs(SENDER.systemId, SAMPLE, 'edoc');
-  const connector = createDocumentExchangeConnector(optionsFor(sim, GATEWAY, { timeoutMs }));
+  const connector = createDocumentExchangeConnector(optionsFor(sim, GATEWAY, { timeoutMs, resilience }));
   let suspendNext = false;
   return {
     sim,
     connector,
+    // The inbox is read per message type, both at once.
+    parallelCalls: 2,
     read: async () => {
       if (!suspendNext) return connector.listReceived();
       // The axis refuses every call of a system its operator has suspended, with its own ErrorCode.

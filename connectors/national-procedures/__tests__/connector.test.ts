@@ -4,9 +4,9 @@ import { createNationalProceduresConnector, type NationalProceduresConnector } f
 
 const credentials = { username: 'u', password: 'p', dstcode: 'VN:GOV:000.00.00.G22:vpcpdvcprovider' };
 
-defineConnectorContractTests('national-procedures', async ({ timeoutMs }) => {
+defineConnectorContractTests('national-procedures', async ({ timeoutMs, resilience }) => {
   const sim = await startNationalProceduresSimulator({ procedures: 50, seed: 3, ...credentials });
-  const connector = createNationalProceduresConnector({ url: sim.url, ...credentials, timeoutMs });
+  const connector = createNationalProceduresConnector({ url: sim.url, ...credentials, timeoutMs, resilience });
   let wrongService = false;
   return {
     sim,

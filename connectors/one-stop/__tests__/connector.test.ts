@@ -1,5 +1,6 @@
 import { generateAgencies } from '../../../simulators/national-procedures/generate-agencies';
 import { IGATE_STATUS_TABLE, MOTCUA_STATUS_TABLE, SAMPLE_PROCEDURES, SOAP_STATUS_TABLE, startOneStopSimulator, type OneStopDialect, type OneStopSimulator } from '../../../simulators/one-stop';
+import type { ResilienceOptions } from '../../kit';
 import { defineConnectorContractTests } from '../../kit/testing/define-connector-contract-tests';
 import { createOneStopConnector, type OneStopConnector, type OneStopOptions } from '..';
 import { readListing, readWindowAndPending } from '../testing/read-listing';
@@ -9,16 +10,19 @@ const TABLES = { igate: IGATE_STATUS_TABLE, motcua: MOTCUA_STATUS_TABLE, soap: S
 const PROVINCE: Record<OneStopDialect, string> = { igate: 'H56', motcua: 'H41', soap: 'H48' };
 const everything = { from: new Date('2020-01-01T00:00:00+07:00'), to: new Date('2027-01-01T00:00:00+07:00') };
 
-async function startPair(dialect: OneStopDialect, { dossiers = 150, timeoutMs = 2000, pageSize = 40, tokenTtlMs, password = 'demo-secret' }: { dossiers?: number; timeoutMs?: number; pageSize?: number; tokenTtlMs?: number; password?: string } = {}) {
+async function startPair(
+  dialect: OneStopDialect,
+  { dossiers = 150, timeoutMs = 2000, pageSize = 40, tokenTtlMs, password = 'demo-secret', resilience }: { dossiers?: number; timeoutMs?: number; pageSize?: number; tokenTtlMs?: number; password?: string; resilience?: ResilienceOptions } = {},
+) {
   const sim = await startOneStopSimulator({ dialect, provinceCode: PROVINCE[dialect], agencies, procedures: SAMPLE_PROCEDURES, dossiers, seed: 3, tokenTtlMs });
-  const common = { name: `province-${PROVINCE[dialect].toLowerCase()}`, province: PROVINCE[dialect], url: sim.url, username: 'lienthong', password, statusTable: { ...TABLES[dialect] }, timeoutMs, pageSize };
+  const common = { name: `province-${PROVINCE[dialect].toLowerCase()}`, province: PROVINCE[dialect], url: sim.url, username: 'lienthong', password, statusTable: { ...TABLES[dialect] }, timeoutMs, pageSize, resilience };
   const options: OneStopOptions = dialect === 'igate' ? { ...common, dialect, ssoUrl: sim.url, clientId: 'lienthong-gateway' } : { ...common, dialect };
   return { sim, connector: createOneStopConnector(options) };
 }
 
 for (const dialect of ['igate', 'motcua', 'soap'] as const) {
-  defineConnectorContractTests(`one-stop/${dialect}`, async ({ timeoutMs }) => {
-    const { sim, connector } = await startPair(dialect, { dossiers: 30, timeoutMs });
+  defineConnectorContractTests(`one-stop/${dialect}`, async ({ timeoutMs, resilience }) => {
+    const { sim, connector } = await startPair(dialect, { dossiers: 30, timeoutMs, resilience });
     return {
       sim,
       connector,

@@ -17,7 +17,7 @@ const EXPIRY_MARGIN_MS = 10_000;
  */
 export function createIgateVendor(options: IgateOptions, { source, http, mapStatus }: VendorContext): OneStopVendor {
   const { ssoUrl, realm = 'digo', clientId, username, password, timeoutMs } = options;
-  const sso = createHttpClient({ source, baseUrl: ssoUrl, timeoutMs, connections: 2 });
+  const sso = createHttpClient({ source, baseUrl: ssoUrl, timeoutMs, connections: 2, resilience: http.resilience });
   let token: Promise<{ accessToken: string; expiresAt: number }> | null = null;
 
   async function fetchToken(): Promise<{ accessToken: string; expiresAt: number }> {
@@ -26,6 +26,8 @@ export function createIgateVendor(options: IgateOptions, { source, http, mapStat
       path: `/auth/realms/${encodeURIComponent(realm)}/protocol/openid-connect/token`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password }).toString(),
+      // Asking for a token again does no harm: a failed grant is retried like a read.
+      idempotent: true,
     });
     if (res.status === 400 || res.status === 401) {
       const body = readObject(safeJson(res));

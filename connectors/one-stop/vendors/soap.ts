@@ -30,15 +30,23 @@ export function createSoapVendor(options: SoapOptions, { source, http, mapStatus
   const serviceNamespaces: ReadonlySet<string | undefined> = new Set([namespace, undefined]);
   const child = (parent: XmlElement | undefined, name: string): XmlElement | undefined => parent && findChild(parent, [name], serviceNamespaces);
 
-  async function call(operation: string, params: Record<string, string | number>): Promise<XmlElement> {
+  /**
+   * Calls one operation. Every operation this dialect calls reads, so each is idempotent.
+   * The answer is read inside the HTTP client, so a SOAP fault sent with HTTP 500 counts as
+   * the service's own answer, not as the service failing.
+   */
+  function call(operation: string, params: Record<string, string | number>): Promise<XmlElement> {
     const body = envelope(namespace, operation, params, username, password);
-    const res = await http.request({
-      method: 'POST',
-      path: servicePath,
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${namespace}${operation}"` },
-      body,
-    });
-    return readSoapAnswer(res, { source, operation, serviceNamespaces });
+    return http.request(
+      {
+        method: 'POST',
+        path: servicePath,
+        headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${namespace}${operation}"` },
+        body,
+        idempotent: true,
+      },
+      (res) => readSoapAnswer(res, { source, operation, serviceNamespaces }),
+    );
   }
 
   async function orNullWhenMissing<T>(work: Promise<T>): Promise<T | null> {

@@ -1,3 +1,4 @@
+import { createResilience } from '../../../connectors/kit';
 import type { NationalProceduresConnector } from '../../../connectors/national-procedures';
 import { anonymousPrincipal } from '../../auth';
 import { createProcedureCatalogue } from '../../catalogue';
@@ -26,6 +27,7 @@ function fakeConnector(records: Record<string, ProcedureRecord | Error>): Nation
     name: 'national-procedures',
     kind: 'national-procedures',
     stats: { requests: 0, failures: 0 },
+    resilience: createResilience('national-procedures'),
     calls,
     toNationalCode: (code) => (/^\d\.\d{6}/.exec(code)?.[0] ?? null),
     listProcedureSummaries: async () => Object.keys(records).map((code) => ({ code, name: null })),

@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GatewayConfig } from '../config';
+import type { Logger } from '../log';
+import { createGatewayMetrics, type GatewayMetrics } from '../metrics';
+import type { Connector } from '../../connectors/kit';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where `/metrics` is served once the gateway listens (e.g. `http://127.0.0.1:9464/metrics`), or null when metrics are off. */
+    metricsUrl: string | null;
+  }
+}
+
+/**
+ * `/metrics` in the Prometheus text format, when `server.metrics` is on. It is served on a
+ * listener of its own (`server.metricsHost`:`server.metricsPort`, loopback by default),
+ * never on the API's port: metrics tell how the gateway and its sources are doing, which
+ * is for the operator's Prometheus on an internal network, not for API clients; and a
+ * scraper needs no token. The listener opens when the gateway starts listening (a port
+ * already taken stops start-up) and closes with it.
+ *
+ * Returns the metrics the gateway records into (undefined when off), already following
+ * every connector's resilience layer and reading each province's sync lag from the dossier
+ * plane; the outbox depth and cache lookups are for the gateway to register and record.
+ */
+export function registerMetricsRoute(
+  app: FastifyInstance,
+  { server }: GatewayConfig,
+  sources: { connectors: readonly Connector[]; dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> } },
+  logger: Logger,
+): GatewayMetrics | undefined {
+  app.decorate('metricsUrl', null);
+  if (!server.metrics) return undefined;
+  const metrics = createGatewayMetrics({ logger: logger.child({ component: 'metrics' }) });
+  metrics.observeSources(sources.connectors);
+  metrics.registerSyncLag(async () => (await sources.dossiers.provinces()).flatMap((p) => (p.lagMs === null ? [] : [{ source: p.source, seconds: p.lagMs / 1000 }])));
+  const listener = Fastify({ logger: false });
+  listener.get('/metrics', async (_req, reply) => {
+    const text = await metrics.registry.metrics();
+    return reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(text);
+  });
+  app.addHook('onReady', async () => {
+    const address = await listener.listen({ host: server.metricsHost, port: server.metricsPort });
+    app.metricsUrl = `${address}/metrics`;
+    logger.info({ url: app.metricsUrl }, 'metrics listening');
+  });
+  app.addHook('onClose', async () => {
+    metrics.close();
+    await listener.close();
+  });
+  return metrics;
+}
