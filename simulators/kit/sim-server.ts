@@ -30,6 +30,13 @@ export interface SimServerOptions {
   port?: number;
   /** Largest request body accepted, in bytes. @default 20971520 */
   maxBodyBytes?: number;
+  /**
+   * Control routes of this simulator's own, served as `/__sim/<name>` beside the shared
+   * ones (e.g. `state`): each gets the request body parsed as JSON (undefined when there
+   * is none or it is not JSON) and answers a JSON value, or throws to answer 400 with the
+   * error's message. @default {}
+   */
+  controls?: Record<string, (body: unknown) => unknown>;
 }
 
 /** Counts kept by every simulator; tests read them to count upstream calls. */
@@ -53,9 +60,9 @@ export interface SimServer {
 /**
  * Starts a real HTTP server on loopback for a simulated source. Control routes, outside
  * any vendor's protocol: `GET /__sim/stats`, `POST /__sim/fault` with a Fault as JSON,
- * `POST /__sim/reset-stats`.
+ * `POST /__sim/reset-stats`, and the simulator's own `controls`.
  */
-export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024 }: SimServerOptions): Promise<SimServer> {
+export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024, controls = {} }: SimServerOptions): Promise<SimServer> {
   let fault: Fault = { mode: 'none' };
   const stats: SimStats = { requests: 0, byOperation: {} };
   const hanging = new Set<http.ServerResponse>();
@@ -135,6 +142,20 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
       if (!isFault(parsed)) return json(400, { error: 'expected a Fault: {"mode":"none|slow|hang|fail|garbage|reset", ...}' });
       setFault(parsed);
       return json(200, { ok: true, fault });
+    }
+    const own = Object.hasOwn(controls, path.slice('/__sim/'.length)) ? controls[path.slice('/__sim/'.length)] : undefined;
+    if (own) {
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+      } catch {
+        parsed = undefined;
+      }
+      try {
+        return json(200, own(parsed) ?? { ok: true });
+      } catch (err) {
+        return json(400, { error: err instanceof Error ? err.message : String(err) });
+      }
     }
     return json(404, { error: `unknown control route ${path}` });
   }
