@@ -4,6 +4,8 @@ import type { SmsReceivedMessage, SmsSimulatorState } from './types';
 
 /** Where the gateway takes customer-care messages. (our reading) As the documented JSON endpoint of one gateway. */
 export const SMS_SEND_PATH = '/MainService.svc/json/SendMultipleMessage_V4_post_json/';
+/** The account's balance, `GET {BALANCE_PATH}{ApiKey}/{SecretKey}` → `{Balance, CodeResponse}`. (our reading) As that gateway documents it. */
+export const BALANCE_PATH = '/MainService.svc/json/GetBalance/';
 
 export interface SmsBrandnameSimulatorOptions {
   /** @default 'demo-sms-key' */
@@ -34,7 +36,8 @@ export interface SmsBrandnameSimulator extends SimServer {
 
 /**
  * Starts a simulated SMS brandname gateway on loopback (our reading of Vietnamese
- * brandname gateways, SOURCES.md §6 beside ZNS): customer-care messages at `SMS_SEND_PATH`.
+ * brandname gateways, SOURCES.md §6 beside ZNS): customer-care messages at `SMS_SEND_PATH`,
+ * the account's balance at `BALANCE_PATH`.
  * Keeps every message it accepts, validates strictly (keys, brandname, phone, GSM text in
  * one segment), de-duplicates on RequestId, and has the kit's faults plus `failNext`.
  * `GET /__sim/state` shows `state()`; `POST /__sim/fail-next` takes `{count, failure}`.
@@ -65,6 +68,12 @@ export async function startSmsBrandnameSimulator({
       },
     },
     handler: (req) => {
+      if (req.method === 'GET' && req.path.startsWith(BALANCE_PATH)) {
+        server.countAs('balance');
+        const [key, secret] = req.path.slice(BALANCE_PATH.length).split('/').map(decodeURIComponent);
+        const known = key === apiKey && secret === secretKey;
+        return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(known ? { Balance: sendState.account.balance, CodeResponse: '100', UserID: 4711 } : { CodeResponse: '101', ErrorMessage: 'Sai thông tin ApiKey hoặc SecretKey.' }) };
+      }
       if (req.method !== 'POST' || req.path !== SMS_SEND_PATH) return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><body><h1>404 - File or directory not found.</h1></body></html>' };
       server.countAs('send');
       return failing.take() ?? handleSend(req, sendState);

@@ -67,6 +67,13 @@ export function handleSendTemplate(req: SimRequest, state: SendTemplateState): S
   });
 }
 
+/** `GET /message/quota` (our reading): the OA's daily ZNS quota, `{error: 0, data: {dailyQuota, remainingQuota}}`. */
+export function handleQuota(req: SimRequest, state: SendTemplateState): SimResponse {
+  const token = req.headers.access_token;
+  if (typeof token !== 'string' || !state.tokens.isValidAccessToken(token)) return answer(ZNS_ERRORS.ACCESS_TOKEN_INVALID);
+  return json({ error: 0, message: 'Success', data: { dailyQuota: String(state.quota.daily), remainingQuota: String(state.quota.remaining) } });
+}
+
 /** Exactly the declared parameters, each a string within its length in characters (NFC code points). */
 function checkTemplateData(template: ZnsTemplate, data: unknown): string | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'template_data phải là một object';

@@ -1,7 +1,7 @@
 import { createFailNext, startSimServer, type SimResponse, type SimServer } from '../kit';
 import { DEMO_ZNS_TEMPLATES } from './demo-templates';
 import { handleAccessToken } from './handle-access-token';
-import { handleSendTemplate, type SendTemplateState } from './handle-send-template';
+import { handleQuota, handleSendTemplate, type SendTemplateState } from './handle-send-template';
 import { createTokenRegistry } from './token-registry';
 import type { ZnsReceivedMessage, ZnsSimulatorState, ZnsTemplate } from './types';
 
@@ -48,7 +48,8 @@ export interface ZaloZnsSimulator extends SimServer {
 /**
  * Starts a simulated Zalo Notification Service on loopback (SOURCES.md §6): template
  * messages at `POST /message/template` with the OA's access token in an `access_token`
- * header, and the OA token refresh at `POST /v4/oa/access_token`. Keeps every message it
+ * header, the OA's daily quota at `GET /message/quota` (our reading), and the OA token
+ * refresh at `POST /v4/oa/access_token`. Keeps every message it
  * accepts, validates as strictly as Zalo (unknown template, parameter too long, phone not
  * in 84… form, wrong or expired token → coded errors), rotates refresh tokens, refuses a
  * tracking_id it has already delivered (code -1001 with the first msg_id: our rule), and
@@ -102,11 +103,16 @@ export async function startZaloZnsSimulator({
       'expire-tokens': () => tokens.expireAccessTokens(),
     },
     handler: (req) => {
-      const operation = req.method === 'POST' && req.path === '/message/template' ? 'sendTemplate' : req.method === 'POST' && req.path === '/v4/oa/access_token' ? 'refreshToken' : null;
+      const operation =
+        req.method === 'POST' && req.path === '/message/template' ? 'sendTemplate'
+        : req.method === 'POST' && req.path === '/v4/oa/access_token' ? 'refreshToken'
+        : req.method === 'GET' && req.path === '/message/quota' ? 'quota'
+        : null;
       if (operation === null) return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><body><h1>404 Not Found</h1></body></html>' };
       server.countAs(operation);
       const failure = failing.take();
       if (failure) return failure;
+      if (operation === 'quota') return handleQuota(req, sendState);
       return operation === 'sendTemplate' ? handleSendTemplate(req, sendState) : handleAccessToken(req, { appId, secretKey, tokens });
     },
   });

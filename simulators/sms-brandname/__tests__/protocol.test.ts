@@ -1,4 +1,4 @@
-import { SMS_SEND_PATH, startSmsBrandnameSimulator, type SmsBrandnameSimulator } from '..';
+import { BALANCE_PATH, SMS_SEND_PATH, startSmsBrandnameSimulator, type SmsBrandnameSimulator } from '..';
 
 const request = (overrides: Record<string, unknown> = {}) => ({
   ApiKey: 'k',
@@ -51,6 +51,13 @@ describe('sms-brandname simulator', () => {
     const first = await send(request());
     expect(await send(request())).toMatchObject({ CodeResult: '124', SMSID: first.SMSID });
     expect(sim.state().messages).toHaveLength(1);
+  });
+
+  it('answers the balance to the right keys and 101 to others', async () => {
+    await send(request());
+    const balance = async (key: string) => (await (await fetch(`${sim.url}${BALANCE_PATH}${key}/s`)).json()) as Record<string, unknown>;
+    expect(await balance('k')).toMatchObject({ Balance: 1, CodeResponse: '100' });
+    expect(await balance('x')).toMatchObject({ CodeResponse: '101' });
   });
 
   it('answers 103 once the balance is spent', async () => {

@@ -83,6 +83,13 @@ describe('zalo-zns simulator', () => {
     expect(sim.state().messages).toHaveLength(1);
   });
 
+  it('answers the daily quota left to a valid token, and -124 to another', async () => {
+    await send(message());
+    const quota = async (accessToken: string) => (await (await fetch(`${sim.url}/message/quota`, { headers: { access_token: accessToken } })).json()) as Record<string, unknown>;
+    expect(await quota(token)).toEqual({ error: 0, message: 'Success', data: { dailyQuota: '3', remainingQuota: '2' } });
+    expect(await quota('stale')).toMatchObject({ error: -124 });
+  });
+
   it('answers -144 once the daily quota is spent', async () => {
     for (const id of ['a', 'b', 'c']) expect((await send(message({ tracking_id: id }))).body.error).toBe(0);
     expect((await send(message({ tracking_id: 'd' }))).body.error).toBe(-144);
