@@ -1,0 +1,18 @@
+export { decideNotifications } from './decide-notifications';
+export type { ChannelName, DossierChange, NotificationDecision, NotificationPolicy, PlannedSend, SkipReason } from './decide-notifications';
+export { consentPolicy } from './consent-policy';
+export type { ConsentPolicy } from './consent-policy';
+export { STATUS_TEMPLATES, ZNS_PARAM_LIMITS, smsText, znsTemplateData } from './templates';
+export type { MessageFacts, StatusTemplate } from './templates';
+export { shortenApplicantName } from './shorten-applicant-name';
+export { formatVietnamDate } from './format-vietnam-date';
+export { trackingIdOf } from './tracking-id';
+export { buildWebhookPayload } from './build-webhook-payload';
+export type { DossierStatusChangedEvent } from './build-webhook-payload';
+export { signWebhook, verifyWebhookSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, DEFAULT_TOLERANCE_SECONDS } from './sign-webhook';
+export type { WebhookRefusal } from './sign-webhook';
+export { createTokenBucket, createKeyedTokenBuckets } from './token-bucket';
+export type { KeyedTokenBuckets, TokenBucket, TokenBucketOptions } from './token-bucket';
+export { rateLimitedChannel } from './notification-channel';
+export type { NotificationChannel, SmsChannel, ZnsChannel } from './notification-channel';
+export { createFileTokenStore } from './file-token-store';
