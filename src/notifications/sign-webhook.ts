@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The headers a signed webhook request carries. */
-export const SIGNATURE_HEADER = 'x-lienthong-signature';
-export const TIMESTAMP_HEADER = 'x-lienthong-timestamp';
+export const SIGNATURE_HEADER = 'x-lienthong-signature' as const;
+export const TIMESTAMP_HEADER = 'x-lienthong-timestamp' as const;
 
 /** How far a webhook's timestamp may be from the receiver's clock, by default. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -14,7 +14,7 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
  * timestamp with the body lets a receiver refuse a replayed request, not only a forged one.
  * Several secrets (a rotation in progress) give one `v1=` each.
  */
-export function signWebhook(body: string, secrets: string | readonly string[], nowMs = Date.now()): Record<string, string> {
+export function signWebhook(body: string, secrets: string | readonly string[], nowMs = Date.now()): { [SIGNATURE_HEADER]: string; [TIMESTAMP_HEADER]: string } {
   const t = Math.floor(nowMs / 1000);
   const list = typeof secrets === 'string' ? [secrets] : secrets;
   if (list.length === 0 || list.some((s) => s.length === 0)) throw new Error('signWebhook needs at least one non-empty secret');
