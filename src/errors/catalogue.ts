@@ -28,6 +28,7 @@ export const ERROR_CATALOGUE = {
   GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, description: 'The GraphQL document is not valid against the schema.' },
   QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The operation exceeds a configured limit on depth, aliases, tokens, cost or directives (extensions.limit names it; the message states the limit and what arrived).' },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
+  RATE_LIMITED: { httpStatus: 429, description: 'Too many requests from this client in a short time (the public status lookup counts per address); the Retry-After header says when to try again.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },
   LEASE_LOST: { httpStatus: 409, description: 'A background job (a province\'s sync, the catalogue refresh, the national portal push) lost its lease on shared work to another replica; its writes were refused and it stopped.' },

@@ -7,6 +7,7 @@ import type { DocumentRegistry } from '../documents';
 import type { DossierPlane } from '../dossiers';
 import type { GatewayError } from '../errors';
 import type { Logger } from '../log';
+import type { Printing } from '../printing';
 import { createLoaders, type Loaders } from './loaders';
 
 /** The sources a request can reach, built once at start. */
@@ -19,6 +20,8 @@ export interface Sources {
   documents: DocumentRegistry;
   /** A dossier's procedure as a national code, through its province's alias table. */
   nationalCodeOf(dossier: DossierRecord): string | null;
+  /** QR codes, barcodes, procedure boards and the lookup secrets, as configured. */
+  printing: Printing;
 }
 
 /** Per-request state every resolver receives. */

@@ -12,6 +12,7 @@ import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
 import { anonymousPrincipal, type Authenticator } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
+import { dossierStatusLookup, registerPublicLookupRoute } from './public-lookup-route';
 import { registerAuthentication } from './authenticate-requests';
 import { recordRefusal } from './record-refusal';
 import { registerTokenLimit } from './token-limit';
@@ -79,6 +80,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerTokenLimit(app as unknown as FastifyInstance, config.limits.maxTokens, audit);
   if (server.playground) registerPlayground(app as unknown as FastifyInstance);
   registerAttachmentRoute(app as unknown as FastifyInstance, sources.documents, audit);
+  registerPublicLookupRoute(app as unknown as FastifyInstance, { lookup: dossierStatusLookup(sources.dossiers), printing: sources.printing, audit, rateLimit: config.printing.lookupRateLimit });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const [reports, extras] = await Promise.all([sources.checkReady(), readinessExtras?.() ?? Promise.resolve({ ok: true })]);

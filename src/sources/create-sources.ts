@@ -9,6 +9,7 @@ import { toNationalProcedureCode, type DossierRecord } from '../domain';
 import { createDocumentRegistry } from '../documents';
 import { createDossierPlane } from '../dossiers';
 import type { Logger } from '../log';
+import { printingFromConfig } from '../printing';
 import type { Sources } from '../graphql/context';
 import type { Store } from '../store';
 
@@ -85,6 +86,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     dossiers,
     documents,
     nationalCodeOf,
+    printing: printingFromConfig(config),
     connectors,
     async checkReady() {
       const [reports, provinceStates] = await Promise.all([Promise.all(connectors.map((c) => c.checkReady())), dossiers.provinces()]);

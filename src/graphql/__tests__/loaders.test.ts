@@ -1,6 +1,7 @@
 import type { NationalProceduresConnector } from '../../../connectors/national-procedures';
 import { anonymousPrincipal } from '../../auth';
 import { createProcedureCatalogue } from '../../catalogue';
+import type { Printing } from '../../printing';
 import { createDocumentRegistry } from '../../documents';
 import type { DossierPlane } from '../../dossiers';
 import type { ProcedureRecord } from '../../domain/procedure';
@@ -49,7 +50,7 @@ function contextFor(connector: NationalProceduresConnector) {
       principal: anonymousPrincipal(),
       auditLog: { query: async () => ({ items: [], totalCount: 0, nextCursor: null }) },
       logger: createSilentLogger(),
-      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
+      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null, printing: {} as Printing /* the procedure loaders under test never print */ },
       catalogueWaitMs: 100,
       dossiersWaitMs: 100,
     }) };

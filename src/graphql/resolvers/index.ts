@@ -4,6 +4,7 @@ import { AuditEntry, auditQueries } from './audit-resolvers';
 import { Document, DocumentAttachment, DocumentStatus, documentMutations, documentQueries } from './document-resolvers';
 import { Dossier, DossierConnection, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
+import { DossierPrinting, DossierReceipt, ProcedurePrinting, printingQueries } from './printing-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every resolver of the schema, one object per GraphQL type. */
@@ -16,13 +17,15 @@ export const resolvers: Resolvers = {
     ...dossierQueries,
     ...documentQueries,
     ...auditQueries,
+    ...printingQueries,
   },
   Mutation: {
     ...documentMutations,
   },
-  Procedure,
+  Procedure: { ...Procedure, ...ProcedurePrinting },
   Agency,
-  Dossier,
+  Dossier: { ...Dossier, ...DossierPrinting },
+  DossierReceipt,
   DossierConnection,
   DossierStatus,
   Document,
