@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_SYSTEMS, startDocumentExchangeSimulator, type DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
 import {
@@ -8,6 +9,8 @@ import {
   type OneStopDialect,
   type OneStopSimulator,
 } from '../../simulators/one-stop';
+import { startSmsBrandnameSimulator, type SmsBrandnameSimulator } from '../../simulators/sms-brandname';
+import { startZaloZnsSimulator, type ZaloZnsSimulator } from '../../simulators/zalo-zns';
 import { createDemoIssuer, issueDemoTokens, type DemoIssuer, type DemoToken } from '../auth/demo';
 import type { GatewayConfigInput } from '../config';
 
@@ -29,7 +32,7 @@ export const DEMO_PROVINCES: readonly DemoProvince[] = [
 export interface DemoSources {
   /** The configuration pointing at the simulators. */
   config: GatewayConfigInput;
-  simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[]; documentExchange: DocumentExchangeSimulator };
+  simulators: { nationalProcedures: NationalProceduresSimulator; provinces: OneStopSimulator[]; documentExchange: DocumentExchangeSimulator; zaloZns: ZaloZnsSimulator; smsBrandname: SmsBrandnameSimulator };
   /** The local token issuer whose public keys the config trusts. */
   issuer: DemoIssuer;
   /** Ready tokens for the typical principals, valid 12 hours. */
@@ -75,9 +78,12 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
       : [];
   // The Government Office's and Nghệ An's document systems, connected through the gateway.
   const documentExchange = await startDocumentExchangeSimulator({ seed, systems: [...DEFAULT_SYSTEMS] });
+  // The citizens' channels: a Zalo Official Account and an SMS brandname gateway.
+  // The OA's refresh token is new on every start, so tokens a previous run rotated (kept in the data directory) give way to it.
+  const [zaloZns, smsBrandname] = await Promise.all([startZaloZnsSimulator({ refreshToken: `demo-${randomUUID()}` }), startSmsBrandnameSimulator()]);
   const issuer = await createDemoIssuer();
   return {
-    simulators: { nationalProcedures, provinces, documentExchange },
+    simulators: { nationalProcedures, provinces, documentExchange, zaloZns, smsBrandname },
     issuer,
     tokens: await issueDemoTokens(issuer),
     config: {
@@ -96,9 +102,15 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
           systems: DEFAULT_SYSTEMS.map(({ systemId, secret, agencyCode }) => ({ name: `qlvb-${agencyCode.slice(-3).toLowerCase()}`, systemId, secret, agencyCode })),
         },
       },
+      notifications: {
+        zaloZns: { url: zaloZns.url, oauthUrl: zaloZns.oauthUrl, appId: zaloZns.appId, secretKey: zaloZns.secretKey, refreshToken: zaloZns.state().refreshToken },
+        smsBrandname: { url: smsBrandname.url, apiKey: smsBrandname.apiKey, secretKey: smsBrandname.secretKey, brandname: 'UBND-TINH' },
+        // The demo provinces' applicants are taken to have agreed to status messages.
+        consent: { provinces: Object.fromEntries(DEMO_PROVINCES.map((p) => [p.province, true])) },
+      },
     },
     async close() {
-      await Promise.all([nationalProcedures.close(), documentExchange.close(), ...provinces.map((p) => p.close())]);
+      await Promise.all([nationalProcedures.close(), documentExchange.close(), zaloZns.close(), smsBrandname.close(), ...provinces.map((p) => p.close())]);
     },
   };
 }

@@ -16,3 +16,5 @@ export type { KeyedTokenBuckets, TokenBucket, TokenBucketOptions } from './token
 export { rateLimitedChannel } from './notification-channel';
 export type { NotificationChannel, SmsChannel, ZnsChannel } from './notification-channel';
 export { createFileTokenStore } from './file-token-store';
+export { notificationsFromConfig, ZALO_TOKEN_FILE } from './notifications-from-config';
+export type { Notifications } from './notifications-from-config';

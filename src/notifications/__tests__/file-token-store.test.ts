@@ -15,4 +15,11 @@ describe('the Zalo token file', () => {
     await expect(createFileTokenStore(file, { refreshToken: 'from-config' }).load()).resolves.toEqual({ accessToken: 'at-2', refreshToken: 'rt-2', accessTokenExpiresAt: 1_710_000_000_000 });
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
+
+  it('takes a new configured refresh token over the file, after the OA was authorized again', async () => {
+    const file = path.join(dir, 'reauthorized.json');
+    await createFileTokenStore(file, { refreshToken: 'first-authorization' }).save({ accessToken: 'at-9', refreshToken: 'rt-9', accessTokenExpiresAt: null });
+    await expect(createFileTokenStore(file, { refreshToken: 'second-authorization' }).load()).resolves.toEqual({ accessToken: null, refreshToken: 'second-authorization', accessTokenExpiresAt: null });
+    await expect(createFileTokenStore(file, { refreshToken: 'first-authorization' }).load()).resolves.toMatchObject({ refreshToken: 'rt-9' });
+  });
 });
