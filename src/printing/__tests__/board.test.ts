@@ -1,4 +1,5 @@
 import path from 'node:path';
+import jsQR from 'jsqr';
 import { inflateSync } from 'node:zlib';
 import { isGatewayError } from '../../errors';
 import { createPrinting } from '../create-printing';
@@ -39,6 +40,20 @@ function mappedCharacters(pdf: Buffer): Set<string> {
   return chars;
 }
 
+/** Paints the rectangles of an SVG path `M{x} {y}h{w}v1h-{w}z…` on a white bitmap and reads it with jsQR. */
+function readSvgQrPath(d: string): string | null {
+  const cells = [...d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])] as const);
+  const size = Math.max(...cells.map(([x, , w]) => x + w)) + 4;
+  const scale = 4;
+  const pixels = new Uint8ClampedArray(size * scale * size * scale * 4).fill(255);
+  for (const [x, y, w] of cells) {
+    for (let py = y * scale; py < (y + 1) * scale; py++) {
+      for (let px = x * scale; px < (x + w) * scale; px++) pixels.fill(0, (py * size * scale + px) * 4, (py * size * scale + px) * 4 + 3);
+    }
+  }
+  return jsQR(pixels, size * scale, size * scale)?.data ?? null;
+}
+
 describe('the procedure board', () => {
   it('is an SVG sheet with the agency, one QR code per procedure, and names escaped and wrapped', async () => {
     const sheet = await printing().procedureBoard(board, 'SVG');
@@ -52,6 +67,9 @@ describe('the procedure board', () => {
     expect(sheet.data).toContain('>Cấp bản sao trích lục &amp; &lt;bản</text>');
     expect(sheet.data).toContain('>chính&gt;</text>');
     expect(sheet.data).toContain('>1.004227</text>');
+    const paths = [...sheet.data.matchAll(/<path transform="[^"]+" d="([^"]+)"/g)].map((m) => m[1]!);
+    expect(readSvgQrPath(paths[0]!)).toBe('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001612');
+    expect(readSvgQrPath(paths[3]!)).toBe('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.004227');
   });
 
   it('is an A4 PDF set in an embedded font that draws every Vietnamese letter of the sheet', async () => {
