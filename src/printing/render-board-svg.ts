@@ -37,7 +37,7 @@ export function renderBoardSvg(board: ProcedureBoard): PrintedImage {
     const qr = qrModules(procedure.url);
     const margin = 2;
     const scale = QR_SIZE / (qr.size + 2 * margin);
-    // One rectangle per run of dark modules in a row: a third of the path of one per module.
+    // One rectangle per run of dark modules in a row: about half the path of one per module.
     let path = '';
     for (let row = 0; row < qr.size; row++) {
       for (let column = 0; column < qr.size; ) {
