@@ -15,3 +15,5 @@ export { mapLimit } from './map-limit';
 export { readText, readNumber, readCount, readAmount, readList, readObject, readDate } from './read-values';
 export { readVietnamDateTime, isVietnamDateOnly, formatVietnamDateTime } from './read-vietnam-date-time';
 export * from './xml';
+export { sendFailure, asSendFailure, isRetryableSendFailure } from './send-failure';
+export type { SendFailureFacts } from './send-failure';

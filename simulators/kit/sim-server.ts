@@ -39,6 +39,13 @@ export interface SimServerOptions {
   maxBodyBytes?: number;
   /** Extra control routes by path (`/__sim/advance`, …), beside the kit's own. @default {} */
   controlRoutes?: Readonly<Record<string, SimControlRoute>>;
+  /**
+   * Control routes of this simulator's own, served as `/__sim/<name>` beside the shared
+   * ones (e.g. `state`): each gets the request body parsed as JSON (undefined when there
+   * is none or it is not JSON) and answers a JSON value, or throws to answer 400 with the
+   * error's message. @default {}
+   */
+  controls?: Record<string, (body: unknown) => unknown>;
 }
 
 /** Counts kept by every simulator; tests read them to count upstream calls. */
@@ -62,9 +69,9 @@ export interface SimServer {
 /**
  * Starts a real HTTP server on loopback for a simulated source. Control routes, outside
  * any vendor's protocol: `GET /__sim/stats`, `POST /__sim/fault` with a Fault as JSON,
- * `POST /__sim/reset-stats`, and the simulator's own `controlRoutes`.
+ * `POST /__sim/reset-stats`, the simulator's own `controlRoutes` (by path) and `controls` (by name).
  */
-export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024, controlRoutes = {} }: SimServerOptions): Promise<SimServer> {
+export async function startSimServer({ name, handler, host = '127.0.0.1', port = 0, maxBodyBytes = 20 * 1024 * 1024, controlRoutes = {}, controls = {} }: SimServerOptions): Promise<SimServer> {
   let fault: Fault = { mode: 'none' };
   const stats: SimStats = { requests: 0, byOperation: {} };
   const hanging = new Set<http.ServerResponse>();
@@ -160,6 +167,20 @@ export async function startSimServer({ name, handler, host = '127.0.0.1', port =
       if (!isFault(parsed)) return json(400, { error: 'expected a Fault: {"mode":"none|slow|hang|fail|garbage|reset", ...}' });
       setFault(parsed);
       return json(200, { ok: true, fault });
+    }
+    const named = Object.hasOwn(controls, path.slice('/__sim/'.length)) ? controls[path.slice('/__sim/'.length)] : undefined;
+    if (named) {
+      let parsed: unknown;
+      try {
+        parsed = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+      } catch {
+        parsed = undefined;
+      }
+      try {
+        return json(200, named(parsed) ?? { ok: true });
+      } catch (err) {
+        return json(400, { error: err instanceof Error ? err.message : String(err) });
+      }
     }
     return json(404, { error: `unknown control route ${path}` });
   }

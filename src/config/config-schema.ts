@@ -264,6 +264,83 @@ const documentExchange = z
   })
   .strict();
 
+/** Zalo Notification Service: the Official Account's app and the templates Zalo approved for it. */
+const zaloZns = z
+  .object({
+    name: z.string().min(1).default('zalo-zns'),
+    url: z.url().default('https://business.openapi.zalo.me'),
+    oauthUrl: z.url().default('https://oauth.zaloapp.com/v4/oa'),
+    appId: z.string().min(1),
+    secretKey: z.string().min(1),
+    /** The refresh token of the OA's authorization; rotated tokens are kept in the data directory from then on. */
+    refreshToken: z.string().min(1),
+    /** National status (1–10) → the OA's approved template id; statuses left out use the demo ids. */
+    templateIds: z.record(z.string().regex(/^([1-9]|10)$/, 'must be a national status 1–10'), z.string().min(1)).default({}),
+    timeoutMs: z.number().int().positive().default(10_000),
+    /** Messages per second this replica sends, and the burst it may send at once. */
+    ratePerSecond: z.number().positive().default(10),
+    burst: z.number().int().min(1).default(10),
+  })
+  .strict();
+
+/** An SMS brandname gateway (our reading of Vietnamese gateways; see docs/notifications.md). */
+const smsBrandname = z
+  .object({
+    name: z.string().min(1).default('sms-brandname'),
+    url: z.url(),
+    apiKey: z.string().min(1),
+    secretKey: z.string().min(1),
+    /** The brandname registered with the carriers, e.g. UBND-TINH. */
+    brandname: z.string().min(1).max(11),
+    sendPath: z.string().startsWith('/').optional(),
+    balancePath: z.string().startsWith('/').optional(),
+    /** Send Vietnamese with diacritics as Unicode (70 characters a message) instead of plain text (160). */
+    unicode: z.boolean().default(false),
+    timeoutMs: z.number().int().positive().default(10_000),
+    ratePerSecond: z.number().positive().default(5),
+    burst: z.number().int().min(1).default(5),
+  })
+  .strict();
+
+/** Status messages to citizens. */
+const notifications = z
+  .object({
+    zaloZns: zaloZns.optional(),
+    smsBrandname: smsBrandname.optional(),
+    /** Whether applicants agreed to status messages, per province (no one-stop system records it per dossier). */
+    consent: z
+      .object({ default: z.boolean().default(false), provinces: z.record(z.string().regex(/^H\d{2}$/, 'must be a province code such as H56'), z.boolean()).default({}) })
+      .strict()
+      .prefault({}),
+    /** National statuses a change to which is announced. */
+    statuses: z.array(z.number().int().min(1).max(10)).default([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    /** first-success: SMS only when Zalo failed for good; every-channel: both. */
+    delivery: z.enum(['first-success', 'every-channel']).default('first-success'),
+  })
+  .strict();
+
+/** QR codes, barcodes and the citizens' public status lookup. */
+const printing = z
+  .object({
+    /** The national portal's procedure page; `{code}` is replaced by the procedure code. */
+    procedurePageUrl: z
+      .string()
+      .refine((s) => s.includes('{code}') && URL.canParse(s.replaceAll('{code}', 'x')), 'must be a URL containing {code}')
+      .default('https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}'),
+    /** Where citizens reach this gateway's /tra-cuu/ lookup; by default its own host and port. */
+    publicBaseUrl: z.url().optional(),
+    /** Key of the per-dossier lookup secrets, base64 of ≥ 32 bytes (use ${ENV}); else LIENTHONG_LOOKUP_KEY, else a key file in the data directory. */
+    lookupKey: z.string().min(1).optional(),
+    /** A TrueType font with Vietnamese glyphs for PDF sheets; by default DejaVu Sans or Noto Sans where the system has them. */
+    fontFile: z.string().min(1).optional(),
+    /** The public lookup's limit per client address: `burst` at once, `perMinute` after that, for at most `maxClients` addresses tracked. */
+    lookupRateLimit: z
+      .object({ perMinute: z.number().int().min(1).default(30), burst: z.number().int().min(1).default(10), maxClients: z.number().int().min(100).default(10_000) })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
 const auth = z
   .object({
     /** The `iss` every token must carry. */
@@ -363,6 +440,8 @@ export const configSchema = z
         nationalPortal: nationalPortal.optional(),
       })
       .strict(),
+    notifications: notifications.optional(),
+    printing: printing.prefault({}),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,8 @@ import {
   type OneStopDialect,
   type OneStopSimulator,
 } from '../../simulators/one-stop';
+import { startSmsBrandnameSimulator, type SmsBrandnameSimulator } from '../../simulators/sms-brandname';
+import { startZaloZnsSimulator, type ZaloZnsSimulator } from '../../simulators/zalo-zns';
 import { createDemoIssuer, issueDemoTokens, type DemoIssuer, type DemoToken } from '../auth/demo';
 import type { GatewayConfigInput } from '../config';
 
@@ -38,6 +41,8 @@ export interface DemoSources {
     provinces: OneStopSimulator[];
     documentExchange: DocumentExchangeSimulator;
     nationalPortal: NationalPortalSimulator;
+    zaloZns: ZaloZnsSimulator;
+    smsBrandname: SmsBrandnameSimulator;
   };
   /** The local token issuer whose public keys the config trusts. */
   issuer: DemoIssuer;
@@ -99,9 +104,12 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
   // The national portal knows the national catalogue's procedure codes, and no others.
   const portalDstcode = 'VN:GOV:000.00.00.G22:dvcqg';
   const nationalPortal = await startNationalPortalSimulator({ procedureCodes: data.procedures.map((p) => p.MATTHC.trim()), dstcode: portalDstcode, ...CREDENTIALS });
+  // The citizens' channels: a Zalo Official Account and an SMS brandname gateway.
+  // The OA's refresh token is new on every start, so tokens a previous run rotated (kept in the data directory) give way to it.
+  const [zaloZns, smsBrandname] = await Promise.all([startZaloZnsSimulator({ refreshToken: `demo-${randomUUID()}` }), startSmsBrandnameSimulator()]);
   const issuer = await createDemoIssuer();
   return {
-    simulators: { nationalProcedures, provinces, documentExchange, nationalPortal },
+    simulators: { nationalProcedures, provinces, documentExchange, nationalPortal, zaloZns, smsBrandname },
     issuer,
     tokens: await issueDemoTokens(issuer),
     config: {
@@ -122,9 +130,15 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
         nationalPortal: { url: nationalPortal.url, dstcode: portalDstcode, ...CREDENTIALS },
       },
       trust: { caCertificates: [caFile], crls: [crlFile] },
+      notifications: {
+        zaloZns: { url: zaloZns.url, oauthUrl: zaloZns.oauthUrl, appId: zaloZns.appId, secretKey: zaloZns.secretKey, refreshToken: zaloZns.state().refreshToken },
+        smsBrandname: { url: smsBrandname.url, apiKey: smsBrandname.apiKey, secretKey: smsBrandname.secretKey, brandname: 'UBND-TINH' },
+        // The demo provinces' applicants are taken to have agreed to status messages.
+        consent: { provinces: Object.fromEntries(DEMO_PROVINCES.map((p) => [p.province, true])) },
+      },
     },
     async close() {
-      await Promise.all([nationalProcedures.close(), documentExchange.close(), nationalPortal.close(), ...provinces.map((p) => p.close())]);
+      await Promise.all([nationalProcedures.close(), documentExchange.close(), nationalPortal.close(), zaloZns.close(), smsBrandname.close(), ...provinces.map((p) => p.close())]);
       rmSync(pkiDir, { recursive: true, force: true });
     },
   };

@@ -31,6 +31,7 @@ export const ERROR_CATALOGUE = {
   QUERY_LIMIT_EXCEEDED: { httpStatus: 400, description: 'The request exceeds a limit: depth, aliases, directives, tokens or cost of the operation (maxDepth, maxAliases, maxDirectives, maxTokens, maxCost), the cap of the schema on an argument (listSize, with extensions.argument naming it), or several operations in one request (batch). extensions.limit names it; the message states the limit and what arrived.' },
   PERSISTED_QUERY_NOT_FOUND: { httpStatus: 200, description: 'A persisted query was sent by its hash alone and the gateway does not hold its document (any more): send the document with the hash once. HTTP 200, as the automatic persisted queries protocol expects, so that clients resend.' },
   PAYLOAD_TOO_LARGE: { httpStatus: 413, description: 'The request or a message is larger than the configured limit.' },
+  RATE_LIMITED: { httpStatus: 429, description: 'Too many requests from this client in a short time (the public status lookup counts per address); the Retry-After header says when to try again.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },
   LEASE_LOST: { httpStatus: 409, description: 'A background job (a province\'s sync, the catalogue refresh, the national portal push) lost its lease on shared work to another replica; its writes were refused and it stopped.' },

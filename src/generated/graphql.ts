@@ -4,6 +4,7 @@ import type { ProcedureModel, AgencyModel, SectorModel, ProcedureConnectionModel
 import type { DossierStatusRecord } from '../domain';
 import type { DocumentCopy } from '../documents';
 import type { EdxmlStatus } from '../../connectors/document-exchange';
+import type { DossierReceiptModel } from '../printing';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -120,7 +121,9 @@ export type AuditAccess =
   /** A download of `GET /documents/{id}/attachments/{contentId}`. */
   | 'ATTACHMENT'
   /** A GraphQL operation on /graphql. */
-  | 'GRAPHQL';
+  | 'GRAPHQL'
+  /** A citizen's public status lookup, `GET /tra-cuu/{code}` (the operation name is the dossier code asked for). */
+  | 'LOOKUP';
 
 /** The attachment a download asked for, as its path named it. */
 export type AuditAttachment = {
@@ -232,6 +235,13 @@ export type AuditRecordCount = {
   count: Scalars['Int']['output'];
   type: Scalars['String']['output'];
 };
+
+/** A format an agency's procedure board is printed in. */
+export type BoardFormat =
+  /** An A4 PDF over as many pages as it takes, in base64, set in an embedded font with Vietnamese glyphs. */
+  | 'PDF'
+  /** One SVG sheet, as text. */
+  | 'SVG';
 
 /** Channel through which a procedure is carried out (kênh). */
 export type Channel =
@@ -482,6 +492,8 @@ export type Dossier = {
   procedureName?: Maybe<Scalars['String']['output']>;
   /** The province whose one-stop system holds it (its configured source name). */
   province: Scalars['String']['output'];
+  /** The codes its receipt carries: a barcode of the code, a QR code of the citizen's status link. */
+  receipt: DossierReceipt;
   /** Receipt number (số biên nhận). */
   receiptNumber?: Maybe<Scalars['String']['output']>;
   /** When the one-stop desk received it (ngày tiếp nhận); null before that, and for a refused dossier. */
@@ -565,6 +577,45 @@ export type DossierPaper = {
   name?: Maybe<Scalars['String']['output']>;
   /** Where the province's system serves the file; null without `pii:read`. */
   url?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * What a dossier's receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) carries: a Code 128
+ * barcode of the dossier code, for the desk's scanner, and a QR code of the citizen's status
+ * link, which answers the status and appointment to whoever holds the receipt, without a
+ * login and without personal data.
+ */
+export type DossierReceipt = {
+  __typename?: 'DossierReceipt';
+  /** Code 128 of the dossier code, with the code printed under the bars. */
+  barcode: Image;
+  dossierCode: Scalars['ID']['output'];
+  /** The citizen's status link, `{publicBaseUrl}/tra-cuu/{code}?k={secret}`; the secret is derived from the code with the gateway's key, so a code alone does not give it. */
+  lookupUrl: Scalars['String']['output'];
+  /** QR code of `lookupUrl`. */
+  qrCode: Image;
+};
+
+
+/**
+ * What a dossier's receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) carries: a Code 128
+ * barcode of the dossier code, for the desk's scanner, and a QR code of the citizen's status
+ * link, which answers the status and appointment to whoever holds the receipt, without a
+ * login and without personal data.
+ */
+export type DossierReceiptBarcodeArgs = {
+  format?: InputMaybe<ImageFormat>;
+};
+
+
+/**
+ * What a dossier's receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) carries: a Code 128
+ * barcode of the dossier code, for the desk's scanner, and a QR code of the citizen's status
+ * link, which answers the status and appointment to whoever holds the receipt, without a
+ * login and without personal data.
+ */
+export type DossierReceiptQrCodeArgs = {
+  format?: InputMaybe<ImageFormat>;
 };
 
 /**
@@ -661,6 +712,25 @@ export type IdentityKind =
   | 'CCCD'
   /** Old identity card, 9 digits (chứng minh nhân dân, 2). */
   | 'CMND';
+
+/** Printed content: a QR code, a barcode or a sheet. */
+export type Image = {
+  __typename?: 'Image';
+  /** SVG text as is; PNG and PDF in base64. */
+  data: Scalars['String']['output'];
+  format: PrintFormat;
+  /** `image/svg+xml`, `image/png` or `application/pdf`. */
+  mediaType: Scalars['String']['output'];
+  /** The link a QR code carries; null for a barcode or a sheet. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** A format a QR code or barcode is drawn in. */
+export type ImageFormat =
+  /** A PNG raster, in base64. */
+  | 'PNG'
+  /** Scalable vector graphics, as text: sharp at any print size. */
+  | 'SVG';
 
 /** A legal document a procedure is based on (căn cứ pháp lý). */
 export type LegalDocument = {
@@ -821,6 +891,12 @@ export type PortalReconciliation = {
   next?: Maybe<Scalars['String']['output']>;
 };
 
+/** The format of printed content. */
+export type PrintFormat =
+  | 'PDF'
+  | 'PNG'
+  | 'SVG';
+
 /**
  * Administrative procedure (thủ tục hành chính, TTHC) as published in the national
  * database of administrative procedures (CSDLQG về TTHC).
@@ -867,6 +943,8 @@ export type Procedure = {
   published: Scalars['Boolean']['output'];
   /** The agency that published it (cơ quan công bố). */
   publishingAgency?: Maybe<Agency>;
+  /** A QR code of the procedure's page on the national public service portal (the URL pattern is configured: `printing.procedurePageUrl`). */
+  qrCode: Image;
   /** Where dossiers are received (địa chỉ tiếp nhận). */
   receivingAddress?: Maybe<Scalars['String']['output']>;
   /** Related procedures (TTHC liên quan). */
@@ -883,6 +961,15 @@ export type Procedure = {
   steps: Array<ProcedureSteps>;
   /** Procedure type code as published (LOAITTHC: 1, 2 or 3). */
   typeCode?: Maybe<Scalars['Int']['output']>;
+};
+
+
+/**
+ * Administrative procedure (thủ tục hành chính, TTHC) as published in the national
+ * database of administrative procedures (CSDLQG về TTHC).
+ */
+export type ProcedureQrCodeArgs = {
+  format?: InputMaybe<ImageFormat>;
 };
 
 /** One channel of a procedure with its time limits and fees (cách thức thực hiện). */
@@ -1024,6 +1111,13 @@ export type Query = {
   portalReconciliation: PortalReconciliation;
   /** One procedure by national code (`1.001612`) or local variant code (`1.003560.000.00.00.H56`); null if unknown. */
   procedure?: Maybe<Procedure>;
+  /**
+   * An agency's board of procedures (bảng niêm yết thủ tục hành chính): the procedures it
+   * implements or is competent for, each with a QR code of its page on the national portal,
+   * on one SVG sheet or an A4 PDF. Null when the catalogue knows no such agency. At most
+   * 1000 procedures.
+   */
+  procedureBoard?: Maybe<Image>;
   /** Procedures of the national catalogue, filtered and paged (at most 100 per page); null (with the error naming the source) only while the gateway has never read the catalogue and the national database does not answer. */
   procedures?: Maybe<ProcedureConnection>;
   /** Every sector (lĩnh vực) of the national catalogue, ordered by code; null (with the error naming the source) only while the gateway has never read them and the national database does not answer. */
@@ -1101,6 +1195,12 @@ export type QueryPortalReconciliationArgs = {
 
 export type QueryProcedureArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+export type QueryProcedureBoardArgs = {
+  agency: Scalars['ID']['input'];
+  format?: InputMaybe<BoardFormat>;
 };
 
 
@@ -1307,6 +1407,7 @@ export type ResolversTypes = {
   AuditOutcome: AuditOutcome;
   AuditPageInfo: ResolverTypeWrapper<AuditPageInfo>;
   AuditRecordCount: ResolverTypeWrapper<AuditRecordCount>;
+  BoardFormat: BoardFormat;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Channel: Channel;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1331,6 +1432,7 @@ export type ResolversTypes = {
   DossierFee: ResolverTypeWrapper<DossierFee>;
   DossierFilter: DossierFilter;
   DossierPaper: ResolverTypeWrapper<DossierPaper>;
+  DossierReceipt: ResolverTypeWrapper<DossierReceiptModel>;
   DossierStatistics: ResolverTypeWrapper<DossierStatistics>;
   DossierStatus: ResolverTypeWrapper<DossierStatusRecord>;
   DossierStep: ResolverTypeWrapper<DossierStep>;
@@ -1339,6 +1441,8 @@ export type ResolversTypes = {
   Freshness: ResolverTypeWrapper<Freshness>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentityKind: IdentityKind;
+  Image: ResolverTypeWrapper<Image>;
+  ImageFormat: ImageFormat;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LegalDocument: ResolverTypeWrapper<LegalDocument>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1349,6 +1453,7 @@ export type ResolversTypes = {
   PortalDifference: ResolverTypeWrapper<PortalDifference>;
   PortalDifferenceKind: PortalDifferenceKind;
   PortalReconciliation: ResolverTypeWrapper<PortalReconciliation>;
+  PrintFormat: PrintFormat;
   Procedure: ResolverTypeWrapper<ProcedureModel>;
   ProcedureChannel: ResolverTypeWrapper<ProcedureChannel>;
   ProcedureConnection: ResolverTypeWrapper<ProcedureConnectionModel>;
@@ -1405,6 +1510,7 @@ export type ResolversParentTypes = {
   DossierFee: DossierFee;
   DossierFilter: DossierFilter;
   DossierPaper: DossierPaper;
+  DossierReceipt: DossierReceiptModel;
   DossierStatistics: DossierStatistics;
   DossierStatus: DossierStatusRecord;
   DossierStep: DossierStep;
@@ -1412,6 +1518,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   Freshness: Freshness;
   ID: Scalars['ID']['output'];
+  Image: Image;
   Int: Scalars['Int']['output'];
   LegalDocument: LegalDocument;
   Mutation: Record<PropertyKey, never>;
@@ -1652,6 +1759,7 @@ export type DossierResolvers<ContextType = GatewayContext, ParentType extends Re
   procedureCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   procedureName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   province?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receipt?: Resolver<ResolversTypes['DossierReceipt'], ParentType, ContextType>;
   receiptNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   resultPapers?: Resolver<Array<ResolversTypes['DossierPaper']>, ParentType, ContextType>;
@@ -1689,6 +1797,13 @@ export type DossierPaperResolvers<ContextType = GatewayContext, ParentType exten
   fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DossierReceiptResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DossierReceipt'] = ResolversParentTypes['DossierReceipt']> = {
+  barcode?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<DossierReceiptBarcodeArgs, 'format'>>;
+  dossierCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lookupUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrCode?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<DossierReceiptQrCodeArgs, 'format'>>;
 };
 
 export type DossierStatisticsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DossierStatistics'] = ResolversParentTypes['DossierStatistics']> = {
@@ -1733,6 +1848,13 @@ export type FreshnessResolvers<ContextType = GatewayContext, ParentType extends 
   asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = {
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['PrintFormat'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type LegalDocumentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LegalDocument'] = ResolversParentTypes['LegalDocument']> = {
@@ -1810,6 +1932,7 @@ export type ProcedureResolvers<ContextType = GatewayContext, ParentType extends 
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   publishingAgency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
+  qrCode?: Resolver<ResolversTypes['Image'], ParentType, ContextType, RequireFields<ProcedureQrCodeArgs, 'format'>>;
   receivingAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relatedProcedures?: Resolver<Array<ResolversTypes['Procedure']>, ParentType, ContextType>;
   requiredPapers?: Resolver<Array<ResolversTypes['PaperSet']>, ParentType, ContextType>;
@@ -1887,6 +2010,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, RequireFields<QueryDossiersArgs, 'first'>>;
   portalReconciliation?: Resolver<ResolversTypes['PortalReconciliation'], ParentType, ContextType, RequireFields<QueryPortalReconciliationArgs, 'first' | 'from' | 'province' | 'to'>>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'code'>>;
+  procedureBoard?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType, RequireFields<QueryProcedureBoardArgs, 'agency' | 'format'>>;
   procedures?: Resolver<Maybe<ResolversTypes['ProcedureConnection']>, ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;
   sectors?: Resolver<Maybe<Array<ResolversTypes['Sector']>>, ParentType, ContextType>;
   syncStatus?: Resolver<Array<ResolversTypes['ProvinceSyncStatus']>, ParentType, ContextType>;
@@ -1957,11 +2081,13 @@ export type Resolvers<ContextType = GatewayContext> = {
   DossierEdge?: DossierEdgeResolvers<ContextType>;
   DossierFee?: DossierFeeResolvers<ContextType>;
   DossierPaper?: DossierPaperResolvers<ContextType>;
+  DossierReceipt?: DossierReceiptResolvers<ContextType>;
   DossierStatistics?: DossierStatisticsResolvers<ContextType>;
   DossierStatus?: DossierStatusResolvers<ContextType>;
   DossierStep?: DossierStepResolvers<ContextType>;
   Fee?: FeeResolvers<ContextType>;
   Freshness?: FreshnessResolvers<ContextType>;
+  Image?: ImageResolvers<ContextType>;
   LegalDocument?: LegalDocumentResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -8,6 +8,7 @@ import type { DossierPlane } from '../dossiers';
 import type { SyncAdmin } from '../sync';
 import type { GatewayError } from '../errors';
 import type { Logger } from '../log';
+import type { Printing } from '../printing';
 import { createLoaders, type Loaders } from './loaders';
 
 /** The sources a request can reach, built once at start. */
@@ -22,6 +23,8 @@ export interface Sources {
   nationalCodeOf(dossier: DossierRecord): string | null;
   /** The national sync's operations (`sync:admin`). */
   syncAdmin: SyncAdmin;
+  /** QR codes, barcodes, procedure boards and the lookup secrets, as configured. */
+  printing: Printing;
 }
 
 /** Per-request state every resolver receives. */

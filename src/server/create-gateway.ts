@@ -11,6 +11,7 @@ import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
 import { anonymousPrincipal, type Authenticator } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
+import { dossierStatusLookup, registerPublicLookupRoute } from './public-lookup-route';
 import { registerAuthentication } from './authenticate-requests';
 import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
@@ -87,6 +88,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   // Before any route: routes registered from here on authenticate unless they are public.
   registerAuthentication(app, authenticator, audit);
 
+  registerPublicLookupRoute(app as unknown as FastifyInstance, { lookup: dossierStatusLookup(sources.dossiers), printing: sources.printing, audit, rateLimit: config.printing.lookupRateLimit });
   const metrics = registerMetricsRoute(app as unknown as FastifyInstance, config, sources, logger);
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' } }, async (_req, reply) => {

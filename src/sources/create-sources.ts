@@ -11,6 +11,7 @@ import { toNationalProcedureCode, type DossierRecord } from '../domain';
 import { createDocumentRegistry } from '../documents';
 import { createDossierPlane } from '../dossiers';
 import type { Logger } from '../log';
+import { printingFromConfig } from '../printing';
 import type { Sources } from '../graphql/context';
 import type { Store } from '../store';
 import { createPortalPusher, createSyncAdmin, PORTAL_CONSUMER, type PortalPusher } from '../sync';
@@ -127,6 +128,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     nationalPortal,
     pusher,
     syncAdmin,
+    printing: printingFromConfig(config),
     connectors,
     signatures,
     async checkReady() {

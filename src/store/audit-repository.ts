@@ -3,8 +3,12 @@ export type AuditOutcome = 'success' | 'error' | 'rejected';
 
 export type AuditOperationType = 'query' | 'mutation' | 'subscription';
 
-/** What was accessed: a GraphQL operation, or an attachment download (`GET /documents/:id/attachments/:contentId`). */
-export type AuditAccess = 'graphql' | 'attachment';
+/**
+ * What was accessed: a GraphQL operation, an attachment download (`GET
+ * /documents/:id/attachments/:contentId`), or a citizen's public status lookup
+ * (`GET /tra-cuu/:code`, whose `operationName` is the dossier code asked for).
+ */
+export type AuditAccess = 'graphql' | 'attachment' | 'lookup';
 
 /** The entry format the audit writer writes now. */
 export const AUDIT_ENTRY_VERSION = 2;

@@ -1,7 +1,7 @@
 import { AUDIT_TEXT_LIMITS as LIMIT, type AuditEntry } from './audit-repository';
 
 const OUTCOMES = new Set(['success', 'error', 'rejected']);
-const ACCESSES = new Set(['graphql', 'attachment']);
+const ACCESSES = new Set(['graphql', 'attachment', 'lookup']);
 const OPERATION_TYPES = new Set(['query', 'mutation', 'subscription']);
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
@@ -42,7 +42,8 @@ function findProblem(entry: AuditEntry): string | null {
   if (entry.version !== 1 && entry.version !== 2) return 'version must be 1 or 2';
   if (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime())) return 'at must be a valid Date';
   if (!isText(entry.requestId, 1, LIMIT.requestId)) return `requestId must be a string of 1 to ${LIMIT.requestId} characters`;
-  if (!ACCESSES.has(entry.access)) return 'access must be "graphql" or "attachment"';
+  if (!ACCESSES.has(entry.access)) return 'access must be "graphql", "attachment" or "lookup"';
+  if (entry.access === 'lookup' && (entry.documentHash !== null || entry.attachment !== null)) return 'a lookup access has no documentHash and no attachment';
   if (!isNullableText(entry.operationName, LIMIT.operationName)) return `operationName must be null or a string of at most ${LIMIT.operationName} characters`;
   if (entry.operationType !== null && !OPERATION_TYPES.has(entry.operationType)) return 'operationType must be null, "query", "mutation" or "subscription"';
   if (entry.documentHash !== null && (typeof entry.documentHash !== 'string' || !SHA256_HEX.test(entry.documentHash))) return 'documentHash must be null or a lowercase hex sha256';

@@ -16,7 +16,7 @@ export const auditQueries: Pick<QueryResolvers, 'auditLog'> = {
         ...(agencyCode !== undefined && { agencyCode }),
         from: filter?.from ? new Date(String(filter.from)) : undefined,
         to: filter?.to ? new Date(String(filter.to)) : undefined,
-        access: filter?.access ? (filter.access === 'ATTACHMENT' ? 'attachment' : 'graphql') : undefined,
+        access: filter?.access ? (filter.access.toLowerCase() as 'graphql' | 'attachment' | 'lookup') : undefined,
         operationName: filter?.operationName ?? undefined,
         outcome: filter?.outcome ? OUTCOMES[filter.outcome] : undefined,
         errorCode: filter?.errorCode ?? undefined,
@@ -49,7 +49,7 @@ function readableAgency(ctx: GatewayContext, filter: AuditFilter | null | undefi
 }
 
 export const AuditEntry: AuditEntryResolvers = {
-  access: (e) => (e.access === 'attachment' ? 'ATTACHMENT' : 'GRAPHQL'),
+  access: (e) => (e.access === 'attachment' ? 'ATTACHMENT' : e.access === 'lookup' ? 'LOOKUP' : 'GRAPHQL'),
   attachment: (e) => (e.attachment ? { document: e.attachment.documentId, contentId: e.attachment.contentId } : null),
   outcome: (e) => (e.outcome === 'success' ? 'SUCCESS' : e.outcome === 'error' ? 'ERROR' : 'REJECTED'),
   records: (e) => Object.entries(e.records).map(([type, count]) => ({ type, count })),

@@ -5,6 +5,7 @@ import { Document, DocumentAttachment, DocumentStatus, documentMutations, docume
 import { Dossier, DossierConnection, DossierStatus, dossierQueries } from './dossier-resolvers';
 import { Procedure, procedureQueries } from './procedure-resolvers';
 import { syncMutations, syncQueries } from './sync-resolvers';
+import { DossierPrinting, DossierReceipt, ProcedurePrinting, printingQueries } from './printing-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
 
 /** Every resolver of the schema, one object per GraphQL type. */
@@ -18,14 +19,16 @@ export const resolvers: Resolvers = {
     ...documentQueries,
     ...auditQueries,
     ...syncQueries,
+    ...printingQueries,
   },
   Mutation: {
     ...documentMutations,
     ...syncMutations,
   },
-  Procedure,
+  Procedure: { ...Procedure, ...ProcedurePrinting },
   Agency,
-  Dossier,
+  Dossier: { ...Dossier, ...DossierPrinting },
+  DossierReceipt,
   DossierConnection,
   DossierStatus,
   Document,

@@ -39,7 +39,7 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
         version: { type: Number, required: true, enum: [1, 2] },
         at: { type: Date, required: true },
         requestId: { type: String, required: true, maxlength: LIMIT.requestId },
-        access: { type: String, required: true, enum: ['graphql', 'attachment'] },
+        access: { type: String, required: true, enum: ['graphql', 'attachment', 'lookup'] },
         operationName: nullableText(LIMIT.operationName),
         operationType: { type: String, enum: ['query', 'mutation', 'subscription', null], default: null },
         documentHash: { type: String, default: null, match: /^[0-9a-f]{64}$/ },

@@ -99,7 +99,7 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
       sql: `
         ALTER TABLE audit_entry RENAME COLUMN principal_id TO client_id;
         ALTER TABLE audit_entry ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version IN (1, 2));
-        ALTER TABLE audit_entry ADD COLUMN access TEXT NOT NULL DEFAULT 'graphql' CHECK (access IN ('graphql', 'attachment'));
+        ALTER TABLE audit_entry ADD COLUMN access TEXT NOT NULL DEFAULT 'graphql' CHECK (access IN ('graphql', 'attachment', 'lookup'));
         ALTER TABLE audit_entry ADD COLUMN attachment TEXT;
         ALTER TABLE audit_entry ADD COLUMN refusal_reason TEXT;
         ALTER TABLE audit_entry ADD COLUMN subject TEXT;

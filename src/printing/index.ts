@@ -1,0 +1,13 @@
+export { createPrinting } from './create-printing';
+export type { DossierReceipt, DossierReceipt as DossierReceiptModel, Printing } from './create-printing';
+export { printingFromConfig } from './printing-from-config';
+export type { PrintedImage, PrintFormat } from './image';
+export type { PrintingOptions } from './printing-options';
+export { DEFAULT_PROCEDURE_PAGE_URL, procedurePageUrl } from './procedure-page-url';
+export { lookupSecretOf, isLookupSecret } from './lookup-secret';
+export { lookupUrlOf } from './lookup-url';
+export { loadLookupKey, LOOKUP_KEY_FILE } from './load-lookup-key';
+export { findVietnameseFont, FONT_CANDIDATES, VIETNAMESE_LETTERS } from './find-vietnamese-font';
+export { renderQr } from './render-qr';
+export { renderCode128 } from './render-code128';
+export { BOARD_MAX_PROCEDURES } from './procedure-board';
