@@ -56,7 +56,7 @@ export function createSmsBrandnameConnector(options: SmsBrandnameOptions): SmsBr
       const accepted = await client.send({ phone: international, content, unicode, requestId: trackingId });
       return { delivered: true, providerId: accepted.smsId, duplicate: accepted.duplicate, sentAt: null };
     },
-    checkReady: () => checkReady(name, 'sms-brandname', async () => ({ balance: await client.balance() })),
+    checkReady: () => checkReady(name, 'sms-brandname', async () => ({ balance: await client.balance() }), client.http.resilience),
     close: () => client.close(),
   };
 }

@@ -55,7 +55,7 @@ export function createZaloZnsConnector(options: ZaloZnsOptions): ZaloZnsConnecto
       const accepted = await client.send({ phone: international, template_id: templateId, template_data: fitTemplateData(templateData, limits[templateId]), tracking_id: trackingId });
       return { delivered: true, providerId: accepted.msgId, duplicate: accepted.duplicate, sentAt: accepted.sentAt };
     },
-    checkReady: () => checkReady(name, 'zalo-zns', async () => ({ quota: await client.quota() })),
+    checkReady: () => checkReady(name, 'zalo-zns', async () => ({ quota: await client.quota() }), client.http.resilience),
     close: () => client.close(),
   };
 }

@@ -1108,7 +1108,7 @@ export type Query = {
    * portal look-up each, `first` at a time, at most 200) and lists every difference
    * (`sync:admin`).
    */
-  portalReconciliation: PortalReconciliation;
+  portalReconciliation?: Maybe<PortalReconciliation>;
   /** One procedure by national code (`1.001612`) or local variant code (`1.003560.000.00.00.H56`); null if unknown. */
   procedure?: Maybe<Procedure>;
   /**
@@ -2008,7 +2008,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   dossier?: Resolver<Maybe<ResolversTypes['Dossier']>, ParentType, ContextType, RequireFields<QueryDossierArgs, 'code'>>;
   dossierStatistics?: Resolver<ResolversTypes['DossierStatistics'], ParentType, ContextType, RequireFields<QueryDossierStatisticsArgs, 'agency' | 'from' | 'to'>>;
   dossiers?: Resolver<ResolversTypes['DossierConnection'], ParentType, ContextType, RequireFields<QueryDossiersArgs, 'first'>>;
-  portalReconciliation?: Resolver<ResolversTypes['PortalReconciliation'], ParentType, ContextType, RequireFields<QueryPortalReconciliationArgs, 'first' | 'from' | 'province' | 'to'>>;
+  portalReconciliation?: Resolver<Maybe<ResolversTypes['PortalReconciliation']>, ParentType, ContextType, RequireFields<QueryPortalReconciliationArgs, 'first' | 'from' | 'province' | 'to'>>;
   procedure?: Resolver<Maybe<ResolversTypes['Procedure']>, ParentType, ContextType, RequireFields<QueryProcedureArgs, 'code'>>;
   procedureBoard?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType, RequireFields<QueryProcedureBoardArgs, 'agency' | 'format'>>;
   procedures?: Resolver<Maybe<ResolversTypes['ProcedureConnection']>, ParentType, ContextType, RequireFields<QueryProceduresArgs, 'first'>>;

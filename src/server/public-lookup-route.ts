@@ -51,7 +51,8 @@ export function registerPublicLookupRoute(app: FastifyInstance, { lookup, printi
   const buckets = createKeyedTokenBuckets({ capacity: rateLimit.burst, refillPerSecond: rateLimit.perMinute / 60, maxKeys: rateLimit.maxClients });
   const retryAfterSeconds = Math.max(1, Math.ceil(60 / rateLimit.perMinute));
 
-  app.get<{ Params: { code: string }; Querystring: { k?: string } }>('/tra-cuu/:code', async (req, reply) => {
+  // Public by design: a citizen holds no token; the per-dossier secret in the link is the key.
+  app.get<{ Params: { code: string }; Querystring: { k?: string } }>('/tra-cuu/:code', { config: { access: 'public' } }, async (req, reply) => {
     const started = performance.now();
     const code = req.params.code.trim();
     const json = wantsJson(req);

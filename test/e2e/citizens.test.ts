@@ -18,12 +18,12 @@ describe('citizens in the loop: printed codes and the public status lookup', () 
   let gw: TestGateway;
   let dossier: { code: string; status: { label: string | null }; appointmentAt: string | null; agency: { code: string } | null; applicant: { name: string | null; phone: string | null } };
   beforeAll(async () => {
-    gw = await startTestGateway({ procedures: 200, dossiersPerProvince: 40, waitForSources: false });
+    gw = await startTestGateway({ procedures: 200, dossiersPerProvince: 300, waitForSources: false });
     await gw.running.sources.catalogue.whenLoaded(20_000);
     // The test gateway schedules no sync (syncIntervalSeconds 0): one pass reads the provinces.
     await gw.running.sources.dossiers.syncAll();
-    const { data } = await gw.graphql<{ dossiers: { nodes: Array<typeof dossier> } }>(/* GraphQL */ `
-      { dossiers(first: 20, filter: { status: [2, 4] }) { nodes { code status { label } appointmentAt agency { code } applicant { name phone } } } }
+    const { data } = await gw.as('national-portal-sync').graphql<{ dossiers: { nodes: Array<typeof dossier> } }>(/* GraphQL */ `
+      { dossiers(first: 20, filter: { status: [2, 4, 5, 6] }) { nodes { code status { label } appointmentAt agency { code } applicant { name phone } } } }
     `);
     dossier = data!.dossiers.nodes.find((d) => d.appointmentAt !== null && d.applicant.name !== null)!;
     expect(dossier).toBeDefined();

@@ -1,5 +1,5 @@
 import type { TestGateway } from '../utils/gateway';
-import { CONNECTIONS, FAULTS, runDrill, startDrillGateway, untilRecovered } from './fault-drill';
+import { CONNECTIONS, FAULTS, runDrill, startDrillGateway, untilRecovered, drillCaller } from './fault-drill';
 
 /** The demo connects two document systems through the gateway, each with a pool of its own to the axis. */
 const SYSTEMS = ['qlvb-g22', 'qlvb-h41'];
@@ -22,14 +22,14 @@ describe('when the document exchange axis fails', () => {
   });
 
   it('keeps listing the documents it read last, with the failure beside them', async () => {
-    const sent = await gw.graphql(SEND, { from: '000.00.00.G22', subject: 'Báo cáo quý III' });
+    const sent = await (await drillCaller(gw)).graphql(SEND, { from: '000.00.00.G22', subject: 'Báo cáo quý III' });
     expect(sent.errors).toBeUndefined();
     const LIST = /* GraphQL */ `{ documents(first: 10) { totalCount nodes { documentId direction } } }`;
-    const before = await gw.graphql<{ documents: { totalCount: number } }>(LIST);
+    const before = await (await drillCaller(gw)).graphql<{ documents: { totalCount: number } }>(LIST);
     expect(before.data!.documents.totalCount).toBeGreaterThanOrEqual(1);
     gw.axis.setFault({ mode: 'hang' });
     try {
-      const during = await gw.graphql<{ documents: { totalCount: number } }>(LIST);
+      const during = await (await drillCaller(gw)).graphql<{ documents: { totalCount: number } }>(LIST);
       expect(during.data!.documents).toEqual(before.data!.documents);
       expect(during.errors?.map((e) => [e.extensions?.code, e.extensions?.source]).sort()).toEqual(SYSTEMS.map((s) => ['UPSTREAM_TIMEOUT', s]));
     } finally {
@@ -46,7 +46,7 @@ describe('when the document exchange axis fails', () => {
     gw.axis.resetStats();
     gw.axis.setFault(fault);
     try {
-      const res = await gw.graphql<{ sendDocument: null }>(SEND, { from: '000.00.00.G22', subject: 'Công văn gửi một lần' });
+      const res = await (await drillCaller(gw)).graphql<{ sendDocument: null }>(SEND, { from: '000.00.00.G22', subject: 'Công văn gửi một lần' });
       expect(res.data).toEqual({ sendDocument: null });
       expect(res.errors).toEqual([expect.objectContaining({ path: ['sendDocument'], extensions: expect.objectContaining({ code, source: 'qlvb-g22' }) })]);
       expect(gw.axis.stats.requests).toBe(1);
@@ -56,7 +56,7 @@ describe('when the document exchange axis fails', () => {
   });
 
   it('keeps the result of one mutation when another of the same request fails', async () => {
-    const res = await gw.graphql<{ sent: { id: string } | null; refused: { id: string } | null }>(/* GraphQL */ `
+    const res = await (await drillCaller(gw)).graphql<{ sent: { id: string } | null; refused: { id: string } | null }>(/* GraphQL */ `
       mutation {
         sent: sendDocument(input: { from: "000.00.00.G22", to: ["000.00.00.H41"], number: "126", notation: "VPCP-TTĐT", subject: "Gửi được" }) { id }
         refused: sendDocument(input: { from: "000.00.00.H41", to: ["000.00.00.G22"], number: "127", notation: "UBND-VX", subject: "Không được gửi thay" }) { id }

@@ -1,5 +1,5 @@
 import type { TestGateway } from '../utils/gateway';
-import { CONNECTIONS, FAULTS, runDrill, startDrillGateway, startTestGateway } from './fault-drill';
+import { CONNECTIONS, FAULTS, runDrill, startDrillGateway, startTestGateway, drillCaller } from './fault-drill';
 
 describe('when the national procedure database fails', () => {
   let gw: TestGateway;
@@ -28,7 +28,7 @@ describe('on a first start with the national procedure database unreachable', ()
 
   it('answers the catalogue\'s fields null with the error naming the source and each path, and the provinces\' parts in full', async () => {
     const code = gw.provinces[0]!.dossiers[0]!.code;
-    const res = await gw.graphql<{ procedures: null; sectors: null; agencies: null; dossier: { code: string } | null }>(
+    const res = await (await drillCaller(gw)).graphql<{ procedures: null; sectors: null; agencies: null; dossier: { code: string } | null }>(
       /* GraphQL */ `query($c: ID!) { procedures(first: 1) { totalCount } sectors { code } agencies(first: 1) { totalCount } dossier(code: $c) { code } }`,
       { c: code },
     );

@@ -1,5 +1,5 @@
 import type { TestGateway } from '../utils/gateway';
-import { CONNECTIONS, FAULTS, runDrill, startDrillGateway } from './fault-drill';
+import { CONNECTIONS, FAULTS, runDrill, startDrillGateway, drillCaller } from './fault-drill';
 
 /** The demo's provinces: name, index among the simulators, and the sockets the gateway may hold to it (iGate's SSO has a pool of two besides the API's). */
 const PROVINCES = [
@@ -27,7 +27,7 @@ describe('when a province\'s one-stop system fails', () => {
     gw.provinces[2]!.resetStats();
     // Ten times the four failures that would open it, were the faults counted as failures.
     for (let i = 0; i < 10; i++) {
-      const res = await gw.graphql(/* GraphQL */ `query($c: ID!) { dossier(code: $c) { code } }`, { c: unknown });
+      const res = await (await drillCaller(gw)).graphql(/* GraphQL */ `query($c: ID!) { dossier(code: $c) { code } }`, { c: unknown });
       expect(res).toMatchObject({ data: { dossier: null } });
       expect(res.errors).toBeUndefined();
     }

@@ -13,6 +13,11 @@ export interface ConnectorContractSubject {
   provokeSourceError?(): Promise<void> | void;
   /** Calls the read starts at once, each retried on its own (e.g. two listings read side by side). @default 1 */
   parallelCalls?: number;
+  /**
+   * The typical call is a write (a push, a message sent): the kit never retries it, since
+   * it may have landed; only the caller, who knows, does. @default false
+   */
+  writes?: boolean;
   close(): Promise<void>;
 }
 
@@ -128,13 +133,13 @@ export function defineConnectorContractTests(
       await expect(subject.read()).resolves.toBeTruthy();
     });
 
-    it('sends a read that keeps failing three times in all: once and two retries', async () => {
+    it('sends a read that keeps failing three times in all (once and two retries), and a write once', async () => {
       subject.sim.setFault({ mode: 'fail', status: 503 });
       subject.sim.resetStats();
       await failure();
       // A read of several calls fails with the first; the others finish their retries.
       await settled(subject);
-      expect(subject.sim.stats.requests).toBe(3 * (subject.parallelCalls ?? 1));
+      expect(subject.sim.stats.requests).toBe((subject.writes ? 1 : 3) * (subject.parallelCalls ?? 1));
     });
   });
 
@@ -164,9 +169,10 @@ export function defineConnectorContractTests(
       }
     }
 
+    /** Three failed attempts open the breaker: one read and its retries, or three writes. */
     async function openBreaker(): Promise<void> {
       subject.sim.setFault({ mode: 'fail', status: 503 });
-      await failure();
+      for (let i = 0; i < (subject.writes ? 3 : 1); i++) await failure();
       expect(subject.connector.resilience.state()).toBe('open');
     }
 

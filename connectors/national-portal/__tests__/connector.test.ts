@@ -23,13 +23,14 @@ async function rejection(promise: Promise<unknown>): Promise<Error & { extension
   );
 }
 
-defineConnectorContractTests('national-portal', async ({ timeoutMs }) => {
+defineConnectorContractTests('national-portal', async ({ timeoutMs, resilience }) => {
   const sim = await startNationalPortalSimulator({ procedureCodes: PROCEDURES });
-  const connector = createNationalPortalConnector({ url: sim.url, ...credentials, timeoutMs });
+  const connector = createNationalPortalConnector({ url: sim.url, ...credentials, timeoutMs, resilience });
   let withoutAgency = false;
   return {
     sim,
     connector,
+    writes: true,
     read: async () => {
       if (withoutAgency) {
         withoutAgency = false;
@@ -41,7 +42,8 @@ defineConnectorContractTests('national-portal', async ({ timeoutMs }) => {
           await broken.close();
         }
       }
-      return connector.pushDossier(push);
+      // A write alone (the portal's copy is known, so no look-up precedes it): the kit never retries it.
+      return connector.pushDossier({ ...push, knownToPortal: true });
     },
     provokeSourceError: () => {
       withoutAgency = true;

@@ -26,12 +26,13 @@ const failureOf = (promise: Promise<unknown>) =>
     },
   );
 
-defineConnectorContractTests('sms-brandname', async ({ timeoutMs }) => {
+defineConnectorContractTests('sms-brandname', async ({ timeoutMs, resilience }) => {
   const sim = await startSmsBrandnameSimulator();
-  const connector = connectorFor(sim, { timeoutMs });
+  const connector = connectorFor(sim, { timeoutMs, resilience });
   return {
     sim,
     connector,
+    writes: true,
     read: () => connector.send(message()),
     provokeSourceError: () => sim.failNext(1, { codeResult: '99', errorMessage: 'Hệ thống bận' }),
     close: async () => {

@@ -28,12 +28,13 @@ const failureOf = (promise: Promise<unknown>) =>
     },
   );
 
-defineConnectorContractTests('zalo-zns', async ({ timeoutMs }) => {
+defineConnectorContractTests('zalo-zns', async ({ timeoutMs, resilience }) => {
   const sim = await startZaloZnsSimulator({ refreshToken: 'first' });
-  const connector = connectorFor(sim, { timeoutMs });
+  const connector = connectorFor(sim, { timeoutMs, resilience });
   return {
     sim,
     connector,
+    writes: true,
     read: () => connector.send(message()),
     provokeSourceError: () => sim.failNext(1, { error: -100, message: 'Lỗi không xác định' }),
     close: async () => {

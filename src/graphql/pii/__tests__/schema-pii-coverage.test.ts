@@ -42,6 +42,11 @@ const PUBLIC_TYPES: Record<string, string> = {
 
 /** Fields of types that also hold personal data, one by one, each with why it is not `@pii`. */
 const NOT_PERSONAL: Record<string, string> = {
+  'Image.mediaType': CODE,
+  'Image.data': 'a QR code or barcode of a procedure page link or a dossier code and its lookup link: no personal data is encoded',
+  'Image.url': 'a link to a procedure\'s public page',
+  'DossierReceipt.dossierCode': 'a dossier code: the agency, a date and a sequence number',
+  'DossierReceipt.lookupUrl': 'the public status link of the dossier (its code and a per-dossier secret), which answers status and appointment only',
   'ProvinceSyncStatus.source': 'the configured source name of a province',
   'ProvinceSyncStatus.province': 'a province\'s level-1 agency code',
   'SyncPass.error': CODE,
