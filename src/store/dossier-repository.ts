@@ -260,6 +260,14 @@ export interface OutboxRepository {
    * by delivering the newer state); resolves false when a newer change is waiting.
    */
   complete(consumer: string, code: string, version: number, fence?: LeaseFence, now?: Date): Promise<boolean>;
+  /**
+   * Before a delivery: notes it in `lastError` (`note`, e.g. "delivery started by …") and
+   * puts the entry out of reach until `until` (due again then, should the deliverer die
+   * mid-way), if it is pending at `version`; resolves false otherwise. A later deliverer
+   * that finds a note or `attempts > 0` knows an earlier one may have reached the target.
+   * The attempt itself is counted by the outcome (`fail`), not here.
+   */
+  claim(consumer: string, code: string, version: number, until: Date, note: string, fence?: LeaseFence, now?: Date): Promise<boolean>;
   /** Not delivered: due again later, or a dead letter; only if the entry still holds `version`. */
   fail(consumer: string, code: string, version: number, outcome: OutboxOutcome, fence?: LeaseFence, now?: Date): Promise<boolean>;
   /** Dead letters in code order, after `afterCode`. */

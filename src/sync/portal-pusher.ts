@@ -101,6 +101,8 @@ export function createPortalPusher({
   const flying = new Map<string, number>(sources.map((s) => [s, 0]));
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<PushRound>>();
+  // How long a claimed entry stays out of reach: longer than any push takes (four calls at most).
+  const claimMs = Math.max(60_000, leaseTtlMs * 2);
   let stopped = true;
 
   async function pushOne(source: string, entry: OutboxEntry, fence: LeaseFence, round: PushRound): Promise<void> {
@@ -112,11 +114,17 @@ export function createPortalPusher({
     }
     const dossier: DossierRecord = { ...recordOf(stored), agencyCode: stored.facts.agencyCode };
     await limiters.get(source)!.take();
+    // Write ahead: the attempt is counted before the portal hears of it, so that if this
+    // process dies mid-push, the next deliverer knows the portal may hold the dossier.
+    const note = `push started ${new Date(now()).toISOString()} by ${holder}`;
+    if (!(await store.outbox.claim(PORTAL_CONSUMER, entry.code, entry.version, new Date(now() + claimMs), note, fence, new Date(now())))) return;
     flying.set(source, (flying.get(source) ?? 0) + 1);
     try {
-      // A guess the connector corrects with one more call when wrong (create answered
-      // "already exists" → update, and back); after a failed try it asks the portal instead.
-      const knownToPortal = entry.attempts > 0 ? undefined : stored.version > 1;
+      // Never tried (no attempt, no note of a push started): a first version is new to the
+      // portal; a later one is most likely known — a guess the connector corrects with one
+      // more call when wrong ("already exists" → update, "does not exist" → create). Tried
+      // before, or a push was started by a deliverer that died: the portal is asked.
+      const knownToPortal = entry.attempts > 0 || entry.lastError !== null ? undefined : stored.version > 1;
       const result = await portal.pushDossier({ dossier, nationalProcedureCode: stored.facts.procedure, ...(knownToPortal === undefined ? {} : { knownToPortal }) });
       // Completed at the version pushed: a newer change made meanwhile stays due.
       await store.outbox.complete(PORTAL_CONSUMER, entry.code, stored.version, fence, new Date(now()));

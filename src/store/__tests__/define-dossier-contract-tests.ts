@@ -331,6 +331,19 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
         expect((await store.outbox.due('portal', 'province-h56', at(12), 10)).map((e) => e.code.slice(-4)).sort()).toEqual(['0002']);
       });
 
+      it('lets a deliverer claim a pending entry: out of reach until the claim lapses, noted, and only at its version', async () => {
+        await store.dossiers.apply({ dossiers: [write(1, 'a')], enqueue: ['portal'], now: t0 });
+        const code = '000.00.41.H56-240301-0001';
+        expect(await store.outbox.claim('portal', code, 2, at(60), 'push started', undefined, at(1))).toBe(false);
+        expect(await store.outbox.claim('portal', code, 1, at(60), 'push started by a', undefined, at(1))).toBe(true);
+        expect(await store.outbox.due('portal', 'province-h56', at(59), 10)).toEqual([]);
+        expect(await store.outbox.due('portal', 'province-h56', at(60), 10)).toEqual([expect.objectContaining({ code, version: 1, attempts: 0, lastError: 'push started by a' })]);
+        // A claim counts nothing: the outcome does.
+        expect(await store.outbox.dayCounts('portal', 0)).toEqual([]);
+        await store.dossiers.apply({ dossiers: [write(1, 'b')], enqueue: ['portal'], now: at(61) });
+        expect(await store.outbox.due('portal', 'province-h56', at(61), 10)).toEqual([expect.objectContaining({ code, version: 2, attempts: 0, lastError: null })]);
+      });
+
       it('refuses an outcome from a replica whose lease moved on', async () => {
         await store.dossiers.apply({ dossiers: [write(1, 'a')], enqueue: ['portal'], now: t0 });
         const lease = (await store.leases.acquire('push:portal:province-h56', 'a', 1000))!;

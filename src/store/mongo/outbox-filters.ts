@@ -139,3 +139,8 @@ export function depthPipeline(consumer: string): PipelineStage[] {
     { $project: { _id: 0, source: '$_id', pending: 1, dead: 1, oldestPendingAt: 1 } },
   ];
 }
+
+/** What `claim` does to a pending entry: out of reach until `until`, with the delivery noted. */
+export function claimUpdate(until: Date, note: string): { $set: { dueAt: Date; lastError: string } } {
+  return { $set: { dueAt: until, lastError: note } };
+}

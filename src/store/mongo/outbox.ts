@@ -23,6 +23,7 @@ import {
   retryDeadFilter,
   retryDeadUpdate,
   tallyOf,
+  claimUpdate,
 } from './outbox-filters';
 import { OUTBOX_INDEX, defineOutboxModels, type OutboxDocument, type OutboxModels } from './outbox-model';
 
@@ -102,6 +103,13 @@ export const outbox: MongoRepositoryDefinition<OutboxRepository, OutboxModels> =
           if (!removed) return false;
           await count(consumer, removed.source, now, tallyOf('delivered'), session);
           return true;
+        });
+      },
+
+      async claim(consumer, code, version, until, note, fence, now = new Date()) {
+        return settle(fence, now, async (session) => {
+          const claimed = await OutboxEntry.findOneAndUpdate(failFilter(consumer, code, version), claimUpdate(until, note), { session, projection: { _id: 1 } }).lean();
+          return claimed !== null;
         });
       },
 

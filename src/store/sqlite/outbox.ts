@@ -65,6 +65,7 @@ export const outbox: SqliteRepositoryDefinition<OutboxRepository> = {
     );
     const deleteIfVersion = db.prepare('DELETE FROM outbox WHERE consumer = ? AND code = ? AND version <= ?');
     const selectEntry = db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE consumer = ? AND code = ?');
+    const updateClaim = db.prepare("UPDATE outbox SET due_at = ?, last_error = ? WHERE consumer = ? AND code = ? AND version = ? AND state = 'pending'");
     const updateRetry = db.prepare("UPDATE outbox SET attempts = attempts + 1, due_at = ?, last_error = ? WHERE consumer = ? AND code = ? AND version = ? AND state = 'pending'");
     const updateDead = db.prepare("UPDATE outbox SET attempts = attempts + 1, state = 'dead', last_error = ? WHERE consumer = ? AND code = ? AND version = ? AND state = 'pending'");
     const count = db.prepare(`
@@ -93,6 +94,10 @@ export const outbox: SqliteRepositoryDefinition<OutboxRepository> = {
       count.run(consumer, row.source, vietnamDayOfMs(now), 1, 0, 0);
       return true;
     });
+    const claim = db.transaction((consumer: string, code: string, version: number, until: number, note: string, fence: Parameters<OutboxRepository['claim']>[5], now: number): boolean => {
+      if (fence) checkFence(db, fence, now);
+      return updateClaim.run(until, note, consumer, code, version).changes > 0;
+    });
     const fail = db.transaction((consumer: string, code: string, version: number, outcome: Parameters<OutboxRepository['fail']>[3], fence: Parameters<OutboxRepository['fail']>[4], now: number): boolean => {
       if (fence) checkFence(db, fence, now);
       const row = selectEntry.get(consumer, code);
@@ -108,6 +113,9 @@ export const outbox: SqliteRepositoryDefinition<OutboxRepository> = {
       },
       async complete(consumer, code, version, fence, now = new Date()) {
         return complete.immediate(consumer, code, version, fence, now.getTime());
+      },
+      async claim(consumer, code, version, until, note, fence, now = new Date()) {
+        return claim.immediate(consumer, code, version, until.getTime(), note, fence, now.getTime());
       },
       async fail(consumer, code, version, outcome, fence, now = new Date()) {
         return fail.immediate(consumer, code, version, outcome, fence, now.getTime());
