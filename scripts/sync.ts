@@ -66,10 +66,14 @@ export async function runSync(argv: string[], { out, err, tty }: Io): Promise<nu
     if (!values.once) {
       await sources.start();
       out(`syncing ${config.sources.provinces.length} province(s) into ${store.kind} ${store.location}${sources.pusher ? ' and pushing to the national portal' : ''}; Ctrl-C stops`);
+      // The schedules' timers do not hold the process open (they are unref'd, so a gateway can
+      // stop without waiting for them): this one does, until a signal says to stop.
+      const alive = setInterval(() => undefined, 60_000);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      clearInterval(alive);
       return 0;
     }
     return await once(config, sources, { out, err, tty, quiet: values.quiet === true });

@@ -95,10 +95,15 @@ const portalPush = z
     /** How often each province's outbox is looked at. */
     pollMs: z.number().int().min(10).default(1000),
     /** The per-province push lease. */
-    leaseTtlSeconds: z.number().int().min(5).max(3600).default(30),
+    leaseTtlSeconds: z.number().int().min(1).max(3600).default(30),
+    /**
+     * How long a dossier being pushed stays out of other pushers' reach: longer than one push
+     * can take (up to four calls of the portal's timeoutMs); after a crash it is pushed again then.
+     */
+    claimSeconds: z.number().int().min(1).max(3600).default(60),
   })
   .strict()
-  .default({ enabled: true, ratePerSecond: 20, concurrency: 4, maxAttempts: 3, backoffBaseMs: 2000, backoffMaxMs: 600_000, pollMs: 1000, leaseTtlSeconds: 30 });
+  .default({ enabled: true, ratePerSecond: 20, concurrency: 4, maxAttempts: 3, backoffBaseMs: 2000, backoffMaxMs: 600_000, pollMs: 1000, leaseTtlSeconds: 30, claimSeconds: 60 });
 
 const nationalPortal = z
   .object({
@@ -126,7 +131,11 @@ const nationalPortal = z
     push: portalPush,
     resilience: resilienceConfig.optional(),
   })
-  .strict();
+  .strict()
+  .refine((portal) => portal.push.claimSeconds * 1000 > 4 * portal.timeoutMs, {
+    message: 'push.claimSeconds must outlast one push: more than four times timeoutMs',
+    path: ['push', 'claimSeconds'],
+  });
 
 const provinceCommon = {
   /** Source name in errors, logs and /readyz, e.g. `province-h56`. */
@@ -170,7 +179,7 @@ const dossiers = z
     /** …at most this many listing pages per pass, so it costs the province little at a time. */
     reconcilePagesPerPass: z.number().int().min(0).default(20),
     /** A province's sync lease; renewed every third of it, taken over by another replica once it lapses. */
-    leaseTtlSeconds: z.number().int().min(5).max(3600).default(30),
+    leaseTtlSeconds: z.number().int().min(1).max(3600).default(30),
     /** During the first read, steps of dossiers listed without them are read for open dossiers and those received this recently. */
     stepsRecentDays: z.number().int().min(0).default(30),
     /** Listing pages read ahead of the one being written. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SYSTEMS, startDocumentExchangeSimulator, type DocumentExchangeSimulator } from '../../simulators/document-exchange';
-import { startNationalPortalSimulator, type NationalPortalSimulator } from '../../simulators/national-portal';
+import { startNationalPortalSimulator, type NationalPortalSimulator, type NationalPortalSimulatorOptions } from '../../simulators/national-portal';
 import { startNationalProceduresSimulator, type NationalProceduresSimulator } from '../../simulators/national-procedures';
 import {
   IGATE_STATUS_TABLE,
@@ -58,6 +58,8 @@ export interface DemoOptions {
   procedures?: number;
   /** Dossiers per province; 0 runs no province. @default 20000 */
   dossiersPerProvince?: number;
+  /** Options of the national portal's simulator beyond the demo's (e.g. `duplicateCreate`, `historyLimit`, for tests). @default {} */
+  portal?: Partial<Pick<NationalPortalSimulatorOptions, 'duplicateCreate' | 'historyLimit'>>;
 }
 
 const CREDENTIALS = { username: 'lienthong', password: 'demo-secret' };
@@ -67,7 +69,7 @@ const CREDENTIALS = { username: 'lienthong', password: 'demo-secret' };
  * configuration that points the gateway at them. What `npm start` runs with no config,
  * and what the end-to-end tests run, smaller.
  */
-export async function startDemoSources({ seed = 20240315, procedures = 2000, dossiersPerProvince = 20000 }: DemoOptions = {}): Promise<DemoSources> {
+export async function startDemoSources({ seed = 20240315, procedures = 2000, dossiersPerProvince = 20000, portal = {} }: DemoOptions = {}): Promise<DemoSources> {
   const dstcode = 'VN:GOV:000.00.00.G22:vpcpdvcprovider';
   const nationalProcedures = await startNationalProceduresSimulator({ seed, procedures, dstcode, ...CREDENTIALS });
   const { data } = nationalProcedures;
@@ -103,7 +105,7 @@ export async function startDemoSources({ seed = 20240315, procedures = 2000, dos
   };
   // The national portal knows the national catalogue's procedure codes, and no others.
   const portalDstcode = 'VN:GOV:000.00.00.G22:dvcqg';
-  const nationalPortal = await startNationalPortalSimulator({ procedureCodes: data.procedures.map((p) => p.MATTHC.trim()), dstcode: portalDstcode, ...CREDENTIALS });
+  const nationalPortal = await startNationalPortalSimulator({ procedureCodes: data.procedures.map((p) => p.MATTHC.trim()), dstcode: portalDstcode, ...CREDENTIALS, ...portal });
   // The citizens' channels: a Zalo Official Account and an SMS brandname gateway.
   // The OA's refresh token is new on every start, so tokens a previous run rotated (kept in the data directory) give way to it.
   const [zaloZns, smsBrandname] = await Promise.all([startZaloZnsSimulator({ refreshToken: `demo-${randomUUID()}` }), startSmsBrandnameSimulator()]);

@@ -37,11 +37,11 @@ export interface SourcesOptions {
   /** The store the dossiers and the catalogue's mirror live in, shared by every replica. */
   store: Store;
   mirror?: CatalogueMirror;
-  /** This replica's name in leases. @default a random one per process */
+  /** This replica's name in leases. @default LIENTHONG_REPLICA_NAME, else a random one per process */
   holder?: string;
 }
 
-export function createSources(config: GatewayConfig, logger: Logger, { store, mirror, holder = `replica-${randomUUID().slice(0, 8)}` }: SourcesOptions): RunningSources {
+export function createSources(config: GatewayConfig, logger: Logger, { store, mirror, holder = process.env.LIENTHONG_REPLICA_NAME || `replica-${randomUUID().slice(0, 8)}` }: SourcesOptions): RunningSources {
   const national = config.sources.nationalProcedures;
   const nationalProcedures = createNationalProceduresConnector(national);
   const catalogue = createProcedureCatalogue({
@@ -94,6 +94,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
           backoffMaxMs: push.backoffMaxMs,
           pollMs: push.pollMs,
           leaseTtlMs: push.leaseTtlSeconds * 1000,
+          claimMs: push.claimSeconds * 1000,
         })
       : null;
   const syncAdmin = createSyncAdmin({ store, dossiers, provinces: provinces.map((p) => ({ name: p.name, province: p.province })), portal: nationalPortal, pusher });

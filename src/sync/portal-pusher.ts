@@ -41,6 +41,8 @@ export interface PortalPusherOptions {
   leaseTtlMs?: number;
   /** Entries taken from the outbox at a time. @default 100 */
   batchSize?: number;
+  /** How long a dossier being pushed stays out of other pushers' reach; must outlast one push. @default 60000 */
+  claimMs?: number;
   now?: () => number;
   random?: () => number;
 }
@@ -93,6 +95,7 @@ export function createPortalPusher({
   pollMs = 1000,
   leaseTtlMs = 30_000,
   batchSize = 100,
+  claimMs = 60_000,
   now = Date.now,
   random = Math.random,
 }: PortalPusherOptions): PortalPusher {
@@ -101,8 +104,6 @@ export function createPortalPusher({
   const flying = new Map<string, number>(sources.map((s) => [s, 0]));
   const timers = new Map<string, NodeJS.Timeout>();
   const running = new Map<string, Promise<PushRound>>();
-  // How long a claimed entry stays out of reach: longer than any push takes (four calls at most).
-  const claimMs = Math.max(60_000, leaseTtlMs * 2);
   let stopped = true;
 
   async function pushOne(source: string, entry: OutboxEntry, fence: LeaseFence, round: PushRound): Promise<void> {

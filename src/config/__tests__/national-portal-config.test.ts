@@ -33,7 +33,7 @@ describe('configuration of the national portal', () => {
       notFoundCodes: [-4],
       rejectionCodes: [10, 11, 12, 13, 14, 15, 16, 17],
       lookupBeforePush: 'when-unknown',
-      push: { enabled: true, ratePerSecond: 20, concurrency: 4, maxAttempts: 3, backoffBaseMs: 2000, backoffMaxMs: 600_000, pollMs: 1000, leaseTtlSeconds: 30 },
+      push: { enabled: true, ratePerSecond: 20, concurrency: 4, maxAttempts: 3, backoffBaseMs: 2000, backoffMaxMs: 600_000, pollMs: 1000, leaseTtlSeconds: 30, claimSeconds: 60 },
     });
   });
 
