@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GatewayConfigInput } from '../../src/config';
 import { createStore, loadDataKeyring, type Store } from '../../src/store';
@@ -36,6 +36,7 @@ export function writeWorkerConfig(file: string, demoConfig: GatewayConfigInput, 
       ...sources,
     } as GatewayConfigInput['sources'],
   };
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(config));
   return file;
 }
