@@ -108,6 +108,8 @@ export async function createAuditWriter({
   }
   /** Hash of the newest stored entry: what the next entry to chain follows once every chained one is settled. */
   let storedHead: string | null = newest?.hash ?? null;
+  /** Its id: a batch is written only while it is still the newest stored (another replica may append). */
+  let storedHeadId: string | null = newest?.id ?? null;
   /** Hash of the newest chained entry (stored, or in a batch being written). */
   let chainHead = storedHead;
   /** How many entries at the front of the buffer have their prevHash and hash: always a prefix. */
@@ -135,7 +137,10 @@ export async function createAuditWriter({
   const settledCount = () => stats.recorded - buffer.length;
 
   function settle(count: number, outcome: 'written' | 'rejected' | 'dropped'): void {
-    if (outcome === 'written' && count > 0) storedHead = buffer[count - 1]!.hash;
+    if (outcome === 'written' && count > 0) {
+      storedHead = buffer[count - 1]!.hash;
+      storedHeadId = buffer[count - 1]!.id;
+    }
     buffer.splice(0, count);
     chained = outcome === 'written' ? Math.max(0, chained - count) : 0;
     if (outcome !== 'written') chainHead = storedHead;
@@ -197,13 +202,17 @@ export async function createAuditWriter({
       const size = Math.min(maxBatch, buffer.length);
       let failure: unknown;
       try {
-        await repository.append(chain(size));
+        await repository.append(chain(size), storedHeadId);
         if (abandoned) return;
         settle(size, 'written');
         failures = 0;
         continue;
       } catch (error) {
         if (abandoned) return;
+        if (isGatewayError(error) && error.code === 'STORE_CONFLICT') {
+          await rebase();
+          continue;
+        }
         failure = isRetryable(error) ? error : await writeOneByOne(size);
       }
       if (failure === undefined) continue;
@@ -215,6 +224,26 @@ export async function createAuditWriter({
       await sleep(delay);
     }
     if (buffer.length === 0) writePartial = false;
+  }
+
+  /**
+   * Another writer (a replica on the same store) appended after the entry this one chains
+   * from: read the newest stored entry again, and give every entry not yet written a new id
+   * after it and a new place in the chain, so the log stays one chain in id order.
+   */
+  async function rebase(): Promise<void> {
+    const head = await repository.lastEntry();
+    storedHead = head?.hash ?? null;
+    storedHeadId = head?.id ?? null;
+    if (head) continueAuditIdsAfter(head.id);
+    for (const entry of buffer) {
+      entry.id = createAuditId();
+      entry.prevHash = null;
+      entry.hash = null;
+    }
+    chained = 0;
+    chainHead = storedHead;
+    logger.debug({ head: storedHeadId }, 'audit chain head moved (another replica wrote); entries rechained after it');
   }
 
   /**
@@ -235,12 +264,12 @@ export async function createAuditWriter({
         continue;
       }
       try {
-        await repository.append([entry]);
+        await repository.append([entry], storedHeadId);
         if (abandoned) return undefined;
         settle(1, 'written');
       } catch (error) {
         if (abandoned) return undefined;
-        if (isRetryable(error)) return error;
+        if (isRetryable(error) || (isGatewayError(error) && error.code === 'STORE_CONFLICT')) return error;
         stats.lastError = describe(error);
         logger.error({ err: error, entry }, 'the store refused an audit entry; it is logged here instead');
         settle(1, 'rejected');

@@ -34,6 +34,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { httpStatus: 429, description: 'Too many requests from this client in a short time (the public status lookup counts per address); the Retry-After header says when to try again.' },
   // The gateway's own store
   STORE_UNAVAILABLE: { httpStatus: 503, description: 'The gateway\'s own store (SQLite or MongoDB) could not be read or written; retrying later may succeed.' },
+  STORE_CONFLICT: { httpStatus: 409, description: 'A write expected the store as it last saw it (the audit chain\'s newest entry) and another replica had written meanwhile; the writer reads the store again and retries. Never sent to clients.' },
   LEASE_LOST: { httpStatus: 409, description: 'A background job (a province\'s sync, the catalogue refresh, the national portal push) lost its lease on shared work to another replica; its writes were refused and it stopped.' },
   // Configuration
   CONFIG_INVALID: { httpStatus: 500, description: 'The configuration file or environment is invalid; start-up stops.' },

@@ -139,8 +139,14 @@ export interface AuditRepository {
    * already stored is a no-op, so retrying a batch whose outcome is unknown never
    * duplicates. Rejects with a TypeError naming the bad entry when one is malformed, and
    * with STORE_UNAVAILABLE when the store cannot be written (worth retrying).
+   *
+   * With `after` (the id of the newest entry the writer knows is stored, null for an empty
+   * log), the batch is written only if that is still the newest stored entry, checked in
+   * the same transaction; otherwise it rejects with STORE_CONFLICT and writes nothing. So
+   * several writers on one store (replicas) keep one chain: a writer whose head moved
+   * re-reads it and chains its batch after it.
    */
-  append(entries: AuditEntry[]): Promise<void>;
+  append(entries: AuditEntry[], after?: string | null): Promise<void>;
   /**
    * Entries matching `filter`, newest first. The cursor is opaque and stable: it encodes
    * the position of the last item returned, so entries appended meanwhile never shift a

@@ -1,3 +1,4 @@
+import { GatewayError } from '../../errors';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { AUDIT_TEXT_LIMITS as LIMIT, type AuditEntry, type AuditRepository } from '../audit-repository';
 import { encodeAuditCursor } from '../audit-cursor';
@@ -18,7 +19,13 @@ export interface AuditDocument extends Omit<AuditEntry, 'id' | 'records'> {
   principalId?: string | null;
 }
 
-type AuditModels = { AuditEntry: Model<AuditDocument> };
+/** One document, `_id: 'head'`, rewritten by every append: concurrent appends conflict on it, so one chain follows. */
+interface AuditChainHeadDocument {
+  _id: string;
+  id: string;
+}
+
+type AuditModels = { AuditEntry: Model<AuditDocument>; AuditChainHead: Model<AuditChainHeadDocument> };
 
 const DAY_SECONDS = 24 * 60 * 60;
 const nullableText = (maxlength: number) => ({ type: String, default: null, maxlength });
@@ -79,19 +86,35 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
     // Version-1 documents hold the client here; a filter on the client reads both indexes.
     schema.index({ principalId: 1, at: -1, _id: -1 }, { name: 'audit_principal' });
     schema.index({ agencyCode: 1, at: -1, _id: -1 }, { name: 'audit_agency' });
-    return { AuditEntry: connection.model<AuditDocument>('AuditEntry', schema) };
+    const head = new mongoose.Schema<AuditChainHeadDocument>({ _id: { type: String, required: true }, id: { type: String, required: true } }, { collection: 'audit_chain_head', versionKey: false, strict: 'throw' });
+    return { AuditEntry: connection.model<AuditDocument>('AuditEntry', schema), AuditChainHead: connection.model<AuditChainHeadDocument>('AuditChainHead', head) };
   },
 
-  create({ AuditEntry }: AuditModels, { connection, supportsTransactions }: MongoContext): AuditRepository {
+  create({ AuditEntry, AuditChainHead }: AuditModels, { connection, supportsTransactions }: MongoContext): AuditRepository {
     return {
       /*
        * Upserts with $setOnInsert, so a retried batch never duplicates. On a replica set
        * the batch is one transaction; a standalone server has none, so there a failed
        * append may have stored a prefix of the batch, which the retry completes.
        */
-      async append(entries) {
+      async append(entries, after) {
         parseAuditEntries(entries);
         if (entries.length === 0) return;
+        /**
+         * With `after`: the newest stored entry must still be `after` (or one of this batch,
+         * when a retried batch did land), checked in the transaction that also rewrites the
+         * chain-head document, so two writers' concurrent appends conflict and the loser,
+         * retried by the driver, finds the head moved (STORE_CONFLICT). Without transactions
+         * (a standalone server) the check is best effort.
+         */
+        const checkHead = async (session?: mongoose.ClientSession): Promise<void> => {
+          if (after === undefined) return;
+          const newest = (await AuditEntry.findOne({}, { _id: 1 }, { session }).sort({ _id: -1 }).lean<{ _id: string }>())?._id ?? null;
+          if (newest !== after && !entries.some((entry) => entry.id === newest)) {
+            throw new GatewayError('STORE_CONFLICT', `the audit chain's newest entry is ${newest ?? 'none'}, not ${after ?? 'none'}: another writer appended meanwhile`, { store: 'mongodb' });
+          }
+          await AuditChainHead.updateOne({ _id: { $eq: 'head' } }, { $set: { id: entries[entries.length - 1]!.id } }, { upsert: true, session });
+        };
         const documents = entries.map((entry) => new AuditEntry(toDocument(entry)));
         await Promise.all(documents.map((document) => document.validate()));
         const operations = documents.map((document) => {
@@ -99,8 +122,12 @@ export const audit: MongoRepositoryDefinition<AuditRepository, AuditModels> = {
           return { updateOne: { filter: { _id: { $eq: _id } }, update: { $setOnInsert: fields }, upsert: true } };
         });
         if (supportsTransactions) {
-          await connection.transaction((session) => AuditEntry.bulkWrite(operations, { session, ordered: true }));
+          await connection.transaction(async (session) => {
+            await checkHead(session);
+            await AuditEntry.bulkWrite(operations, { session, ordered: true });
+          });
         } else {
+          await checkHead();
           await AuditEntry.bulkWrite(operations, { ordered: true });
         }
       },

@@ -1,3 +1,4 @@
+import { GatewayError } from '../../errors';
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditRepository } from '../audit-repository';
 import { encodeAuditCursor } from '../audit-cursor';
@@ -120,7 +121,15 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
         @agency_code, @prev_hash, @hash)
       ON CONFLICT (id) DO NOTHING`);
     const insertErrorCode = db.prepare('INSERT OR IGNORE INTO audit_error_code (code, at, entry_id) VALUES (?, ?, ?)');
-    const appendAll = db.transaction((entries: AuditEntry[]) => {
+    const appendAll = db.transaction((entries: AuditEntry[], after: string | null | undefined) => {
+      if (after !== undefined) {
+        const newest = (selectLastId.get() as { id: string } | undefined)?.id ?? null;
+        // A retried batch that did land is its own newest entry: not a conflict, and a no-op below.
+        const landed = newest !== null && entries.some((entry) => entry.id === newest);
+        if (newest !== after && !landed) {
+          throw new GatewayError('STORE_CONFLICT', `the audit chain's newest entry is ${newest ?? 'none'}, not ${after ?? 'none'}: another writer appended meanwhile`, { store: 'sqlite' });
+        }
+      }
       for (const entry of entries) {
         const row = toRow(entry);
         if (insertEntry.run(row).changes === 1) {
@@ -128,6 +137,7 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
         }
       }
     });
+    const selectLastId = db.prepare('SELECT id FROM audit_entry ORDER BY id DESC LIMIT 1');
     // ON DELETE CASCADE removes the entries' rows in audit_error_code through its entry_id index.
     const selectLast = db.prepare<[], AuditRow>(LAST_ENTRY_SQL);
     const selectChain = db.prepare<[string, number], AuditRow>(SCAN_CHAIN_SQL);
@@ -167,8 +177,8 @@ export const audit: SqliteRepositoryDefinition<AuditRepository> = {
     });
 
     return {
-      async append(entries) {
-        appendAll(parseAuditEntries(entries));
+      async append(entries, after) {
+        appendAll.immediate(parseAuditEntries(entries), after);
       },
 
       async query(filter, page) {
