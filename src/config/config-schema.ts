@@ -270,6 +270,8 @@ const documentExchange = z
     maxDepth: z.number().int().min(8).max(1000).default(64),
     /** Queries closer together than this reuse the last read of the axis instead of reading it again. */
     minRefreshIntervalMs: z.number().int().min(0).default(1000),
+    /** Decoded attachment bytes kept in memory; beyond it the least recently read are dropped and read from the axis again when downloaded. */
+    maxAttachmentMemoryBytes: z.number().int().positive().default(256 * 1024 * 1024),
   })
   .strict();
 

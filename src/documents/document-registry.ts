@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DocumentExchangeConnector, EdxmlDocument, EdxmlStatus, MessageSignatures, SentDelivery, SignatureStatus } from '../../connectors/document-exchange';
 import { formatVietnamDateTime } from '../../connectors/kit';
 import { GatewayError, isGatewayError } from '../errors';
@@ -58,6 +59,12 @@ export interface DocumentRegistryOptions {
    * (and logs it once), `block` withholds it (see `withheld()`). @default 'warn'
    */
   unverified?: 'warn' | 'block';
+  /**
+   * Decoded attachment bytes kept in memory across all copies. Beyond it the least recently
+   * read copies drop their attachments' bytes (never their metadata); a download of one
+   * reads the message from the axis again. @default 256 MiB
+   */
+  maxAttachmentBytes?: number;
 }
 
 export interface DocumentRegistry {
@@ -73,6 +80,14 @@ export interface DocumentRegistry {
   /** Received documents withheld for their signature (`unverified: block`); never in `copies()`. */
   withheld(): WithheldDocument[];
   connectorFor(agencyCode: string): DocumentExchangeConnector | undefined;
+  /**
+   * The decoded bytes of one attachment of a copy: from memory, or read from the axis again
+   * when they were dropped to keep memory bounded. Undefined when the copy or the attachment
+   * is unknown or unreadable; a failing axis read rejects with its coded error.
+   */
+  attachmentContent(copyId: string, contentId: string): Promise<Buffer | undefined>;
+  /** Decoded attachment bytes held in memory now (bounded by `maxAttachmentBytes`). */
+  attachmentBytesHeld(): number;
   /** Records a message this gateway just sent, so it is visible before the next refresh. */
   recordSent(
     connector: DocumentExchangeConnector,
@@ -91,8 +106,21 @@ const UNREADABLE: ReadonlySet<string> = new Set(['EDXML_INVALID', 'PAYLOAD_TOO_L
  * sender sees they arrived) but never `done` by the gateway, so they stay listed and the
  * registry is rebuilt from the axis after a restart; sent ones are read back with getEdoc.
  */
-export function createDocumentRegistry({ connectors, logger, minRefreshIntervalMs = 1000, unverified = 'warn' }: DocumentRegistryOptions): DocumentRegistry {
+export function createDocumentRegistry({
+  connectors,
+  logger,
+  minRefreshIntervalMs = 1000,
+  unverified = 'warn',
+  maxAttachmentBytes = 256 * 1024 * 1024,
+}: DocumentRegistryOptions): DocumentRegistry {
   const copies = new Map<string, DocumentCopy>();
+  // Copies whose attachment bytes are in memory, least recently read first (a Map keeps
+  // insertion order; a read moves the copy to the end), with the bytes each holds.
+  const held = new Map<string, number>();
+  let heldBytes = 0;
+  // The SHA-256 of bytes dropped from memory, so what the axis gives back is checked to be them.
+  const dropped = new Map<string, string>();
+  const byName = new Map(connectors.map((c) => [c.name, c]));
   const withheld = new Map<string, WithheldDocument>();
   const statuses = new Map<string, StatusEntry>();
   const broken = new Map<string, BrokenMessage>();
@@ -164,6 +192,49 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
       }
     }
     copies.set(id, { id, axisId, source: connector.name, agencyCode: connector.agencyCode, direction, at, document: message.document, signatures });
+    hold(id, message.document);
+  }
+
+  function hold(id: string, document: EdxmlDocument): void {
+    const bytes = document.attachments.reduce((sum, a) => sum + (a.content?.length ?? 0), 0);
+    if (bytes === 0) return;
+    heldBytes -= held.get(id) ?? 0;
+    held.delete(id);
+    held.set(id, bytes);
+    heldBytes += bytes;
+    for (const [oldest, size] of held) {
+      if (heldBytes <= maxAttachmentBytes || oldest === id) break;
+      // Metadata (name, type, size) stays; only the bytes go, to be read again on demand.
+      for (const a of copies.get(oldest)?.document.attachments ?? []) {
+        if (!a.content) continue;
+        dropped.set(`${oldest}#${a.contentId}`, createHash('sha256').update(a.content).digest('base64'));
+        delete a.content;
+      }
+      held.delete(oldest);
+      heldBytes -= size;
+    }
+  }
+
+  async function refetch(copy: DocumentCopy, contentId: string): Promise<Buffer | undefined> {
+    const connector = byName.get(copy.source);
+    if (!connector) return undefined;
+    const [result] = await connector.getMessages([copy.axisId]);
+    if (result === undefined) return undefined;
+    if (result instanceof Error) throw isGatewayError(result) ? result : new GatewayError('UPSTREAM_BAD_RESPONSE', result.message, { source: copy.source });
+    if (result.message.kind !== 'document') return undefined;
+    const fresh = result.message.document.attachments.find((a) => a.contentId === contentId);
+    // The axis must give back the bytes the copy was read with; anything else is not served as it.
+    const digest = dropped.get(`${copy.id}#${contentId}`);
+    if (!fresh?.content || (digest !== undefined && createHash('sha256').update(fresh.content).digest('base64') !== digest)) {
+      throw new GatewayError('UPSTREAM_BAD_RESPONSE', `the axis gave back another attachment ${contentId} than the one read before`, { source: copy.source });
+    }
+    // Only the one asked for comes back into memory: a whole message's files for one download
+    // would make the bound easy to defeat.
+    const attachment = copy.document.attachments.find((a) => a.contentId === contentId)!;
+    attachment.content = fresh.content;
+    dropped.delete(`${copy.id}#${contentId}`);
+    hold(copy.id, copy.document);
+    return fresh.content;
   }
 
   const registry: DocumentRegistry = {
@@ -207,6 +278,17 @@ export function createDocumentRegistry({ connectors, logger, minRefreshIntervalM
     withheld: () => [...withheld.values()],
     deliveriesOf: (copy) => (copy.direction === 'OUTGOING' ? (deliveries.get(copy.id) ?? []) : []),
     connectorFor: (agencyCode) => byAgency.get(agencyCode),
+    async attachmentContent(copyId, contentId) {
+      const copy = copies.get(copyId);
+      const attachment = copy?.document.attachments.find((a) => a.contentId === contentId);
+      if (!copy || !attachment || attachment.error) return undefined;
+      if (attachment.content) {
+        hold(copyId, copy.document);
+        return attachment.content;
+      }
+      return refetch(copy, contentId);
+    },
+    attachmentBytesHeld: () => heldBytes,
     recordSent(connector, axisId, message, signatures = null) {
       add(connector, axisId, 'OUTGOING', formatVietnamDateTime(new Date()), message, signatures);
     },

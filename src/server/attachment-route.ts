@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { canReadAgency } from '../auth';
 import { attachmentSignatureOf, type DocumentRegistry } from '../documents';
-import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
+import { ERROR_CATALOGUE, isGatewayError, type ErrorCode } from '../errors';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
 import { recordRefusal } from './record-refusal';
 
@@ -28,9 +28,18 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
     const found = documents.copy(req.params.id);
     const copy = found && canReadAgency(principal, found.agencyCode) ? found : undefined;
     const attachment = copy?.document.attachments.find((a) => a.contentId === req.params.contentId);
-    if (!attachment?.content) {
+    if (!copy || !attachment || attachment.error) {
       return refuse('NOT_FOUND', attachment?.error ? `attachment ${req.params.contentId} could not be decoded: ${attachment.error.message}` : 'no such document or attachment');
     }
+    let content: Buffer | undefined;
+    try {
+      // From memory, or from the axis again when the bytes were dropped to bound memory.
+      content = await documents.attachmentContent(copy.id, attachment.contentId);
+    } catch (err) {
+      const code: ErrorCode = isGatewayError(err) ? err.code : 'INTERNAL_SERVER_ERROR';
+      return refuse(code, isGatewayError(err) ? err.message : 'the attachment could not be read again from the exchange axis');
+    }
+    if (!content) return refuse('NOT_FOUND', 'no such document or attachment');
     audit.record({
       at: new Date(),
       requestId: req.id,
@@ -52,9 +61,9 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
     return reply
       .header('content-type', attachment.contentType ?? 'application/octet-stream')
       .header('x-content-type-options', 'nosniff')
-      .header('content-length', attachment.content.length)
+      .header('content-length', content.length)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`)
       .header('x-signature-status', attachmentSignatureOf(copy!, attachment.contentId).status)
-      .send(Readable.from([attachment.content]));
+      .send(Readable.from([content]));
   });
 }

@@ -116,7 +116,7 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
       ...(signatures && { signatures }),
     }),
   );
-  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs, unverified: config.trust.unverified });
+  const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs, maxAttachmentBytes: exchange?.maxAttachmentMemoryBytes, unverified: config.trust.unverified });
   const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems, ...(nationalPortal ? [nationalPortal] : [])];
   let closed = false;
 

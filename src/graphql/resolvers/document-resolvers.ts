@@ -220,7 +220,8 @@ export const DocumentAttachment: DocumentAttachmentResolvers = {
   contentType: (a) => a.attachment.contentType ?? null,
   description: (a) => a.attachment.description ?? null,
   size: (a) => a.attachment.size ?? null,
-  downloadPath: (a) => (a.attachment.content ? `/documents/${encodeURIComponent(a.copyId)}/attachments/${encodeURIComponent(a.attachment.contentId)}` : null),
+  // Bytes dropped from memory (size kept) are still downloadable: the route reads them again.
+  downloadPath: (a) => (!a.attachment.error && (a.attachment.content || a.attachment.size !== undefined) ? `/documents/${encodeURIComponent(a.copyId)}/attachments/${encodeURIComponent(a.attachment.contentId)}` : null),
   error: (a) => a.attachment.error?.message ?? null,
   signature: (a) => a.signature,
 };
