@@ -386,6 +386,8 @@ export const configSchema = z
         /** /readyz shows per-source details, store location and audit counters (it needs no token): for closed networks only. */
         readinessDetails: z.boolean().default(false),
         ...metricsServer,
+        /** Serve the schema as an Apollo Federation 2 subgraph, for a router composing gateways (README.md#federation). */
+        federation: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -105,7 +105,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerAttachmentRoute(app, sources.documents, audit);
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema: buildSchema(server.federation ? { federation: { provinces: config.sources.provinces.map(({ province, name }) => ({ province, name })) } } : {}),
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',

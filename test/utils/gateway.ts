@@ -87,6 +87,8 @@ export interface TestGatewayOptions {
   national?: Record<string, unknown>;
   /** Overrides merged into each province's config, by index. */
   provinces?: Array<Record<string, unknown>>;
+  /** Only these of the demo's provinces (`H56`, `H41`, `H48`) are configured; the others' simulators still run. @default all three */
+  provinceCodes?: string[];
   /** Overrides merged into the exchange axis' config. */
   documentExchange?: Record<string, unknown>;
   server?: GatewayConfigInput['server'];
@@ -120,6 +122,7 @@ export async function startTestGateway({
   timeoutMs = 10_000,
   national: nationalOverrides = {},
   provinces: provinceOverrides = [],
+  provinceCodes,
   documentExchange: exchangeOverrides = {},
   server = {},
   dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-test-')),
@@ -147,7 +150,7 @@ export async function startTestGateway({
           catalogue: { refreshIntervalSeconds: 0, concurrency: 8, waitMs: 10_000 },
           ...nationalOverrides,
         },
-        provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
+        provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })).filter((p) => !provinceCodes || provinceCodes.includes(p.province)),
         dossiers: { syncIntervalSeconds: 0, waitMs: dossiersWaitMs },
         documentExchange: {
           ...sources!.documentExchange!,
