@@ -371,6 +371,23 @@ const limits = z
   .strict()
   .default({ maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 20_000, maxDirectives: 50 });
 
+/** OpenTelemetry traces: a span per request and per upstream call, W3C trace context in and out (README.md#operating). */
+const telemetry = z
+  .object({
+    /** Trace requests and upstream calls; off, nothing is registered and the gateway pays nothing. */
+    enabled: z.boolean().default(false),
+    /** The OTLP/HTTP traces endpoint, e.g. `http://otel-collector:4318/v1/traces`; without it, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTLP's default (localhost:4318). */
+    otlpUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Headers sent with every export, e.g. a collector's API key (use `${ENV}`). */
+    otlpHeaders: z.record(z.string(), z.string()).default({}),
+    /** `service.name` of the spans. */
+    serviceName: z.string().min(1).default('lienthong'),
+    /** Share of new traces kept (0–1); a request carrying a `traceparent` follows its caller's decision. */
+    sampleRatio: z.number().min(0).max(1).default(1),
+  })
+  .strict()
+  .prefault({});
+
 /** The whole configuration. Every key is documented in README.md#configuration. */
 export const configSchema = z
   .object({
@@ -444,6 +461,7 @@ export const configSchema = z
       .strict(),
     notifications: notifications.optional(),
     printing: printing.prefault({}),
+    telemetry,
   })
   .strict();
 

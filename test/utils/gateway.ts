@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { NationalProceduresSimulator } from '../../simulators/national-procedures';
 import type { DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import type { OneStopSimulator } from '../../simulators/one-stop';
@@ -108,6 +109,9 @@ export interface TestGatewayOptions {
   documentSystems?: Array<Record<string, unknown>>;
   /** The `auditSigning` section. @default none */
   auditSigning?: GatewayConfigInput['auditSigning'];
+  /** The `telemetry` section, and where its spans go instead of OTLP. @default off */
+  telemetry?: GatewayConfigInput['telemetry'];
+  spanExporter?: SpanExporter;
 }
 
 /**
@@ -133,6 +137,8 @@ export async function startTestGateway({
   trust,
   documentSystems = [],
   auditSigning,
+  telemetry,
+  spanExporter,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth, trust: demoTrust } = demo.config;
@@ -162,10 +168,11 @@ export async function startTestGateway({
       },
       trust: trust ?? demoTrust,
       ...(auditSigning && { auditSigning }),
+      ...(telemetry && { telemetry }),
     },
     {},
   );
-  const running = await startGateway({ config, logger: createSilentLogger() });
+  const running = await startGateway({ config, logger: createSilentLogger(), ...(spanExporter && { spanExporter }) });
   if (waitForSources) {
     await running.sources.catalogue.whenLoaded(20_000);
     await running.sources.dossiers.whenTried(30_000);
