@@ -22,13 +22,18 @@ export function schemaDir(): string {
   throw new Error(`schema/ not found near ${__dirname}`);
 }
 
-/** Reads every `.graphql` file of schema/ in name order, but schema/federation.graphql. */
-export function readTypeDefs(): string[] {
+/** Every `.graphql` file of schema/ in name order, but schema/federation.graphql, with its name. */
+export function readTypeDefFiles(): Array<{ file: string; sdl: string }> {
   const dir = schemaDir();
   return readdirSync(dir)
     .filter((f) => f.endsWith('.graphql') && f !== FEDERATION_FILE)
     .sort()
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    .map((file) => ({ file, sdl: readFileSync(path.join(dir, file), 'utf8') }));
+}
+
+/** Reads every `.graphql` file of schema/ in name order, but schema/federation.graphql. */
+export function readTypeDefs(): string[] {
+  return readTypeDefFiles().map((f) => f.sdl);
 }
 
 /** schema/federation.graphql: the link to Federation 2, the entity keys, `Province`. */
