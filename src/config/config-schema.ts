@@ -394,7 +394,7 @@ const telemetry = z
   })
   .strict()
   .prefault({})
-  .describe('OpenTelemetry traces: a span per request and per upstream call, W3C trace context in and out (README.md#operating).');
+  .describe('OpenTelemetry traces: a span per request and per upstream call, W3C trace context in and out (README.md#tracing).');
 
 const server = z
   .object({
