@@ -1,5 +1,4 @@
 import { buildSubgraphSchema as buildApolloSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../generated/graphql';
@@ -8,10 +7,13 @@ import { provinceResolvers } from './province-resolvers';
 import { subgraphTypeDefs, type SubgraphProvince } from './subgraph-type-defs';
 
 /**
- * Most representations one `_entities` request may carry, as `@limit` caps a page: a
- * router asks for the entities of one page of results at a time (at most 100 each).
+ * Most representations one `_entities` request may carry, as `@limit` caps a page: a router
+ * asks for the entities one page of results refers to (at most 100 results, a few each).
  */
 export const MAX_REPRESENTATIONS = 500;
+
+/** The resolver map `@apollo/subgraph` takes, which its package does not export by name. */
+type SubgraphResolvers = Extract<Parameters<typeof buildApolloSubgraphSchema>[0], { resolvers?: unknown }>['resolvers'];
 
 export interface SubgraphSchemaOptions {
   /** The plain schema's SDL files (schema/*.graphql). */
@@ -41,7 +43,7 @@ export function buildSubgraphSchema({ typeDefs, federationTypeDefs, resolvers, p
     Agency: { ...resolvers.Agency, ...entityResolvers.Agency },
     Dossier: { ...resolvers.Dossier, ...entityResolvers.Dossier },
     Document: { ...resolvers.Document, ...entityResolvers.Document },
-  } as unknown as GraphQLResolverMap<unknown>;
+  } as unknown as SubgraphResolvers;
   const schema = buildApolloSubgraphSchema({ typeDefs: subgraphTypeDefs(typeDefs, federationTypeDefs, provinces), resolvers: merged });
   const queryType = schema.getQueryType()?.name;
   return mapSchema(schema, {
