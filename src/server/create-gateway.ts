@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
@@ -116,7 +116,17 @@ export async function createGateway({ config, sources, logger, audit, authentica
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode, limits),
-    plugins: [...(telemetry ? [useOperationTracing()] : []), fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), useRequestMetrics(metrics), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(telemetry ? [useOperationTracing()] : []),
+      fastifyApolloDrainPlugin(app),
+      useQueryLimits(limits),
+      useAudit(audit),
+      useSourceWarnings(),
+      useRequestMetrics(metrics),
+      ApolloServerPluginLandingPageDisabled(),
+      // A subgraph would otherwise answer anyone who sends `apollo-federation-include-trace` with per-resolver timings and unmasked errors.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 

@@ -162,6 +162,18 @@ describe('federation: a national router composing two provincial gateways', () =
     expect(body.errors!.length).toBeGreaterThan(0);
   });
 
+  it('answers no inline trace (per-resolver timings, unmasked errors) to a caller asking for one', async () => {
+    const res = await thanhHoa.as('developer').fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-federation-include-trace': 'ftv1' },
+      body: JSON.stringify({ query: /* GraphQL */ `{ procedures(first: 1) { totalCount } }` }),
+    });
+    const body = (await res.json()) as { data?: unknown; extensions?: Record<string, unknown> };
+
+    expect(body.data).toBeDefined();
+    expect(body.extensions?.ftv1).toBeUndefined();
+  });
+
   describe('the _entities a router sends, straight to a gateway', () => {
     const ENTITIES = /* GraphQL */ `
       query ($representations: [_Any!]!) {
