@@ -162,6 +162,26 @@ describe('federation: a national router composing two provincial gateways', () =
     expect(body.errors!.length).toBeGreaterThan(0);
   });
 
+  it("narrows each province field to its province: another province's agency is refused, and its own answers as the root field does", async () => {
+    const district = thanhHoa.as('district-officer');
+    const period = { from: '2020-01-01T00:00:00+07:00', to: '2027-01-01T00:00:00+07:00' };
+
+    const res = await district.graphql<{ root: unknown; narrowed: { stats: unknown } }>(/* GraphQL */ `
+      query ($from: DateTime!, $to: DateTime!) {
+        root: dossierStatistics(agency: "000.00.41.H56", from: $from, to: $to) { received processed onTime late }
+        narrowed: provinceH56 { stats: dossierStatistics(agency: "000.00.41.H56", from: $from, to: $to) { received processed onTime late } }
+      }
+    `, period);
+    const elsewhere = await district.graphql(/* GraphQL */ `
+      { provinceH56 { dossiers(filter: { agency: "000.00.00.H41" }) { totalCount } } }
+    `);
+
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.narrowed.stats).toEqual(res.data!.root);
+    expect((res.data!.root as { received: number }).received).toBe(h56.filter((d) => IN_THANH_HOA_CITY.test(d.agencyCode) && d.receivedAt !== null).length);
+    expect(elsewhere.errors!.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('answers no inline trace (per-resolver timings, unmasked errors) to a caller asking for one', async () => {
     const res = await thanhHoa.as('developer').fetch('/graphql', {
       method: 'POST',
