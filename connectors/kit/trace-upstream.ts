@@ -26,17 +26,18 @@ export interface UpstreamAttempt {
  * error from 500 on) and, for a failed attempt, the catalogue code it failed with.
  */
 export async function traceUpstreamAttempt<T extends { status: number }>(attempt: UpstreamAttempt, headers: Record<string, string>, send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
-  const url = new URL(attempt.path, attempt.origin);
-  const span = trace.getTracer(TRACER_NAME).startSpan(`${attempt.method} ${attempt.source}`, {
-    kind: SpanKind.CLIENT,
-    attributes: {
+  const span = trace.getTracer(TRACER_NAME).startSpan(`${attempt.method} ${attempt.source}`, { kind: SpanKind.CLIENT });
+  // Only a recorded span is worth the URL parsing (telemetry off, or this trace not sampled: none is).
+  if (span.isRecording()) {
+    const url = new URL(attempt.path, attempt.origin);
+    span.setAttributes({
       'lienthong.source': attempt.source,
       'http.request.method': attempt.method,
       'server.address': url.hostname,
       'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
       'url.path': url.pathname,
-    },
-  });
+    });
+  }
   const active = trace.setSpan(context.active(), span);
   const traced = { ...headers };
   propagation.inject(active, traced);
