@@ -7,6 +7,8 @@ import type { Logger } from './log';
 import { createGateway, type Gateway } from './server/create-gateway';
 import { createSources, type RunningSources } from './sources/create-sources';
 import { createStore, loadDataKeyring, type Store } from './store';
+import { startTelemetry, type Telemetry } from './telemetry';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export interface RunningGateway {
   url: string;
@@ -16,16 +18,18 @@ export interface RunningGateway {
   audit: AuditWriter;
   /** Signs the audit chain's head at an interval; null without `auditSigning`. */
   auditHeads: AuditHeadSigner | null;
+  /** The tracer provider; null unless `telemetry.enabled`. */
+  telemetry: Telemetry | null;
   /** Stops accepting requests, drains the ones in flight, writes the audit log out, then closes sources and store. */
   close(): Promise<void>;
 }
 
 /**
- * Builds and starts everything a validated config describes, in order: store → audit
- * writer → audit head signer → sources (catalogue from its mirror) → HTTP server; and
- * stops them in reverse.
+ * Builds and starts everything a validated config describes, in order: telemetry → store →
+ * audit writer → audit head signer → sources (catalogue from its mirror) → HTTP server;
+ * and stops them in reverse. `spanExporter` takes the place of OTLP when telemetry is on (tests).
  */
-export async function startGateway({ config, logger }: { config: GatewayConfig; logger: Logger }): Promise<RunningGateway> {
+export async function startGateway({ config, logger, spanExporter }: { config: GatewayConfig; logger: Logger; spanExporter?: SpanExporter }): Promise<RunningGateway> {
   const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs, dataKeys } = config.store;
   // Read before the store opens: a bad key stops start-up with CONFIG_INVALID and nothing to undo.
   const operatorKey = config.auditSigning ? loadSigningKey(config.auditSigning.key, 'auditSigning.key') : null;
@@ -36,6 +40,8 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
       'personal data at rest is sealed with a key kept in the data directory; configure store.dataKeys (or LIENTHONG_DATA_KEY) to keep keys apart from the data',
     );
   }
+  const telemetry = startTelemetry({ config: config.telemetry, ...(spanExporter && { exporter: spanExporter }) });
+  if (telemetry) logger.info({ otlpUrl: config.telemetry.otlpUrl ?? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or http://localhost:4318/v1/traces', sampleRatio: config.telemetry.sampleRatio }, 'tracing requests and upstream calls');
   const store = await createStore({ mongodbUri, dataDir, auditRetentionDays, dataKeyring: keys.keyring, logger });
   logger.info({ store: store.kind, location: store.location, dataKeys: keys.where }, 'store opened');
   const audit = await createAuditWriter({ repository: store.audit, logger, flushIntervalMs: auditFlushIntervalMs });
@@ -52,6 +58,7 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
     audit,
     authenticator,
     auditLog: { query: async (filter, page) => (await audit.flush(), store.audit.query(filter, page)) },
+    telemetry,
     readinessExtras: async () => {
       const ok = await store.ping().then(
         () => true,
@@ -70,6 +77,7 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
     store,
     audit,
     auditHeads,
+    telemetry,
     async close() {
       await gateway.close();
       await sources.close();
@@ -77,6 +85,8 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
       // Signs the head of everything written, so a graceful stop leaves no unsigned tail.
       await auditHeads?.stop();
       await store.close();
+      // Last: the spans of everything above are exported before the provider goes.
+      await telemetry?.shutdown();
     },
   };
 }

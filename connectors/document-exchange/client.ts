@@ -45,7 +45,7 @@ export interface AxisClient {
 }
 
 /**
- * The exchange axis protocol as the Government Office's SDK speaks it (SOURCES.md §3;
+ * The exchange axis protocol as the Government Office's SDK speaks it (docs/sources.md §3;
  * `KnobstickServiceImp`, `AgencyServiceImp`, `VnptService` of SDKVXP 2.0.1): one path
  * per operation below the endpoint; parameters as headers `XroadVnpt-<name>`, signed
  * with HMAC-SHA256 keyed by the system's secret; `sendEdoc` uploads the file as the

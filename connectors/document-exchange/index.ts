@@ -113,7 +113,7 @@ export interface DocumentExchangeConnector extends Connector {
 const ACKNOWLEDGEMENTS = ['processing', 'done', 'fail'] as const;
 
 /**
- * Creates the document-exchange connector: the axis protocol of SOURCES.md §3 through
+ * Creates the document-exchange connector: the axis protocol of docs/sources.md §3 through
  * `client.ts`, edXML through `./edxml`. Options are validated here, once.
  * @throws GatewayError CONFIG_INVALID for bad options.
  */

@@ -1,6 +1,7 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import { GatewayError } from '../../src/errors';
 import { createResilience, type AttemptResult, type Resilience } from './create-resilience';
+import { traceUpstreamAttempt } from './trace-upstream';
 
 /** Options of one HTTP client. One client = one keep-alive pool to one origin. */
 export interface HttpClientOptions {
@@ -161,7 +162,8 @@ export function createHttpClient({
       async attempt(remainingMs): Promise<AttemptResult<T>> {
         let res: HttpResponse;
         try {
-          res = await send(path, req.method, headers, body, remainingMs, budget);
+          // Tracing (OpenTelemetry, a no-op unless telemetry is on): a span per attempt and its traceparent.
+          res = await traceUpstreamAttempt({ source, method: req.method, origin: base.origin, path }, headers, (traced) => send(path, req.method, traced, body, remainingMs, budget));
         } catch (error) {
           return { ok: false, error };
         }

@@ -3,7 +3,7 @@ import { createHttpClient, createResilience, readList, type HttpClient, type Htt
 import type { NationalPortalOptions } from './config';
 import { isAlreadyExistsMessage, isDossierNotFoundMessage, normaliseErrorCode, readPortalAnswer } from './read-portal-answer';
 
-/** The portal's services this connector calls (SOURCES.md §4). */
+/** The portal's services this connector calls (docs/sources.md §4). */
 export type PortalService = 'TraCuuHoSo' | 'DongBoHoSoMC' | 'CapNhatTienDoHoSoMC';
 
 /**
@@ -24,7 +24,7 @@ export interface PortalClient {
 const DEFAULTS = { sessionExpiredCodes: [401], alreadyExistsCodes: [3, -3], notFoundCodes: [-4], rejectionCodes: [10, 11, 12, 13, 14, 15, 16, 17] };
 
 /**
- * The portal's adapter protocol (SOURCES.md §4, the adapter of §1): `POST /login` →
+ * The portal's adapter protocol (docs/sources.md §4, the adapter of §1): `POST /login` →
  * `session`; `POST /integration` with `{session, madonvi, service, …params}`. This is the
  * one place the portal's failures become catalogue errors:
  * - HTTP 401/403 → UPSTREAM_AUTH_FAILED; 408, 429, 5xx, connection → UPSTREAM_UNAVAILABLE;

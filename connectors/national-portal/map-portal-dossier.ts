@@ -21,7 +21,7 @@ export interface PortalDossierInput {
   procedure?: Pick<ProcedureRecord, 'name' | 'sectors'> | null;
 }
 
-/** A dossier as `DongBoHoSoMC` takes it (SOURCES.md §4): every value a string, "" for none, dates `yyyyMMddHHmmss` Vietnam time. */
+/** A dossier as `DongBoHoSoMC` takes it (docs/sources.md §4): every value a string, "" for none, dates `yyyyMMddHHmmss` Vietnam time. */
 export interface PortalDossier {
   MaHoSo: string;
   MaTTHC: string;
@@ -92,7 +92,7 @@ class Refused extends Error {
 }
 
 /**
- * Maps a dossier of the unified model to the portal's record and steps (SOURCES.md §4;
+ * Maps a dossier of the unified model to the portal's record and steps (docs/sources.md §4;
  * docs/national-portal.md lists every key, where it comes from and what the portal
  * requires). Pure and total: a dossier the portal could not take gives a coded refusal
  * (`ok: false`), never an exception; a fee, paper, result, identity or step the portal

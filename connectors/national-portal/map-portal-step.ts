@@ -1,7 +1,7 @@
 import type { DossierStepRecord } from '../../src/domain';
 import { formatPortalDateTime } from './format-portal-date-time';
 
-/** A processing step as `CapNhatTienDoHoSoMC` takes it (SOURCES.md §4): every value a string, "" for none. */
+/** A processing step as `CapNhatTienDoHoSoMC` takes it (docs/sources.md §4): every value a string, "" for none. */
 export interface PortalStep {
   MaHoSo: string;
   NguoiXuLy: string;

@@ -29,7 +29,7 @@ export function isPermanentPushFailure(err: unknown): boolean {
 }
 
 /**
- * The push of one dossier (SOURCES.md §4; the connector README states the contract):
+ * The push of one dossier (docs/sources.md §4; the connector README states the contract):
  * 1. map it (a dossier the portal could not take: UPSTREAM_REJECTED with `reason`, nothing sent);
  * 2. `TraCuuHoSo` unless the caller says whether the portal holds it (and the option allows);
  * 3. `DongBoHoSoMC` with `isUpdating` "False" (create) or "True" (update); a create answered

@@ -16,7 +16,7 @@ export interface AdapterClient {
 }
 
 /**
- * The adapter protocol of the national databases (SOURCES.md §1, also used by the
+ * The adapter protocol of the national databases (docs/sources.md §1, also used by the
  * national portal §4): `POST /login` → `session`; `POST /integration` with
  * `{session, madonvi, service, …params}` → `{error_code: 0, result: […]}`. Every vendor
  * failure becomes a catalogue error here and nowhere else.

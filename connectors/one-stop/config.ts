@@ -1,6 +1,6 @@
 import type { ResilienceOptions } from '../kit';
 
-/** The vendor dialects a province's one-stop system may speak (SOURCES.md §2). */
+/** The vendor dialects a province's one-stop system may speak (docs/sources.md §2). */
 export type OneStopDialect = 'igate' | 'motcua' | 'soap';
 
 /** Options common to every dialect. */

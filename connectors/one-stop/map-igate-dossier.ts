@@ -12,7 +12,7 @@ const APPLICANT_KINDS: Record<string, ApplicantKind> = { '1': 'CITIZEN', '2': 'B
 const VIETNAMESE = 228;
 
 /**
- * Maps a dossier as VNPT iGate's `/pa/dossier` API returns it (SOURCES.md §2): nested
+ * Maps a dossier as VNPT iGate's `/pa/dossier` API returns it (docs/sources.md §2): nested
  * objects, names as arrays by `languageId` (228 Vietnamese, 46 English, in any order,
  * English often missing) or as plain strings, dates ISO with `+0700` or in UTC with
  * milliseconds, numbers where text is expected and the reverse, keys left out when empty,

@@ -10,7 +10,7 @@ const APPLICANT_KINDS: Record<string, ApplicantKind> = { '1': 'CITIZEN', '2': 'B
 const IDENTITY_KINDS: Record<string, IdentityKind> = { '1': 'CCCD', '2': 'CMND' };
 
 /**
- * Maps a dossier under the national portal's keys (SOURCES.md §2 "motcua", §4) to the
+ * Maps a dossier under the national portal's keys (docs/sources.md §2 "motcua", §4) to the
  * gateway's DossierRecord. The motcua and soap dialects both carry it. Values are meant to
  * be strings, "" for none, dates `yyyyMMddHHmmss` in Vietnam time; what arrives also has
  * keys missing, nulls, numbers (identity and phone numbers that lost their leading zeros

@@ -35,7 +35,7 @@ const RETRYABLE_CODES = new Set([-32, -100, -144]);
 const QUOTA_EXCEEDED = -144;
 
 /**
- * The ZNS protocol (SOURCES.md §6) and the one place its failures become catalogue
+ * The ZNS protocol (docs/sources.md §6) and the one place its failures become catalogue
  * errors. Tokens: the OA's access token goes in an `access_token` header; it is refreshed
  * with the refresh token at `{oauthUrl}/access_token` before it expires
  * (`refreshMarginSeconds`) and when Zalo answers HTTP 401 or a token-expired `error`

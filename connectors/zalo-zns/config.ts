@@ -1,7 +1,7 @@
 import type { ResilienceOptions } from '../kit';
 import type { ZaloTokenStore } from './token-store';
 
-/** Options of the Zalo Notification Service connector (SOURCES.md §6). */
+/** Options of the Zalo Notification Service connector (docs/sources.md §6). */
 export interface ZaloZnsOptions {
   /** Source name used in errors, logs and /readyz. @default 'zalo-zns' */
   name?: string;

@@ -20,7 +20,7 @@ const SIGNED_PREFIX = 'xroadvnpt-';
  * travels. Parameters are read from the verified JSON, so a header changed on the way
  * cannot take effect.
  *
- * Plain, as SOURCES.md describes older clients (our reading): headers `systemid` and
+ * Plain, as docs/sources.md describes older clients (our reading): headers `systemid` and
  * `secret`, parameters as plain headers.
  *
  * Returns null for an unknown system, a wrong secret, a signature that does not verify,

@@ -28,7 +28,7 @@ export interface Exchange {
 const ACKNOWLEDGEMENTS: readonly string[] = ['processing', 'done', 'fail'] satisfies AxisTransportStatus[];
 
 /**
- * The exchange axis' rules, as this simulator plays them (SOURCES.md §3; routing details
+ * The exchange axis' rules, as this simulator plays them (docs/sources.md §3; routing details
  * are our reading): a message's `From` must be the sending system's organ; a document
  * goes to every system serving one of its `To` organ ids, a status message to the system
  * serving its `ResponseFor` organ id (or, when none does, to whoever sent the document it

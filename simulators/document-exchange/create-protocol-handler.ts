@@ -33,7 +33,7 @@ function operations({ exchange, agencies }: ProtocolOptions): Record<string, { m
 }
 
 /**
- * The exchange axis protocol (SOURCES.md §3, as the SDK speaks it), as one ordered list
+ * The exchange axis protocol (docs/sources.md §3, as the SDK speaks it), as one ordered list
  * of steps: route (HTTP 404/405) → count the operation → authenticate (`-1`) → suspended
  * system (`-9`) → the operation, whose refusals (`AxisRefusal`) become
  * `{"status":"FAIL","ErrorCode","ErrorDesc"}` with HTTP 200. Nothing a client sends can

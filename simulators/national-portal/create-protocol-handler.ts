@@ -20,7 +20,7 @@ export interface ProtocolOptions extends ServiceContext {
 const UNAVAILABLE: SimResponse = { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Service Unavailable' };
 
 /**
- * The portal's adapter protocol (SOURCES.md §4, the adapter of §1), as one ordered list of
+ * The portal's adapter protocol (docs/sources.md §4, the adapter of §1), as one ordered list of
  * steps: route (`POST /login`, `POST /integration`) → JSON body (HTTP 400) → count the
  * operation (`login` or the service name) → random failure → routing code (error_code -1)
  * → login, or session (401), madonvi (-2) and service (2) → the service. Every refusal

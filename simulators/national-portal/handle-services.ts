@@ -21,7 +21,7 @@ const MAX_STEPS = 1000;
 
 type Service = (params: Record<string, unknown>, context: ServiceContext) => SimResponse;
 
-/** The portal's services (SOURCES.md §4), by name. Each answers the portal's JSON; none throws. */
+/** The portal's services (docs/sources.md §4), by name. Each answers the portal's JSON; none throws. */
 export const SERVICES: Readonly<Record<string, Service>> = {
   TraCuuHoSo: lookUpDossier,
   DongBoHoSoMC: syncDossiers,

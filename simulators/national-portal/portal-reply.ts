@@ -2,7 +2,7 @@ import type { SimResponse } from '../kit';
 import { errorReply } from '../national-procedures/json-reply';
 
 /**
- * The `error_code` values this simulator answers with (our reading where SOURCES.md §4
+ * The `error_code` values this simulator answers with (our reading where docs/sources.md §4
  * does not say; README.md lists each with its message). `error_message` is always
  * Vietnamese. The protocol-level codes are the national procedure adapter's (§1), with
  * which the portal shares its adapter.
@@ -13,7 +13,7 @@ export const PORTAL_ERROR_CODES = {
   routing: -1,
   /** `madonvi` missing or empty. */
   missingAgency: -2,
-  /** DongBoHoSoMC create (`isUpdating` "False") of a dossier the portal already holds (SOURCES.md §4: "3"/"-3", "đã tồn tại"). */
+  /** DongBoHoSoMC create (`isUpdating` "False") of a dossier the portal already holds (docs/sources.md §4: "3"/"-3", "đã tồn tại"). */
   alreadyExists: -3,
   /** An update, or steps, of a dossier the portal does not hold. */
   dossierNotFound: -4,

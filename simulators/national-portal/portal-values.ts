@@ -1,5 +1,5 @@
 /**
- * The shapes the portal accepts (our reading of SOURCES.md §2 and §4), written here
+ * The shapes the portal accepts (our reading of docs/sources.md §2 and §4), written here
  * independently of the gateway's own code rules so the simulator cannot agree with the
  * gateway by sharing a mistake.
  */

@@ -9,7 +9,7 @@ export function textOf(record: Record<string, unknown>, key: string): string | n
 }
 
 /**
- * The portal takes every value as a string (SOURCES.md §4); the keys in `lists` take an
+ * The portal takes every value as a string (docs/sources.md §4); the keys in `lists` take an
  * array of objects whose values are strings. Returns the first value of another type,
  * named by its path, or null. `null` is refused like a number: absent keys are fine.
  */

@@ -52,7 +52,7 @@ const optionsSchema = z.object({
 
 /**
  * Starts the simulated National Public Service Portal (Cổng DVCQG) on loopback: the
- * adapter protocol of SOURCES.md §4 (`POST /login`, `POST /integration` with `TraCuuHoSo`,
+ * adapter protocol of docs/sources.md §4 (`POST /login`, `POST /integration` with `TraCuuHoSo`,
  * `DongBoHoSoMC`, `CapNhatTienDoHoSoMC`), validating every record strictly (README
  * "Validation"), keeping what it accepted with a version per dossier, with the kit's
  * faults plus random failures by seed and refused dossiers. Control routes:

@@ -1,6 +1,6 @@
 /**
  * What the simulated portal keeps, exactly as it accepted it: the records arrive as JSON
- * objects under the portal's keys (SOURCES.md §4), every value a string, and are stored
+ * objects under the portal's keys (docs/sources.md §4), every value a string, and are stored
  * untouched, so a test compares what the gateway sent with what the portal holds.
  */
 

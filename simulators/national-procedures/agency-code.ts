@@ -1,5 +1,5 @@
 /**
- * Agency codes `L4.L3.L2.L1` (SOURCES.md, "Agency codes"): three digits, two, two, then
+ * Agency codes `L4.L3.L2.L1` (docs/sources.md, "Agency codes"): three digits, two, two, then
  * the level-1 unit (`G22`, `H41`). Zeros mean "none at this level".
  */
 

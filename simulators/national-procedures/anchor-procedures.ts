@@ -12,7 +12,7 @@ export interface AnchorProcedure {
 /**
  * Procedures every seed publishes with these exact codes, names and levels, so tests and
  * demos can name them; the mess generator leaves them clean. Codes are the real ones of
- * SOURCES.md; `1.001612` is the real Đăng ký khai sinh, the other names are our choice.
+ * docs/sources.md; `1.001612` is the real Đăng ký khai sinh, the other names are our choice.
  */
 export const ANCHOR_PROCEDURES: readonly AnchorProcedure[] = [
   { code: '1.001612', name: 'Đăng ký khai sinh', sector: 'G15-TP07', levels: [3], province: 'H41' },

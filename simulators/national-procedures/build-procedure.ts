@@ -58,7 +58,7 @@ const REQUIREMENTS = [
 ];
 
 /**
- * Builds one full, clean record: every key of SOURCES.md section 1, every scalar a
+ * Builds one full, clean record: every key of docs/sources.md §1, every scalar a
  * string, every agency and sector reference taken from the served lists. Related
  * procedures (TTHCLIENQUAN, TTHCLIENTHONG) start empty; the generator links them once
  * every code exists.

@@ -17,7 +17,7 @@ export interface ProtocolOptions {
 }
 
 /**
- * The adapter protocol of SOURCES.md section 1, as one ordered list of steps:
+ * The adapter protocol of docs/sources.md §1, as one ordered list of steps:
  * route (`POST /login`, `POST /integration`) → parse the JSON body (HTTP 400) → count the
  * operation (`login` or the service name) → routing code (error_code -1) → login, or
  * session, madonvi and service. Every refusal after routing is HTTP 200 with a non-zero

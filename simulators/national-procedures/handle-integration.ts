@@ -12,7 +12,7 @@ export interface IntegrationOptions {
 
 type Service = (params: Record<string, unknown>, options: IntegrationOptions) => unknown[];
 
-/** The services of the national procedure database (SOURCES.md section 1). */
+/** The services of the national procedure database (docs/sources.md §1). */
 const SERVICES: Readonly<Record<string, Service>> = {
   LayDanhSachTTHC: (_params, { data }) => data.procedures.map(({ MATTHC, TENTTHC }) => ({ MATTHC, TENTTHC })),
   LayThuTuc: (params, { byCode }) => {

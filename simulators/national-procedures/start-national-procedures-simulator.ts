@@ -45,7 +45,7 @@ const optionsSchema = z.object({
 
 /**
  * Starts the simulated national procedure database (CSDLQG về TTHC) on loopback: the
- * adapter protocol of SOURCES.md section 1 at the server root (`POST /login`,
+ * adapter protocol of docs/sources.md §1 at the server root (`POST /login`,
  * `POST /integration`), over data from generateNationalCatalogue(seed, procedures), with
  * the kit's fault injection and per-operation stats (`login`, `LayDanhSachTTHC`, …).
  * Invalid options stop start-up with one SIM_OPTIONS_INVALID message naming every bad

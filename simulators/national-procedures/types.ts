@@ -1,6 +1,6 @@
 /**
  * The records of the national procedure database exactly as its adapter serves them
- * (SOURCES.md section 1): UPPERCASE keys, every scalar a string. A nested array may be
+ * (docs/sources.md §1): UPPERCASE keys, every scalar a string. A nested array may be
  * missing or `null` in a few records, as in the real feed, hence `?: … | null`.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Agency codes `L4.L3.L2.L1` (SOURCES.md, "Agency codes"). Jurisdiction follows the code
+ * Agency codes `L4.L3.L2.L1` (docs/sources.md, "Agency codes"). Jurisdiction follows the code
  * (our reading): a unit's subordinates share all of its non-zero groups.
  */
 

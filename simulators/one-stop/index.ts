@@ -122,7 +122,7 @@ const optionsSchema = z.object({
 });
 
 /**
- * Starts a simulated provincial one-stop system (SOURCES.md §2) on loopback, speaking
+ * Starts a simulated provincial one-stop system (docs/sources.md §2) on loopback, speaking
  * one vendor's dialect over dossiers computed from their index (nothing per dossier is
  * held), with a clock that brings new dossiers and status changes. Every protocol request
  * is counted under its operation (`token`, `search`, `get`, `getByCode` for igate; `list`,

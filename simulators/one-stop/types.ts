@@ -1,6 +1,6 @@
 import type { RawAgency } from '../national-procedures/types';
 
-/** The national dossier status table (SOURCES.md §2): 1 Mới đăng ký … 10 Đã trả kết quả. */
+/** The national dossier status table (docs/sources.md §2): 1 Mới đăng ký … 10 Đã trả kết quả. */
 export type NationalStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
 /** KenhThucHien: 1 in person, 2 online, 3 public postal service. */

@@ -36,7 +36,7 @@ export interface SmsBrandnameSimulator extends SimServer {
 
 /**
  * Starts a simulated SMS brandname gateway on loopback (our reading of Vietnamese
- * brandname gateways, SOURCES.md §6 beside ZNS): customer-care messages at `SMS_SEND_PATH`,
+ * brandname gateways, docs/sources.md §6 beside ZNS): customer-care messages at `SMS_SEND_PATH`,
  * the account's balance at `BALANCE_PATH`.
  * Keeps every message it accepts, validates strictly (keys, brandname, phone, GSM text in
  * one segment), de-duplicates on RequestId, and has the kit's faults plus `failNext`.

@@ -46,7 +46,7 @@ export interface ZaloZnsSimulator extends SimServer {
 }
 
 /**
- * Starts a simulated Zalo Notification Service on loopback (SOURCES.md §6): template
+ * Starts a simulated Zalo Notification Service on loopback (docs/sources.md §6): template
  * messages at `POST /message/template` with the OA's access token in an `access_token`
  * header, the OA's daily quota at `GET /message/quota` (our reading), and the OA token
  * refresh at `POST /v4/oa/access_token`. Keeps every message it

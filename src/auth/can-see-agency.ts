@@ -7,7 +7,7 @@ import type { Principal } from './principal';
  * a province (`000.00.00.H56`) sees its departments, districts and communes; a district
  * (`000.00.41.H56`) its own communes, not its sibling districts' nor the province's. A
  * ministry or central agency (`000.00.00.G22`) sees its own units only, never a province:
- * jurisdiction follows the code and nothing else (docs: SOURCES.md, "Agency codes"). A
+ * jurisdiction follows the code and nothing else (docs/sources.md, "Agency codes"). A
  * principal with no agency sees nothing agency-bound; an `agencyCode` that is not a code
  * is seen by no one.
  */

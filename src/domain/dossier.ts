@@ -90,7 +90,7 @@ export interface DossierPaperRecord {
   url: string | null;
 }
 
-/** The national dossier status table (SOURCES.md §2), code → Vietnamese label. */
+/** The national dossier status table (docs/sources.md §2), code → Vietnamese label. */
 export const DOSSIER_STATUS_LABELS: Readonly<Record<number, string>> = {
   1: 'Mới đăng ký',
   2: 'Được tiếp nhận',

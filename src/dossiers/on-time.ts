@@ -32,7 +32,7 @@ export interface Timeliness {
 
 /**
  * On time as the national reporting rules count it ("tỷ lệ hồ sơ trả trước và đúng hạn";
- * the rules as read in SOURCES.md §7, decided here):
+ * the rules as read in docs/sources.md §7, decided here):
  * - The appointment (NgayHenTra) is a day, in Vietnam time: a dossier whose processing
  *   ended (NgayKetThucXuLy, else the return date NgayTra) on or before that day is on
  *   time, at any hour of it, whatever the time of day written in the appointment or

@@ -5,7 +5,7 @@ export type ConsentPolicy = (record: DossierRecord) => boolean;
 
 /**
  * Consent as a deployment decides it, per province. No one-stop dialect carries a consent
- * flag on the dossier (iGate, motcua and the SOAP services of SOURCES.md §2 have none):
+ * flag on the dossier (iGate, motcua and the SOAP services of docs/sources.md §2 have none):
  * applicants agree to status messages under the terms of the province's portal and desk,
  * so whether a province's applicants consented is that province's statement, written in
  * config. Without a statement nobody is messaged. The province is read from the dossier

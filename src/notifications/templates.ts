@@ -34,7 +34,7 @@ export const ZNS_PARAM_LIMITS = { customer_name: 30, dossier_code: 30, status: 3
 const CONTACT = 'Vui lòng liên hệ bộ phận một cửa.';
 
 /**
- * The messages per national dossier status (SOURCES.md §2), in Vietnamese. ZNS templates
+ * The messages per national dossier status (docs/sources.md §2), in Vietnamese. ZNS templates
  * are approved by Zalo per Official Account, so the ids here are the demo OA's and a
  * deployment maps its own in config; the parameters are the same for every status.
  * SMS texts are sent without diacritics (GSM, one 160-character segment; see `smsText`).

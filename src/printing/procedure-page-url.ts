@@ -1,7 +1,7 @@
 /**
  * The national portal's page of a procedure, from the configured pattern (`{code}`
  * replaced by the URL-encoded code). Portal versions put it at different addresses
- * (SOURCES.md §6), hence the pattern. (our reading) The default is the portal's public
+ * (docs/sources.md §6), hence the pattern. (our reading) The default is the portal's public
  * procedure detail page.
  */
 export const DEFAULT_PROCEDURE_PAGE_URL = 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
@@ -23,6 +23,7 @@ import { useSourceWarnings } from './source-warnings-plugin';
 import { tokenLimitParseOptions } from './token-limit';
 import { registerMetricsRoute } from './metrics-route';
 import { useRequestMetrics } from './request-metrics-plugin';
+import { traceRequests, useOperationTracing, type Telemetry } from '../telemetry';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   auditLog: Pick<AuditRepository, 'query'>;
   /** Extra facts for /readyz; `ok: false` among them makes the gateway not ready. */
   readinessExtras?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** Traces requests when given (`telemetry.enabled`). @default none: nothing traced */
+  telemetry?: Telemetry | null;
 }
 
 export interface Gateway {
@@ -53,7 +56,8 @@ const MAX_PARAM_LENGTH = 500;
 /**
  * Assembles the gateway, in order:
  *
- * 1. HTTP layer (Fastify): request ids, body limit, a router that matches paths exactly;
+ * 1. HTTP layer (Fastify): a trace span per request (when telemetry is on), request ids,
+ *    body limit, a router that matches paths exactly;
  *    coded refusals of non-canonical paths, unknown routes, bad bodies and bad HTTP;
  * 2. authentication, bound to every route registered after it that is not public;
  * 3. routes: health (public), playground (public), attachments, and /graphql: one
@@ -61,7 +65,7 @@ const MAX_PARAM_LENGTH = 500;
  *    query limits at operation resolution with the request's variables, audit, source
  *    warnings, error masking).
  */
-export async function createGateway({ config, sources, logger, audit, authenticator, auditLog, readinessExtras }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ config, sources, logger, audit, authenticator, auditLog, readinessExtras, telemetry = null }: GatewayOptions): Promise<Gateway> {
   const { server, limits } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
@@ -79,6 +83,8 @@ export async function createGateway({ config, sources, logger, audit, authentica
     clientErrorHandler: refuseMalformedHttp,
   }) as unknown as FastifyInstance;
 
+  // First of all hooks, so that everything a request runs is inside its span.
+  if (telemetry) traceRequests(app, telemetry.tracer);
   // Bodies are JSON only: a text/plain body is what a cross-site form can send without a preflight.
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {
@@ -105,12 +111,22 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerAttachmentRoute(app, sources.documents, audit);
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema: buildSchema(server.federation ? { federation: { provinces: config.sources.provinces.map(({ province, name }) => ({ province, name })) } } : {}),
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode, limits),
-    plugins: [fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), useRequestMetrics(metrics), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(telemetry ? [useOperationTracing()] : []),
+      fastifyApolloDrainPlugin(app),
+      useQueryLimits(limits),
+      useAudit(audit),
+      useSourceWarnings(),
+      useRequestMetrics(metrics),
+      ApolloServerPluginLandingPageDisabled(),
+      // A subgraph would otherwise answer anyone who sends `apollo-federation-include-trace` with per-resolver timings and unmasked errors.
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 

@@ -38,7 +38,7 @@ const PAGE = /* GraphQL */ `
 
 const PER_PROVINCE = 500;
 
-// Jurisdictions written out by hand from the agency code groups `L4.L3.L2.L1` (SOURCES.md,
+// Jurisdictions written out by hand from the agency code groups `L4.L3.L2.L1` (docs/sources.md,
 // "Agency codes"), not taken from the gateway's own rule: Thanh Hóa is L1 H56; its city of
 // Thanh Hóa L2 41 within it; that city's first ward L3 01 within that.
 const IN_THANH_HOA = /^\d{3}\.\d{2}\.\d{2}\.H56$/;

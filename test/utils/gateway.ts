@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { NationalProceduresSimulator } from '../../simulators/national-procedures';
 import type { DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import type { OneStopSimulator } from '../../simulators/one-stop';
@@ -87,6 +88,8 @@ export interface TestGatewayOptions {
   national?: Record<string, unknown>;
   /** Overrides merged into each province's config, by index. */
   provinces?: Array<Record<string, unknown>>;
+  /** Only these of the demo's provinces (`H56`, `H41`, `H48`) are configured; the others' simulators still run. @default all three */
+  provinceCodes?: string[];
   /** Overrides merged into the exchange axis' config. */
   documentExchange?: Record<string, unknown>;
   server?: GatewayConfigInput['server'];
@@ -106,6 +109,9 @@ export interface TestGatewayOptions {
   documentSystems?: Array<Record<string, unknown>>;
   /** The `auditSigning` section. @default none */
   auditSigning?: GatewayConfigInput['auditSigning'];
+  /** The `telemetry` section, and where its spans go instead of OTLP. @default off */
+  telemetry?: GatewayConfigInput['telemetry'];
+  spanExporter?: SpanExporter;
 }
 
 /**
@@ -120,6 +126,7 @@ export async function startTestGateway({
   timeoutMs = 10_000,
   national: nationalOverrides = {},
   provinces: provinceOverrides = [],
+  provinceCodes,
   documentExchange: exchangeOverrides = {},
   server = {},
   dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-test-')),
@@ -130,6 +137,8 @@ export async function startTestGateway({
   trust,
   documentSystems = [],
   auditSigning,
+  telemetry,
+  spanExporter,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth, trust: demoTrust } = demo.config;
@@ -147,7 +156,7 @@ export async function startTestGateway({
           catalogue: { refreshIntervalSeconds: 0, concurrency: 8, waitMs: 10_000 },
           ...nationalOverrides,
         },
-        provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })),
+        provinces: (sources!.provinces ?? []).map((p, i) => ({ ...p, timeoutMs, ...provinceOverrides[i] })).filter((p) => !provinceCodes || provinceCodes.includes(p.province)),
         dossiers: { syncIntervalSeconds: 0, waitMs: dossiersWaitMs },
         documentExchange: {
           ...sources!.documentExchange!,
@@ -159,10 +168,11 @@ export async function startTestGateway({
       },
       trust: trust ?? demoTrust,
       ...(auditSigning && { auditSigning }),
+      ...(telemetry && { telemetry }),
     },
     {},
   );
-  const running = await startGateway({ config, logger: createSilentLogger() });
+  const running = await startGateway({ config, logger: createSilentLogger(), ...(spanExporter && { spanExporter }) });
   if (waitForSources) {
     await running.sources.catalogue.whenLoaded(20_000);
     await running.sources.dossiers.whenTried(30_000);

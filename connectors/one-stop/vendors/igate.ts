@@ -9,7 +9,7 @@ import type { DossierPage, OneStopVendor, VendorContext } from '../vendor';
 const EXPIRY_MARGIN_MS = 10_000;
 
 /**
- * The "igate" dialect (SOURCES.md §2, VNPT iGate): an OAuth2 password grant at a
+ * The "igate" dialect (docs/sources.md §2, VNPT iGate): an OAuth2 password grant at a
  * Keycloak-style SSO, then Bearer calls. `GET /pa/dossier/search` answers a Spring page
  * (0-based `page`, `size` up to 200, `accepted-from`/`accepted-to`, `sort`);
  * `GET /pa/dossier/--by-code?code=` one dossier. A 401 mid-listing (token expired or

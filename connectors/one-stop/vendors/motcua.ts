@@ -10,7 +10,7 @@ import { formatCompactDay } from '../format-compact-day';
 const MAX_PAGE_SIZE = 100;
 
 /**
- * The "motcua" dialect (SOURCES.md §2): in-house systems built to the national sync
+ * The "motcua" dialect (docs/sources.md §2): in-house systems built to the national sync
  * format. HTTP Basic auth; `GET /api/hoso?tuNgay=yyyyMMdd&denNgay=yyyyMMdd&trang=1&soLuong=`
  * answers `{"TongSo":"…","DanhSach":[…]}` (1-based pages, dates inclusive);
  * `GET /api/hoso/{MaHoSo}` answers `{"HoSo":{…}}` with its steps in `QuaTrinhXuLy`.

@@ -14,7 +14,7 @@ const MAX_PAGE_SIZE = 200;
 const LIST_FIELDS = ['DinhDanhCHS', 'TaiLieuNop', 'DanhSachLePhi', 'DanhSachGiayToKetQua', 'QuaTrinhXuLy'] as const;
 
 /**
- * The "soap" dialect (SOURCES.md §2, our reading of ASMX-era district systems): SOAP 1.1
+ * The "soap" dialect (docs/sources.md §2, our reading of ASMX-era district systems): SOAP 1.1
  * over `POST {servicePath}` with `SOAPAction`, credentials in an `AuthHeader` SOAP header,
  * operations LayDanhSachHoSo (page of dossiers without steps), LayHoSo and LayTienDoXuLy
  * (steps). Answers are read by readSoapAnswer (the connectors' one XML reader: namespaces

@@ -1,4 +1,4 @@
-/** Administrative level: 0 ministry, 1 province, 2 district, 3 commune (SOURCES.md). */
+/** Administrative level: 0 ministry, 1 province, 2 district, 3 commune (docs/sources.md). */
 export type Level = 0 | 1 | 2 | 3;
 
 export type ApplicantKind = 'citizen' | 'foreigner' | 'business' | 'cooperative' | 'organisation' | 'official';

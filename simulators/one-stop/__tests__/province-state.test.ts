@@ -16,7 +16,7 @@ function start({ count = 1_500, newPerDay = 48, changesPerDay = 0, speed = 0, se
 const iso = (ms: number): string => `${new Date(ms + 7 * HOUR).toISOString().slice(0, 19)}+07:00`;
 const all = (state: ProvinceState): Dossier[] => Array.from({ length: state.total() }, (_, index) => state.dossier(index));
 
-/** The stages a dossier may go to from each status, as a desk records them (SOURCES.md §2 table). */
+/** The stages a dossier may go to from each status, as a desk records them (docs/sources.md §2 table). */
 const NEXT: Readonly<Record<number, readonly NationalStatus[]>> = { 1: [2, 3], 2: [4, 5, 7], 4: [4, 5, 6, 7, 8, 9], 5: [4, 7], 6: [4, 9], 9: [10] };
 
 describe('the simulated clock and its changes', () => {

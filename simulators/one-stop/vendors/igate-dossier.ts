@@ -84,7 +84,7 @@ export function igateAgencyId(agencyCode: string): string {
 }
 
 /**
- * A dossier as iGate's `/pa/dossier` API returns it (SOURCES.md §2): nested objects,
+ * A dossier as iGate's `/pa/dossier` API returns it (docs/sources.md §2): nested objects,
  * names as arrays by languageId (English missing, copied from Vietnamese or listed first
  * in some records), dates `yyyy-MM-ddTHH:mm:ss.SSS+0700`, keys left out rather than null
  * when there is no value, the vendor's own status integer.

@@ -53,7 +53,7 @@ const SORT_FIELDS: Readonly<Record<string, SortField>> = {
 };
 
 /**
- * The "igate" dialect (SOURCES.md §2, VNPT iGate): a Keycloak password grant at
+ * The "igate" dialect (docs/sources.md §2, VNPT iGate): a Keycloak password grant at
  * IGATE_TOKEN_PATH (operation `token`), then Bearer calls: `GET /pa/dossier/search`
  * (`search`, a Spring page), `GET /pa/dossier/{id}/--online` (`get`) and
  * `GET /pa/dossier/--by-code?code=` (`getByCode`, our reading).

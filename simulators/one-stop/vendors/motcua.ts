@@ -29,7 +29,7 @@ export type MotcuaDossier = PortalRecord & { QuaTrinhXuLy: PortalStep[] };
 const compact: PortalDateFormat = (iso) => (iso === null ? '' : compactOfIso(iso));
 
 /**
- * The "motcua" dialect (SOURCES.md §2): flat JSON under the national portal's keys,
+ * The "motcua" dialect (docs/sources.md §2): flat JSON under the national portal's keys,
  * every value a string, dates `yyyyMMddHHmmss` Vietnam time, HTTP Basic auth.
  * `GET /api/hoso` lists (operation `list`), `GET /api/hoso/{MaHoSo}` reads one (`get`).
  */

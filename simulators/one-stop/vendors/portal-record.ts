@@ -1,7 +1,7 @@
 import type { Dossier, DossierStep } from '../types';
 
 /**
- * A dossier under the national portal's keys (SOURCES.md §4), every value a string and
+ * A dossier under the national portal's keys (docs/sources.md §4), every value a string and
  * "none" an empty string: the record the motcua dialect serves as JSON and the soap
  * dialect as XML elements. Lists keep the portal's item keys.
  */

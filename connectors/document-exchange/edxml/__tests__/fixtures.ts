@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GatewayError } from '../../../../src/errors';
 
-/** The recorded messages, copied byte for byte from the shared samples (see fixtures.test.ts). */
+/** The recorded messages, kept byte for byte as received (fixtures/README.md, checked by fixtures.test.ts). */
 export const FIXTURES_DIR = path.join(__dirname, '../../fixtures');
 
 export const SAMPLE_FILES = [
