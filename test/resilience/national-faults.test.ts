@@ -21,7 +21,9 @@ describe('on a first start with the national procedure database unreachable', ()
       procedures: 20,
       dossiersPerProvince: 5,
       waitForSources: false,
-      national: { url: 'http://127.0.0.1:9', catalogue: { refreshIntervalSeconds: 0, concurrency: 8, waitMs: 300 } },
+      // No retries: a refused call is known at once, inside the 300 ms the catalogue is waited
+      // for (retried with back-off, it could still be trying then and answer a timeout).
+      national: { url: 'http://127.0.0.1:9', catalogue: { refreshIntervalSeconds: 0, concurrency: 8, waitMs: 300 }, resilience: { retries: { count: 0 } } },
     });
   });
   afterAll(() => gw.close());
