@@ -1,0 +1,63 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../../src/domain/procedure';
+import { KEY_FILE, readDataKeyFile } from '../../src/store/load-data-keyring';
+import { unseal, type DataKeyring } from '../../src/store/seal';
+import type { SqlStatement } from '../../src/store/sqlite/dossier-filters';
+
+/** The catalogue copy the gateway keeps, as the baseline holds it: by code. */
+export interface CatalogueCopy {
+  procedures: Map<string, ProcedureRecord>;
+  agencies: Map<string, AgencyRecord>;
+  sectors: Map<string, SectorRecord>;
+}
+
+/** The gateway's SQLite store, opened read-only beside it (WAL lets a reader in another process in). */
+export interface StoreReader {
+  catalogue: CatalogueCopy;
+  all<T>(statement: SqlStatement): T[];
+  get<T>(statement: SqlStatement): T;
+  /** A sealed record opened (AES-256-GCM, inflate) and parsed, as the gateway's store does. */
+  open(sealed: Uint8Array, code: string): Record<string, unknown>;
+  /** SQL statements run so far. */
+  readonly statements: number;
+  close(): void;
+}
+
+export function openStoreReader(dataDir: string): StoreReader {
+  const db = new Database(path.join(dataDir, 'lienthong.db'), { readonly: true, fileMustExist: true });
+  const keyring: DataKeyring = readDataKeyFile(path.join(dataDir, KEY_FILE));
+  const prepared = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = prepared.get(sql);
+    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  let statements = 0;
+  const items = db
+    .prepare<[], { kind: string; json: string }>('SELECT kind, json FROM catalogue_item WHERE snapshot_id = (SELECT snapshot_id FROM catalogue_current WHERE id = 1)')
+    .all();
+  const catalogue: CatalogueCopy = { procedures: new Map(), agencies: new Map(), sectors: new Map() };
+  for (const { kind, json } of items) {
+    const item = JSON.parse(json) as { code: string };
+    if (kind === 'procedure') catalogue.procedures.set(item.code, item as ProcedureRecord);
+    else if (kind === 'agency') catalogue.agencies.set(item.code, item as AgencyRecord);
+    else catalogue.sectors.set(item.code, item as SectorRecord);
+  }
+  return {
+    catalogue,
+    all<T>({ sql, params }: SqlStatement) {
+      statements += 1;
+      return prepare(sql).all(...params) as T[];
+    },
+    get<T>({ sql, params }: SqlStatement) {
+      statements += 1;
+      return prepare(sql).get(...params) as T;
+    },
+    open: (sealed, code) => JSON.parse(unseal(sealed, code, keyring)) as Record<string, unknown>,
+    get statements() {
+      return statements;
+    },
+    close: () => db.close(),
+  };
+}
