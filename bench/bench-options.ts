@@ -14,6 +14,8 @@ export interface BenchOptions {
   concurrency: number;
   /** Concurrencies of the comparison with the baseline. BENCH_COMPARE_CONCURRENCY, @default "1,64" */
   compareConcurrency: number[];
+  /** Windows per side of the comparison, the quietest kept (see `compareWithBaseline`). BENCH_REPEAT, @default 1 */
+  repeat: number;
   /** Upstream latency during the comparison, ms per call. BENCH_LATENCY_MS, @default 5 */
   latencyMs: number;
   /** Length of the RSS run (the dashboard at concurrency 16), seconds; 0 skips it. BENCH_SOAK_SECONDS, @default 60 */
@@ -46,6 +48,7 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     seconds: number('BENCH_SECONDS', 5),
     concurrency: number('BENCH_CONCURRENCY', 16),
     compareConcurrency: (env.BENCH_COMPARE_CONCURRENCY ?? '1,64').split(',').map(Number),
+    repeat: Math.max(1, number('BENCH_REPEAT', 1)),
     latencyMs: number('BENCH_LATENCY_MS', 5),
     soakSeconds: number('BENCH_SOAK_SECONDS', 60),
     rssReference: env.BENCH_RSS_REFERENCE !== '0',

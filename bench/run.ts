@@ -83,12 +83,19 @@ async function mainRun(options: BenchOptions, stamp: string, save: (partial: Rec
   const out: Record<string, unknown> = {};
   const dataDir = dataDirFor(options, options.dossiers);
   console.log(`\nfirst read (data directory ${dataDir})`);
-  const world: BenchWorld = await startBenchWorld({ dossiersPerProvince: options.dossiers, dataDir, ...(process.env.BENCH_CPU_PROF === '1' ? { gatewayExecArgv: ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] } : {}) });
+  const { profileDir } = profiling(options, stamp);
+  const firstLoadProfile = profileDir ? path.join(profileDir, `${stamp}-first-read.cpuprofile`) : undefined;
+  const world: BenchWorld = await startBenchWorld({
+    dossiersPerProvince: options.dossiers,
+    dataDir,
+    ...(firstLoadProfile ? { profileFirstLoad: firstLoadProfile } : {}),
+    ...(process.env.BENCH_CPU_PROF === '1' ? { gatewayExecArgv: ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] } : {}),
+  });
   const rssSamples: number[] = [];
   const sampler = setInterval(() => void world.gateway.usage().then((u) => rssSamples.push(u.rss / 2 ** 20), () => undefined), 2000);
   try {
-    out.firstLoad = { measuredNow: world.firstLoad !== null, ...world.journal.firstLoad };
     console.log(formatFirstLoad(world));
+    out.firstLoad = { measuredNow: world.firstLoad !== null, ...world.journal.firstLoad, ...(firstLoadProfile && world.firstLoad ? { profile: printProfiles([firstLoadProfile]) } : {}) };
     out.rssAfterLoadMb = (await world.gateway.usage()).rss / 2 ** 20;
     save(out);
     if (options.only.has('queries')) {
@@ -111,7 +118,7 @@ async function mainRun(options: BenchOptions, stamp: string, save: (partial: Rec
       try {
         console.log(`  same answers from both: ${await checkSameAnswers(world, baseline)} checks`);
         await world.setLatency(options.latencyMs);
-        const { comparisons, profiles } = await compareWithBaseline(world, baseline, { seconds: options.seconds, concurrencies: options.compareConcurrency, ...profiling(options, stamp) });
+        const { comparisons, profiles } = await compareWithBaseline(world, baseline, { seconds: options.seconds, concurrencies: options.compareConcurrency, repeat: options.repeat, ...profiling(options, stamp) });
         await world.setLatency(0);
         console.log(formatComparison(comparisons, COMPARISON_TARGETS));
         out.comparison = { latencyMs: options.latencyMs, comparisons, profiles: printProfiles(profiles) };

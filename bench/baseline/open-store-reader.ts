@@ -1,9 +1,9 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../../src/domain/procedure';
 import { KEY_FILE, readDataKeyFile } from '../../src/store/load-data-keyring';
 import { unseal, type DataKeyring } from '../../src/store/seal';
 import type { SqlStatement } from '../../src/store/sqlite/dossier-filters';
+import { openSqliteReader } from '../../src/store/sqlite/open-sqlite-reader';
 
 /** The catalogue copy the gateway keeps, as the baseline holds it: by code. */
 export interface CatalogueCopy {
@@ -25,18 +25,10 @@ export interface StoreReader {
 }
 
 export function openStoreReader(dataDir: string): StoreReader {
-  const db = new Database(path.join(dataDir, 'lienthong.db'), { readonly: true, fileMustExist: true });
+  const db = openSqliteReader(path.join(dataDir, 'lienthong.db'));
   const keyring: DataKeyring = readDataKeyFile(path.join(dataDir, KEY_FILE));
-  const prepared = new Map<string, Database.Statement>();
-  const prepare = (sql: string): Database.Statement => {
-    let statement = prepared.get(sql);
-    if (!statement) prepared.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
   let statements = 0;
-  const items = db
-    .prepare<[], { kind: string; json: string }>('SELECT kind, json FROM catalogue_item WHERE snapshot_id = (SELECT snapshot_id FROM catalogue_current WHERE id = 1)')
-    .all();
+  const items = db.all<{ kind: string; json: string }>('SELECT kind, json FROM catalogue_item WHERE snapshot_id = (SELECT snapshot_id FROM catalogue_current WHERE id = 1)');
   const catalogue: CatalogueCopy = { procedures: new Map(), agencies: new Map(), sectors: new Map() };
   for (const { kind, json } of items) {
     const item = JSON.parse(json) as { code: string };
@@ -48,11 +40,11 @@ export function openStoreReader(dataDir: string): StoreReader {
     catalogue,
     all<T>({ sql, params }: SqlStatement) {
       statements += 1;
-      return prepare(sql).all(...params) as T[];
+      return db.all<T>(sql, params);
     },
     get<T>({ sql, params }: SqlStatement) {
       statements += 1;
-      return prepare(sql).get(...params) as T;
+      return db.get<T>(sql, params)!;
     },
     open: (sealed, code) => JSON.parse(unseal(sealed, code, keyring)) as Record<string, unknown>,
     get statements() {

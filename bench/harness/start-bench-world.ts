@@ -38,6 +38,8 @@ export interface BenchWorldOptions {
   /** Changes to the gateway's configuration (deep-merged into `sources`, `server`…). */
   configure?: (config: Record<string, any>) => void;
   gatewayExecArgv?: string[];
+  /** Profiles the gateway from its start to the end of its first passes, into this file. */
+  profileFirstLoad?: string;
   /** Runs once the simulators are up, before the gateway starts (e.g. to give a source latency). */
   beforeGateway?: (sources: BenchChild<SourcesReady>) => Promise<void>;
 }
@@ -68,7 +70,7 @@ const JOURNAL = 'bench-journal.json';
  * earlier run at the same size and seed is reused (the provinces replay its change rounds);
  * otherwise the gateway's first read of every province is timed here.
  */
-export async function startBenchWorld({ dossiersPerProvince, dataDir, seed = 20240315, configure, gatewayExecArgv = [], beforeGateway }: BenchWorldOptions): Promise<BenchWorld> {
+export async function startBenchWorld({ dossiersPerProvince, dataDir, seed = 20240315, configure, gatewayExecArgv = [], beforeGateway, profileFirstLoad }: BenchWorldOptions): Promise<BenchWorld> {
   mkdirSync(dataDir, { recursive: true });
   const journalFile = path.join(dataDir, JOURNAL);
   const previous = existsSync(journalFile) ? (JSON.parse(readFileSync(journalFile, 'utf8')) as BenchJournal) : null;
@@ -116,11 +118,12 @@ export async function startBenchWorld({ dossiersPerProvince, dataDir, seed = 202
   writeFileSync(configFile, JSON.stringify(config));
 
   await beforeGateway?.(sources);
-  const gateway = await startChild<GatewayReady>({ name: 'gateway', script: SCRIPTS.gateway, env: { BENCH_GATEWAY_CONFIG: configFile }, execArgv: gatewayExecArgv });
+  const gateway = await startChild<GatewayReady>({ name: 'gateway', script: SCRIPTS.gateway, env: { BENCH_GATEWAY_CONFIG: configFile, BENCH_PROFILE_START: profileFirstLoad ? '1' : '0' }, execArgv: gatewayExecArgv });
   const { startedAt } = gateway.ready;
   const catalogue = await gateway.call<{ procedures: number; asOf: string }>('waitCatalogue', { sinceMs: startedAt, timeoutMs: 600_000 });
   const catalogueSeconds = (Date.parse(catalogue.asOf) - startedAt) / 1000;
   const synced = await gateway.call<BenchProvince[]>('waitSynced', { sinceMs: startedAt, timeoutMs: 6 * 3_600_000 });
+  if (profileFirstLoad) await gateway.call('profileStop', { file: profileFirstLoad });
   const failed = synced.filter((p) => !p.lastPass?.ok);
   if (failed.length > 0) throw new Error(`the first pass failed: ${failed.map((p) => `${p.source}: ${p.lastPass?.error}`).join('; ')}`);
   let firstLoad: FirstLoad | null = null;

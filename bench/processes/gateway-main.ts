@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { startGateway } from '../../src/start-gateway';
-import { countSql } from '../harness/count-sql';
+import { countSqliteStatements } from '../../src/store/sqlite/open-sqlite-reader';
 import { createCpuProfiler } from '../harness/cpu-profiler';
 import { serveCommands } from '../harness/ipc';
 
@@ -28,11 +28,13 @@ export interface BenchProvince {
 }
 
 async function main(): Promise<void> {
-  const sql = countSql();
+  const sql = countSqliteStatements();
   const config = parseConfig(JSON.parse(readFileSync(process.env.BENCH_GATEWAY_CONFIG!, 'utf8')), {});
+  const profiler = createCpuProfiler();
+  // BENCH_PROFILE_START: profile from the very start (the first read), until `profileStop`.
+  if (process.env.BENCH_PROFILE_START === '1') await profiler.start(1000);
   const startedAt = Date.now();
   const running = await startGateway({ config, logger: createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn' }) });
-  const profiler = createCpuProfiler();
   const { dossiers, catalogue } = running.sources;
   const provinces = async (): Promise<BenchProvince[]> =>
     (await dossiers.provinces()).map((p) => ({ source: p.source, loaded: p.loaded, dossiers: p.dossiers, lastPass: p.lastPass }));

@@ -1,7 +1,7 @@
 import type { BenchWorld } from '../harness/start-bench-world';
 import path from 'node:path';
 import { measureOperation, profileOperation, type Counters, type Measurement } from './measure-operation';
-import { DOSSIER_OPERATIONS } from './operations';
+import { selected, DOSSIER_OPERATIONS } from './operations';
 
 /** Issue 10's query targets. */
 export const DOSSIER_TARGETS = { pagePerSecond: 300, pageP99Ms: 100, statisticsP50Ms: 50 } as const;
@@ -32,7 +32,7 @@ export async function runDossierQueries(world: BenchWorld, { seconds, concurrenc
   const counters = gatewayCounters(world);
   const results: DossierQueryResult[] = [];
   const profiles: string[] = [];
-  for (const operation of DOSSIER_OPERATIONS) {
+  for (const operation of selected(DOSSIER_OPERATIONS)) {
     const statistics = operation.name.startsWith('dossier-statistics');
     for (const c of statistics ? [1, concurrency] : [concurrency]) {
       const m = await measureOperation({ target: 'gateway', url: world.gateway.ready.url, token: world.sources.ready.tokens[operation.principal]!, operation, concurrency: c, seconds, counters, codes: world.sources.ready.procedureCodes });

@@ -93,6 +93,13 @@ export const COMPARED_OPERATIONS: Operation[] = [
   },
 ];
 
+/** The operations BENCH_OPERATIONS names (comma list), all of them when it is unset. */
+export function selected(operations: Operation[], names = process.env.BENCH_OPERATIONS): Operation[] {
+  if (!names) return operations;
+  const wanted = new Set(names.split(',').map((n) => n.trim()));
+  return operations.filter((o) => wanted.has(o.name));
+}
+
 const counters = new Map<number, number>();
 
 /** Each worker walks the list from its own starting point, so concurrent workers ask for different codes. */

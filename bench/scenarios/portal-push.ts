@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteReader } from '../../src/store/sqlite/open-sqlite-reader';
 import { startBenchWorld } from '../harness/start-bench-world';
 import { runLoad, percentile, type LoadResult } from '../harness/run-load';
 import { COMPARED_OPERATIONS } from './operations';
@@ -61,9 +61,9 @@ export async function runPortalPush(options: PortalPushOptions): Promise<PortalP
       config.sources.dossiers = { syncIntervalSeconds: options.syncIntervalSeconds, waitMs: 0, reconcileIntervalHours: 0 };
     },
   });
-  const db = new Database(path.join(options.dataDir, 'lienthong.db'), { readonly: true, fileMustExist: true });
+  const db = openSqliteReader(path.join(options.dataDir, 'lienthong.db'));
   try {
-    const pending = (): number => db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE consumer = 'portal' AND state = 'pending'").get()!.n;
+    const pending = (): number => db.get<{ n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE consumer = 'portal' AND state = 'pending'")!.n;
     // The backlog: from now (the first read is done; the push started during it) until empty or the time is up.
     const startPending = pending();
     const started = performance.now();
@@ -105,7 +105,7 @@ export async function runPortalPush(options: PortalPushOptions): Promise<PortalP
       if (arrivedAt.every((t) => t !== null) || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    const storedAt = all.map((code) => db.prepare<[string, number], { at: number | null }>('SELECT MIN(at) AS at FROM dossier_change WHERE code = ? AND at >= ?').get(code, changes.get(code)!.madeAt)?.at ?? null);
+    const storedAt = all.map((code) => db.get<{ at: number | null }>('SELECT MIN(at) AS at FROM dossier_change WHERE code = ? AND at >= ?', [code, changes.get(code)!.madeAt])?.at ?? null);
     const seconds = (times: Array<number | null>) => {
       const lags = times.flatMap((t, i) => (t === null ? [] : [(t - changes.get(all[i]!)!.madeAt) / 1000])).sort((a, b) => a - b);
       return { p50: percentile(lags, 50), p95: percentile(lags, 95), max: lags[lags.length - 1] ?? Number.NaN };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteReader } from '../../src/store/sqlite/open-sqlite-reader';
 import type { BenchProvince } from '../processes/gateway-main';
 import type { BenchWorld } from '../harness/start-bench-world';
 
@@ -55,9 +55,9 @@ export async function runSteadyPass(world: BenchWorld, { share = 0.01 }: { share
 
 /** Dossiers not settled per source, read from the store file directly (the bench's own read-only connection). */
 export function openCounts(dataDir: string): Record<string, number> {
-  const db = new Database(path.join(dataDir, 'lienthong.db'), { readonly: true, fileMustExist: true });
+  const db = openSqliteReader(path.join(dataDir, 'lienthong.db'));
   try {
-    const rows = db.prepare<[], { source: string; n: number }>('SELECT source, COUNT(*) AS n FROM dossier WHERE settled = 0 GROUP BY source').all();
+    const rows = db.all<{ source: string; n: number }>('SELECT source, COUNT(*) AS n FROM dossier WHERE settled = 0 GROUP BY source');
     return Object.fromEntries(rows.map((r) => [r.source, r.n]));
   } finally {
     db.close();

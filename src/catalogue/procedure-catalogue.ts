@@ -259,7 +259,10 @@ export function createProcedureCatalogue({
     putProcedure(record) {
       const existing = procedures.get(record.code);
       // The sorted list holds the same entry objects, so an update in place keeps it valid.
-      if (existing) Object.assign(existing, indexProcedure(record));
+      // The search key is folded again only when what it is made of changed (a live read
+      // usually brings the same name and keywords back).
+      if (existing && existing.record.name === record.name && existing.record.keywords === record.keywords) existing.record = record;
+      else if (existing) Object.assign(existing, indexProcedure(record));
       else {
         procedures.set(record.code, indexProcedure(record));
         resort();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
@@ -110,7 +110,19 @@ export async function createGateway({ config, sources, logger, audit, authentica
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError: createFormatError(logger, server.mode, limits),
-    plugins: [fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), useRequestMetrics(metrics), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      useQueryLimits(limits),
+      useAudit(audit),
+      useSourceWarnings(),
+      useRequestMetrics(metrics),
+      ApolloServerPluginLandingPageDisabled(),
+      // No @cacheControl hints and no CDN in front: Apollo's default cache-control plugin
+      // would only add a hook on every field of every request (a tenth of a dossier page's CPU).
+      ApolloServerPluginCacheControlDisabled(),
+      // Never report operations to Apollo's cloud, whatever APOLLO_KEY an environment sets.
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
   });
   await apollo.start();
 
