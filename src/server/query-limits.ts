@@ -80,8 +80,8 @@ const KEPT_PER_OPERATION = 256;
 function variableVerdicts() {
   const kept = new WeakMap<OperationDefinitionNode, Map<string, Verdict>>();
   return (operation: OperationDefinitionNode, variables: Record<string, unknown>, judge: (variables: Record<string, unknown>) => Verdict): Verdict => {
-    const key = JSON.stringify(variables);
-    if (key.length > MAX_KEPT_VARIABLES) return judge(variables);
+    const key = keyOf(operation, variables);
+    if (key === null) return judge(variables);
     let byVariables = kept.get(operation);
     if (!byVariables) kept.set(operation, (byVariables = new Map()));
     const known = byVariables.get(key);
@@ -129,4 +129,21 @@ function documentLimits({ maxDepth, maxAliases, maxDirectives }: QueryLimits) {
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+/**
+ * The values of the variables the operation declares, as JSON, in declaration order (others
+ * never reach coercion, so they cannot change a verdict); null when that is too long to
+ * keep or has no JSON form (nested too deep to serialize: such a request is judged, not kept).
+ */
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
+  const declared = operation.variableDefinitions ?? [];
+  if (declared.length === 0) return '';
+  try {
+    // An absent variable (its default applies) is `-`, which no JSON value is.
+    const key = declared.map((d) => (Object.hasOwn(variables, d.variable.name.value) ? JSON.stringify(variables[d.variable.name.value]) : '-')).join(',');
+    return key.length > MAX_KEPT_VARIABLES ? null : key;
+  } catch {
+    return null;
+  }
 }
