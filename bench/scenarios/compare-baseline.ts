@@ -7,7 +7,7 @@ import type { BenchWorld } from '../harness/start-bench-world';
 import type { BaselineOptions } from '../baseline/baseline-options';
 import { gatewayCounters } from './dossier-queries';
 import { measureOperation, profileOperation, type Counters, type Measurement } from './measure-operation';
-import { selected, COMPARED_OPERATIONS, DOCUMENTS_AGENCY } from './operations';
+import { selected, COMPARED_OPERATIONS, DOCUMENTS_AGENCY, FLOOR_OPERATION } from './operations';
 
 /** Issue 12's targets. */
 export const COMPARISON_TARGETS = { cpuRatio: 2, p99Ratio: 2 } as const;
@@ -49,7 +49,7 @@ function baselineCounters(baseline: BenchChild<{ url: string }>): Counters {
  */
 export async function checkSameAnswers(world: BenchWorld, baseline: BenchChild<{ url: string }>): Promise<number> {
   let checked = 0;
-  for (const operation of COMPARED_OPERATIONS) {
+  for (const operation of [...COMPARED_OPERATIONS, FLOOR_OPERATION]) {
     for (let worker = 0; worker < (operation.variables ? 5 : 1); worker++) {
       const variables = operation.variables?.({ worker: 1000 + worker, previous: null, codes: world.sources.ready.procedureCodes });
       const token = world.sources.ready.tokens[operation.principal]!;
@@ -90,7 +90,7 @@ export async function compareWithBaseline(world: BenchWorld, baseline: BenchChil
   const comparisons: Comparison[] = [];
   const profiles: string[] = [];
   const codes = world.sources.ready.procedureCodes;
-  for (const operation of selected(COMPARED_OPERATIONS)) {
+  for (const operation of selected([...COMPARED_OPERATIONS, FLOOR_OPERATION])) {
     const token = world.sources.ready.tokens[operation.principal]!;
     for (const concurrency of concurrencies) {
       const common = { operation, concurrency, seconds, token, codes };

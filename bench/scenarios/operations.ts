@@ -93,6 +93,19 @@ export const COMPARED_OPERATIONS: Operation[] = [
   },
 ];
 
+/**
+ * Not an operation of issue 12: the least a request costs each server (the token checked,
+ * nothing read), printed beside the four so the fixed cost per request is seen apart from
+ * the cost of the data.
+ */
+export const FLOOR_OPERATION: Operation = {
+  name: 'floor',
+  description: 'the least a request costs: the token checked, { __typename } answered, nothing read',
+  principal: 'province-officer',
+  query: /* GraphQL */ `query Floor { __typename }`,
+  baselinePath: () => '/floor',
+};
+
 /** The operations BENCH_OPERATIONS names (comma list), all of them when it is unset. */
 export function selected(operations: Operation[], names = process.env.BENCH_OPERATIONS): Operation[] {
   if (!names) return operations;
