@@ -1,88 +1,169 @@
 /**
- * `npm run bench`: the demo at its real scale (2,000 procedures, three provinces of
- * 20,000 dossiers each, all simulated on loopback) and a bounded load on the gateway,
- * one scenario at a time, from this same process. Prints start-up times, throughput,
- * latency percentiles, upstream calls per request and memory. Numbers are for comparing
- * runs on one machine (the load generator shares its cores), not absolute capacity.
+ * `npm run bench`: issues 10, 11 and 12's measurements, printed and written as JSON to
+ * `bench/results/`. The gateway, the simulated sources (one process, and one per
+ * province), the hand-written baseline and this load generator each run in a process of
+ * their own, so every server's CPU time and memory are its own (bench/README.md).
  */
-import { Pool } from 'undici';
-import { parseConfig } from '../src/config';
-import { startDemoSources } from '../src/demo/start-demo-sources';
-import { createLogger } from '../src/log';
-import { startGateway } from '../src/start-gateway';
-import { runSignatureBench } from './signature-verification';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { dataDirFor, readBenchOptions, type BenchOptions } from './bench-options';
+import { RESULTS_DIR } from './harness/bench-paths';
+import { startBenchWorld, type BenchWorld } from './harness/start-bench-world';
+import { formatProfileSummary, summarizeProfile, type ProfileSummary } from './harness/summarize-profile';
+import { runSignatureBench } from './signature-verification';
+import { checkSameAnswers, compareWithBaseline, COMPARISON_TARGETS, startBaseline } from './scenarios/compare-baseline';
+import { runDossierQueries } from './scenarios/dossier-queries';
+import { runPortalPush } from './scenarios/portal-push';
+import { runSoak } from './scenarios/soak';
+import { runSteadyPass } from './scenarios/steady-pass';
+import { formatComparison, formatDossierQueries, formatFirstLoad, formatMemory, formatPortal, formatSoak, formatSteadyPass } from './format-results';
 
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-interface Scenario {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-}
+/** RSS targets of issue 10. */
+const RSS_TARGETS = { maxMb: 512, aboveReferenceMb: 100, referenceDossiers: 20_000 } as const;
 
 async function main(): Promise<void> {
-  const t0 = performance.now();
-  const demo = await startDemoSources({ dossiersPerProvince: Number(process.env.BENCH_DOSSIERS ?? 20000) });
-  const tSims = performance.now();
-  const config = parseConfig({ ...demo.config, server: { port: 0 }, log: { level: 'warn' }, store: { dataDir: mkdtempSync(path.join(tmpdir(), 'lienthong-bench-')) } }, {});
-  const running = await startGateway({ config, logger: createLogger({ level: 'warn' }) });
-  await running.sources.catalogue.whenLoaded(120_000);
-  const tCatalogue = performance.now();
-  await running.sources.dossiers.whenTried(300_000);
-  const tDossiers = performance.now();
-  console.log(`start-up: simulators ${ms(tSims - t0)}, catalogue of ${running.sources.catalogue.size} procedures ${ms(tCatalogue - tSims)}, ${Object.values(await running.store.dossiers.countBySource()).reduce((a, b) => a + b, 0)} dossiers synced ${ms(tDossiers - tSims)}`);
+  const options = readBenchOptions();
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const results: Record<string, unknown> = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadavg() },
+    options: { ...options, only: [...options.only] },
+  };
+  const write = (): string => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${stamp}-${options.dossiers}.json`);
+    writeFileSync(file, `${JSON.stringify({ ...results, finishedAt: new Date().toISOString(), loadAverageAtEnd: loadavg() }, null, 2)}\n`);
+    return file;
+  };
+  console.log(`lienthong bench: 3 provinces × ${options.dossiers.toLocaleString('en')} dossiers, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  const token = demo.tokens.find((t) => t.name === 'province-officer')!.token;
-  const sync = demo.tokens.find((t) => t.name === 'national-portal-sync')!.token;
-  const code = demo.simulators.nationalProcedures.data.procedures[10]!.MATTHC;
-  const scenarios: Array<Scenario & { token: string }> = [
-    { name: 'procedures: text search, page of 20 with agencies and sectors', token, query: `{ procedures(first: 20, filter: {text: "giấy phép"}) { totalCount nodes { code name sectors { name } implementingAgencies { name level } } } }` },
-    { name: 'procedure(code): live read from the national database', token, query: `query($c: ID!) { procedure(code: $c) { code name channels { timeLimits { duration fees { amount } } } } }`, variables: { c: code } },
-    { name: 'dossiers: province officer, late ones, page of 50 with procedure and agency', token, query: `{ dossiers(first: 50, filter: {late: true}) { totalCount nodes { code status { code label } procedure { name } agency { name } applicant { name idNumber } } } }` },
-    { name: 'dossiers: national sync, all provinces, page of 50', token: sync, query: `{ dossiers(first: 50) { totalCount nodes { code province status { code } receivedAt appointmentAt onTime } } }` },
-    { name: 'dossierStatistics: a province over one year', token, query: `{ dossierStatistics(agency: "000.00.00.H56", from: "2025-01-01T00:00:00+07:00", to: "2026-01-01T00:00:00+07:00") { received processed onTime late onlineRate onTimeRate } }` },
-  ];
-
-  const pool = new Pool(running.url, { connections: CONCURRENCY });
-  const upstreams = [demo.simulators.nationalProcedures, ...demo.simulators.provinces];
-  for (const s of scenarios) {
-    const body = JSON.stringify({ query: s.query, variables: s.variables });
-    const latencies: number[] = [];
-    let errors = 0;
-    for (const u of upstreams) u.resetStats();
-    const end = performance.now() + DURATION_MS;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < end) {
-          const started = performance.now();
-          const res = await pool.request({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` }, body });
-          const text = await res.body.text();
-          if (res.statusCode !== 200 || text.includes('"errors"')) errors += 1;
-          latencies.push(performance.now() - started);
-        }
-      }),
-    );
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number): string => ms(latencies[Math.min(latencies.length - 1, Math.floor((latencies.length * p) / 100))]!);
-    const calls = upstreams.reduce((sum, u) => sum + u.stats.requests, 0);
-    console.log(
-      `${s.name}\n  ${(latencies.length / (DURATION_MS / 1000)).toFixed(0)} req/s, p50 ${pct(50)}, p95 ${pct(95)}, p99 ${pct(99)}, errors ${errors}/${latencies.length}, upstream calls per request ${(calls / latencies.length).toFixed(2)}`,
-    );
+  const wantsMain = ['load', 'queries', 'steady', 'compare', 'soak'].some((p) => options.only.has(p));
+  if (wantsMain && options.rssReference && options.dossiers !== RSS_TARGETS.referenceDossiers) {
+    results.reference = await referenceRun(options);
+    write();
   }
-  const mem = process.memoryUsage();
-  console.log(`memory (gateway + simulators in one process): rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
-  await pool.close();
-  await running.close();
-  await demo.close();
-  if (process.env.BENCH_SIGNATURES !== '0') await runSignatureBench();
+  if (wantsMain) {
+    const main = await mainRun(options, stamp, (partial) => {
+      results.main = partial;
+      write();
+    });
+    results.main = main;
+    console.log(formatMemory(main.memory as never, results.reference as never, RSS_TARGETS));
+    write();
+  }
+  if (options.only.has('portal')) {
+    console.log(`\nnational portal push (issue 11): 3 × ${options.portal.dossiers.toLocaleString('en')} dossiers, portal answering in ${options.portal.latencyMs} ms`);
+    const portal = await runPortalPush({ dossiersPerProvince: options.portal.dossiers, dataDir: dataDirFor({ ...options, dataDir: null }, options.portal.dossiers, 'portal'), latencyMs: options.portal.latencyMs, seconds: options.portal.seconds, ratePerSecond: Number(process.env.BENCH_PORTAL_RATE ?? 10_000), syncIntervalSeconds: Number(process.env.BENCH_PORTAL_SYNC_SECONDS ?? 10) });
+    console.log(formatPortal(portal));
+    results.portal = portal;
+    write();
+  }
+  if (options.only.has('signatures')) await runSignatureBench();
+  console.log(`\nresults: ${path.relative(process.cwd(), write())}`);
 }
 
-function ms(value: number): string {
-  return value >= 1000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(1)} ms`;
+/** RSS at 3 × 20,000 after the same first read and queries, for issue 10's "no more than 100 MB above". */
+async function referenceRun(options: BenchOptions) {
+  const dossiers = RSS_TARGETS.referenceDossiers;
+  console.log(`\nRSS reference: 3 × ${dossiers.toLocaleString('en')} dossiers`);
+  const world = await startBenchWorld({ dossiersPerProvince: dossiers, dataDir: dataDirFor(options, dossiers) });
+  try {
+    const afterLoad = await world.gateway.usage();
+    await runDossierQueries(world, { seconds: Math.min(options.seconds, 3), concurrency: options.concurrency });
+    const afterQueries = await world.gateway.usage();
+    console.log(`  gateway RSS after the first read ${mb(afterLoad.rss)}, after the queries ${mb(afterQueries.rss)}`);
+    return { dossiersPerProvince: dossiers, rssAfterLoadMb: afterLoad.rss / 2 ** 20, rssAfterQueriesMb: afterQueries.rss / 2 ** 20 };
+  } finally {
+    await world.close();
+  }
+}
+
+async function mainRun(options: BenchOptions, stamp: string, save: (partial: Record<string, unknown>) => void) {
+  const out: Record<string, unknown> = {};
+  const dataDir = dataDirFor(options, options.dossiers);
+  console.log(`\nfirst read (data directory ${dataDir})`);
+  const { profileDir } = profiling(options, stamp);
+  const firstLoadProfile = profileDir ? path.join(profileDir, `${stamp}-first-read.cpuprofile`) : undefined;
+  const world: BenchWorld = await startBenchWorld({
+    dossiersPerProvince: options.dossiers,
+    dataDir,
+    ...(firstLoadProfile ? { profileFirstLoad: firstLoadProfile } : {}),
+    ...(process.env.BENCH_CPU_PROF === '1' ? { gatewayExecArgv: ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] } : {}),
+  });
+  const rssSamples: number[] = [];
+  const sampler = setInterval(() => void world.gateway.usage().then((u) => rssSamples.push(u.rss / 2 ** 20), () => undefined), 2000);
+  try {
+    console.log(formatFirstLoad(world));
+    out.firstLoad = { measuredNow: world.firstLoad !== null, ...world.journal.firstLoad, ...(firstLoadProfile && world.firstLoad ? { profile: printProfiles([firstLoadProfile]) } : {}) };
+    out.rssAfterLoadMb = (await world.gateway.usage()).rss / 2 ** 20;
+    save(out);
+    if (options.only.has('queries')) {
+      console.log(`\ndossier queries (issue 10), ${options.seconds} s each after 1 s of warm-up`);
+      const { results: queries, profiles } = await runDossierQueries(world, { seconds: options.seconds, concurrency: options.concurrency, ...profiling(options, stamp) });
+      console.log(formatDossierQueries(queries));
+      out.dossierQueries = { results: queries, profiles: printProfiles(profiles) };
+      save(out);
+    }
+    if (options.only.has('steady')) {
+      console.log('\nsteady pass with 1% of the dossiers changed (issue 10)');
+      const steady = await runSteadyPass(world);
+      console.log(formatSteadyPass(steady));
+      out.steadyPass = steady;
+      save(out);
+    }
+    if (options.only.has('compare')) {
+      console.log(`\ngateway and hand-written baseline side by side (issue 12), upstream latency ${options.latencyMs} ms, ${options.seconds} s each`);
+      const baseline = await startBaseline(world);
+      try {
+        console.log(`  same answers from both: ${await checkSameAnswers(world, baseline)} checks`);
+        await world.setLatency(options.latencyMs);
+        const { comparisons, profiles } = await compareWithBaseline(world, baseline, { seconds: options.seconds, concurrencies: options.compareConcurrency, repeat: options.repeat, ...profiling(options, stamp) });
+        await world.setLatency(0);
+        console.log(formatComparison(comparisons, COMPARISON_TARGETS));
+        out.comparison = { latencyMs: options.latencyMs, comparisons, profiles: printProfiles(profiles) };
+        save(out);
+      } finally {
+        await baseline.stop();
+      }
+    }
+    if (options.only.has('soak') && options.soakSeconds > 0) {
+      console.log(`\nRSS over a ${options.soakSeconds} s run of the four compared operations in turn (issue 12)`);
+      const soak = await runSoak(world, { seconds: options.soakSeconds, concurrency: options.concurrency });
+      console.log(formatSoak(soak));
+      out.soak = soak;
+    }
+    const usage = await world.gateway.usage();
+    out.memory = { rssMb: usage.rss / 2 ** 20, peakRssMb: (usage.peakRss ?? 0) / 2 ** 20, heapUsedMb: usage.heapUsed / 2 ** 20, sampledMaxMb: Math.max(...rssSamples, 0) };
+    save(out);
+    return out;
+  } finally {
+    clearInterval(sampler);
+    await world.close();
+  }
+}
+
+/** Where CPU profiles go when BENCH_PROFILE=1. */
+function profiling(options: BenchOptions, stamp: string): { profileDir?: string; profileStamp?: string } {
+  if (!options.profile) return {};
+  const profileDir = path.join(RESULTS_DIR, 'profiles');
+  mkdirSync(profileDir, { recursive: true });
+  return { profileDir, profileStamp: stamp };
+}
+
+/** Prints each profile's summary and returns them by file, for the results (profiles themselves are not kept in git). */
+function printProfiles(files: string[]): Record<string, ProfileSummary> {
+  const summaries: Record<string, ProfileSummary> = {};
+  for (const file of files) {
+    const summary = summarizeProfile(file);
+    summaries[path.relative(RESULTS_DIR, file)] = summary;
+    console.log(`  CPU profile ${path.relative(process.cwd(), file)}\n${formatProfileSummary(summary)}`);
+  }
+  return summaries;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
 }
 
 main().catch((err: unknown) => {

@@ -13,6 +13,12 @@ export interface CatalogueFreshness {
   reason: ErrorCode | null;
 }
 
+/** The parts of the catalogue a lookup reads, as metrics name them. */
+export type CatalogueCache = 'procedures' | 'agencies' | 'sectors';
+
+/** What a lookup found: a current entry, nothing, or an entry of a copy that is stale (its last refresh failed, or it is past its age). */
+export type CatalogueLookup = 'hit' | 'miss' | 'stale';
+
 export interface RefreshReport {
   procedures: number;
   failed: number;
@@ -52,6 +58,8 @@ export interface ProcedureCatalogueOptions {
    * when it is newer than their copy. Needs `mirror`. @default none (refresh on this replica's own schedule)
    */
   coordination?: { leases: LeaseRepository; holder: string; leaseTtlMs?: number; pollMs?: number };
+  /** The clock freshness is judged by. @default Date.now */
+  now?: () => number;
 }
 
 export interface ProcedureCatalogue {
@@ -72,6 +80,8 @@ export interface ProcedureCatalogue {
   listAgencies(): AgencyRecord[];
   getSector(code: string): SectorRecord | undefined;
   listSectors(): SectorRecord[];
+  /** Hears every lookup by code (`getProcedure`, `getAgency`, `getSector`) and what it found, e.g. for `lienthong_cache_requests_total`. */
+  observeLookups(listener: (cache: CatalogueCache, result: CatalogueLookup) => void): void;
   readonly size: number;
 }
 
@@ -81,6 +91,12 @@ export interface ProcedureCatalogue {
  * by sector, level or agency and paging with a constant number of upstream calls need the
  * whole catalogue at hand: it is read at start and on a schedule, and survives restarts
  * and source outages through the mirror. Freshness says how old it is.
+ *
+ * As a cache of slow-changing reference data: its size is the national catalogue's (the
+ * procedures, agencies and sectors the source lists, and those read live); its time to live
+ * is `refreshIntervalSeconds`; it is served while a refresh runs (stale-while-revalidate),
+ * and flagged stale when the last refresh failed (while the source is down) or when, with
+ * the schedule on, it is more than two intervals old (no refresh got through).
  */
 export function createProcedureCatalogue({
   connector,
@@ -89,6 +105,7 @@ export function createProcedureCatalogue({
   concurrency = 8,
   refreshIntervalSeconds = 3600,
   coordination,
+  now = Date.now,
 }: ProcedureCatalogueOptions): ProcedureCatalogue {
   let procedures = new Map<string, IndexedProcedure>();
   let sorted: IndexedProcedure[] = [];
@@ -100,6 +117,14 @@ export function createProcedureCatalogue({
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<RefreshReport | null> | null = null;
   const loadWaiters = new Set<() => void>();
+  let lookupListener: ((cache: CatalogueCache, result: CatalogueLookup) => void) | null = null;
+  /** Past this age, with the schedule on, the copy counts as stale: two intervals and a minute. */
+  const maxAgeMs = refreshIntervalSeconds > 0 ? 2 * refreshIntervalSeconds * 1000 + 60_000 : Number.POSITIVE_INFINITY;
+  const tooOld = (): boolean => asOf !== null && now() - asOf.getTime() > maxAgeMs;
+  const lookedUp = <T>(cache: CatalogueCache, found: T | undefined): T | undefined => {
+    lookupListener?.(cache, found === undefined ? 'miss' : lastError !== null || tooOld() ? 'stale' : 'hit');
+    return found;
+  };
   const log = logger.child({ component: 'catalogue', source: connector.name });
 
   function install(snapshot: CatalogueSnapshot): void {
@@ -151,7 +176,7 @@ export function createProcedureCatalogue({
         const firstError = results.find((r): r is Error => r instanceof Error);
         throw isGatewayError(firstError) ? firstError : new GatewayError('UPSTREAM_UNAVAILABLE', `${failed} of ${summaries.length} procedures failed to load`, { source: connector.name });
       }
-      const snapshot: CatalogueSnapshot = { refreshedAt: new Date(), procedures: next, agencies: agencyList, sectors: sectorList };
+      const snapshot: CatalogueSnapshot = { refreshedAt: new Date(now()), procedures: next, agencies: agencyList, sectors: sectorList };
       install(snapshot);
       lastError = null;
       const report = { procedures: next.length, failed, agencies: agencyList.length, sectors: sectorList.length, durationMs: Math.round(performance.now() - started) };
@@ -188,7 +213,7 @@ export function createProcedureCatalogue({
       }
       return at;
     };
-    const isDue = (at: Date | null): boolean => at === null || (refreshIntervalSeconds === 0 ? first : Date.now() - at.getTime() >= refreshIntervalSeconds * 1000);
+    const isDue = (at: Date | null): boolean => at === null || (refreshIntervalSeconds === 0 ? first : now() - at.getTime() >= refreshIntervalSeconds * 1000);
     if (!isDue(await adopt())) return;
     const lease = await leases.acquire('catalogue', holder, leaseTtlMs);
     if (!lease) return;
@@ -254,22 +279,31 @@ export function createProcedureCatalogue({
         throw lastError ?? new GatewayError('UPSTREAM_TIMEOUT', `the procedure catalogue of ${connector.name} is still loading`, { source: connector.name });
       }
     },
-    freshness: () => ({ stale: lastError !== null, asOf, reason: lastError?.code ?? null }),
-    getProcedure: (code) => procedures.get(code)?.record,
+    freshness: () => {
+      if (lastError !== null) return { stale: true, asOf, reason: lastError.code };
+      return tooOld() ? { stale: true, asOf, reason: 'UPSTREAM_TIMEOUT' } : { stale: false, asOf, reason: null };
+    },
+    getProcedure: (code) => lookedUp('procedures', procedures.get(code)?.record),
     putProcedure(record) {
       const existing = procedures.get(record.code);
       // The sorted list holds the same entry objects, so an update in place keeps it valid.
-      if (existing) Object.assign(existing, indexProcedure(record));
+      // The search key is folded again only when what it is made of changed (a live read
+      // usually brings the same name and keywords back).
+      if (existing && existing.record.name === record.name && existing.record.keywords === record.keywords) existing.record = record;
+      else if (existing) Object.assign(existing, indexProcedure(record));
       else {
         procedures.set(record.code, indexProcedure(record));
         resort();
       }
     },
     findProcedures: (query) => sorted.filter(matchProcedure(query)).map((entry) => entry.record),
-    getAgency: (code) => agencies.get(code),
+    getAgency: (code) => lookedUp('agencies', agencies.get(code)),
     listAgencies: () => [...agencies.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
-    getSector: (code) => sectors.get(code),
+    getSector: (code) => lookedUp('sectors', sectors.get(code)),
     listSectors: () => [...sectors.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+    observeLookups(listener) {
+      lookupListener = listener;
+    },
     get size() {
       return procedures.size;
     },

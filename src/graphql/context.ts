@@ -53,8 +53,10 @@ export interface GatewayContext {
   dossiersWaitMs: number;
 }
 
+/** The per-request context; its DataLoaders are made when a resolver first asks for them (most requests never do). */
 export function createContext(base: Omit<GatewayContext, 'warnings' | 'loaders' | 'sensitiveFields'>): GatewayContext {
-  const context: GatewayContext = { ...base, warnings: [], sensitiveFields: new Set(), loaders: undefined as unknown as Loaders };
-  context.loaders = createLoaders(context);
+  const context = { ...base, warnings: [], sensitiveFields: new Set() } as unknown as GatewayContext;
+  let loaders: Loaders | undefined;
+  Object.defineProperty(context, 'loaders', { enumerable: true, get: () => (loaders ??= createLoaders(context)) });
   return context;
 }

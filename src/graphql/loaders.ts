@@ -14,6 +14,16 @@ export interface Loaders {
   /** Agencies by code from the directory; a code the directory lacks still resolves, named as referenced. */
   agency: DataLoader<string, AgencyModel>;
   sector: DataLoader<string, SectorModel>;
+  /** The directory's agency at once, as `agency` loads it: the directory is in memory, so no batch is worth a promise per field. */
+  agencyNow(code: string): AgencyModel;
+  /** The directory's sector at once, as `sector` loads it. */
+  sectorNow(code: string): SectorModel;
+  /**
+   * A procedure from the catalogue at once (one copy per code per request), as `procedure`
+   * loads it; a code the catalogue lacks goes through `procedure` (read from the source, one
+   * batch per tick).
+   */
+  procedureNow(code: string): ProcedureModel | Promise<ProcedureModel | null>;
   /**
    * Dossiers read live from their province (with processing steps), falling back to the
    * stored copy, flagged stale, when the province fails.
@@ -69,11 +79,22 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     });
   });
 
-  const agency = new DataLoader<string, AgencyModel>(async (codes) =>
-    codes.map((code) => catalogue.getAgency(code) ?? { code, name: null, level: levelOfAgencyCode(code) }),
-  );
+  const agencyNow = (code: string): AgencyModel => catalogue.getAgency(code) ?? { code, name: null, level: levelOfAgencyCode(code) };
+  const sectorNow = (code: string): SectorModel => catalogue.getSector(code) ?? { code, name: null };
+  const agency = new DataLoader<string, AgencyModel>(async (codes) => codes.map(agencyNow));
+  const sector = new DataLoader<string, SectorModel>(async (codes) => codes.map(sectorNow));
 
-  const sector = new DataLoader<string, SectorModel>(async (codes) => codes.map((code) => catalogue.getSector(code) ?? { code, name: null }));
+  const known = new Map<string, ProcedureModel>();
+  let knownFreshness: ProcedureModel['freshness'] | null = null;
+  const procedureNow = (code: string): ProcedureModel | Promise<ProcedureModel | null> => {
+    const copy = known.get(code);
+    if (copy) return copy;
+    const record = catalogue.getProcedure(code);
+    if (!record) return procedure.load(code);
+    const model = { ...record, freshness: (knownFreshness ??= catalogue.freshness()) };
+    known.set(code, model);
+    return model;
+  };
 
   const liveDossier = new DataLoader<string, DossierModel | null>(async (codes) => {
     const { dossiers } = ctx.sources;
@@ -100,5 +121,5 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     });
   });
 
-  return { procedure, liveProcedure, agency, sector, liveDossier };
+  return { procedure, liveProcedure, agency, sector, agencyNow, sectorNow, procedureNow, liveDossier };
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, isCompositeType, isEnumType, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { AuditRecord } from '../audit';
 import type { Principal } from '../auth';
 import type { AuditEntry } from '../store';
 import type { GatewayContext } from '../graphql/context';
+import { countReturnedRecords } from './count-returned-records';
 
 /** Where the plugin and the routes hand entries; `src/audit`'s writer batches them into the store. */
 export interface AuditSink {
@@ -39,14 +40,15 @@ const AUDITED_ENUMS: ReadonlySet<string> = new Set(['SignatureStatus']);
  * data-sharing access be logged): who called (`auditedPrincipal`), operation name and
  * type, a hash of the document (never the document or variables, which may carry personal
  * data), how many objects of each type went out, which personal-data fields did, outcome
- * and error codes, duration, client IP and request id. Counting
- * happens as fields resolve; the entry is handed to the sink as the response leaves.
+ * and error codes, duration, client IP and request id. The entry is handed to the sink as
+ * the response leaves, its counts taken from the response's data in one walk
+ * (`countReturnedRecords`): a hook on every field as it resolves would cost every field of
+ * every request, and would count objects an error then took out of the answer.
  */
 export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       const started = performance.now();
-      const records: Record<string, number> = {};
       let operationType: AuditEntry['operationType'] = null;
       let operationName: string | null = request.operationName ?? null;
       return {
@@ -54,26 +56,13 @@ export function useAudit(sink: AuditSink): ApolloServerPlugin<GatewayContext> {
           operationType = operation?.operation ?? null;
           operationName = operation?.name?.value ?? operationName;
         },
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              const type = getNamedType(info.returnType);
-              if (isEnumType(type) && AUDITED_ENUMS.has(type.name)) {
-                return (error, result) => {
-                  if (!error && typeof result === 'string') records[`${type.name}_${result}`] = (records[`${type.name}_${result}`] ?? 0) + 1;
-                };
-              }
-              if (!isCompositeType(type)) return undefined;
-              return (error, result) => {
-                if (error || result === null || result === undefined) return;
-                const count = Array.isArray(result) ? result.filter((r) => r !== null && r !== undefined && !(r instanceof Error)).length : 1;
-                if (count > 0) records[type.name] = (records[type.name] ?? 0) + count;
-              };
-            },
-          };
-        },
-        async willSendResponse({ response, queryHash }) {
+        async willSendResponse({ response, queryHash, schema, document, operation }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          const data = body?.data;
+          const records =
+            data && document && operation
+              ? countReturnedRecords({ schema, document, operation, variables: request.variables ?? {}, data: data as Record<string, unknown>, auditedEnums: AUDITED_ENUMS })
+              : {};
           const errors: readonly GraphQLFormattedError[] = body?.errors ?? [];
           const hasData = body?.data !== undefined && body?.data !== null;
           const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
@@ -126,6 +131,11 @@ export async function createGateway({ config, sources, logger, audit, authentica
       ApolloServerPluginLandingPageDisabled(),
       // A subgraph would otherwise answer anyone who sends `apollo-federation-include-trace` with per-resolver timings and unmasked errors.
       ApolloServerPluginInlineTraceDisabled(),
+      // No @cacheControl hints and no CDN in front: Apollo's default cache-control plugin
+      // would only add a hook on every field of every request (a tenth of a dossier page's CPU).
+      ApolloServerPluginCacheControlDisabled(),
+      // Never report operations to Apollo's cloud, whatever APOLLO_KEY an environment sets.
+      ApolloServerPluginUsageReportingDisabled(),
     ],
   });
   await apollo.start();

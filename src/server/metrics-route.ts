@@ -3,6 +3,7 @@ import type { GatewayConfig } from '../config';
 import type { Logger } from '../log';
 import { createGatewayMetrics, type GatewayMetrics } from '../metrics';
 import type { Connector } from '../../connectors/kit';
+import type { ProcedureCatalogue } from '../catalogue';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,19 +21,26 @@ declare module 'fastify' {
  * already taken stops start-up) and closes with it.
  *
  * Returns the metrics the gateway records into (undefined when off), already following
- * every connector's resilience layer and reading each province's sync lag from the dossier
- * plane; the outbox depth and cache lookups are for the gateway to register and record.
+ * every connector's resilience layer, counting the catalogue's lookups (the cache of
+ * reference data) and reading each province's sync lag from the dossier plane; the outbox
+ * depth is for the gateway to register.
  */
 export function registerMetricsRoute(
   app: FastifyInstance,
   { server }: GatewayConfig,
-  sources: { connectors: readonly Connector[]; dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> } },
+  sources: {
+    connectors: readonly Connector[];
+    dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> };
+    catalogue?: Pick<ProcedureCatalogue, 'observeLookups'>;
+  },
   logger: Logger,
 ): GatewayMetrics | undefined {
   app.decorate('metricsUrl', null);
   if (!server.metrics) return undefined;
   const metrics = createGatewayMetrics({ logger: logger.child({ component: 'metrics' }) });
   metrics.observeSources(sources.connectors);
+  // The catalogue is the cache of reference data (procedures, agencies, sectors): every lookup by code counts.
+  sources.catalogue?.observeLookups((cache, result) => metrics.recordCache(cache, result));
   metrics.registerSyncLag(async () => (await sources.dossiers.provinces()).flatMap((p) => (p.lagMs === null ? [] : [{ source: p.source, seconds: p.lagMs / 1000 }])));
   const listener = Fastify({ logger: false });
   listener.get('/metrics', async (_req, reply) => {

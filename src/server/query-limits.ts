@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getVariableValues, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getVariableValues, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { GatewayError } from '../errors';
 import { listSizeRefusal } from './list-size-limits';
 import { operationCost } from './operation-cost';
@@ -38,6 +38,17 @@ export interface QueryLimits {
  */
 export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
   const documentRefusal = documentLimits(limits);
+  const verdicts = variableVerdicts();
+  const judge = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Verdict => {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+    if (coerced.errors) return null;
+    const input = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
+    const tooLong = listSizeRefusal(input);
+    if (tooLong) return { message: tooLong.message, extensions: tooLong.extensions };
+    const cost = operationCost(input);
+    if (cost > limits.maxCost) return { message: `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`, extensions: { limit: 'maxCost' } };
+    return null;
+  };
   return {
     async requestDidStart() {
       return {
@@ -45,16 +56,40 @@ export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
           if (!operation) return;
           const refused = documentRefusal(schema, document);
           if (refused) throw refused;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors) return;
-          const input = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
-          const tooLong = listSizeRefusal(input);
-          if (tooLong) throw tooLong;
-          const cost = operationCost(input);
-          if (cost > limits.maxCost) throw queryLimitExceeded('maxCost', `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`);
+          const verdict = verdicts(operation, request.variables ?? {}, (variables) => judge(schema, document, operation, variables));
+          if (verdict) throw new GatewayError('QUERY_LIMIT_EXCEEDED', verdict.message, { ...verdict.extensions, http: { status: 400 } });
         },
       };
     },
+  };
+}
+
+/** A refusal by the request's variables, kept as what rebuilds it; null when the request passes (or leaves its variables to execution). */
+type Verdict = { message: string; extensions: Record<string, unknown> } | null;
+
+/** Variables longer than this (as JSON) are judged every time, never kept: an upload's content is no key. */
+const MAX_KEPT_VARIABLES = 1024;
+/** Variable sets kept per operation; when full, they are forgotten and kept anew. */
+const KEPT_PER_OPERATION = 256;
+
+/**
+ * The list-size and cost verdicts depend only on the operation (Apollo hands the same
+ * parsed object again for a document it has cached) and the variables: a dashboard asking
+ * the same page again and again is judged once. Bounded per operation and by key length.
+ */
+function variableVerdicts() {
+  const kept = new WeakMap<OperationDefinitionNode, Map<string, Verdict>>();
+  return (operation: OperationDefinitionNode, variables: Record<string, unknown>, judge: (variables: Record<string, unknown>) => Verdict): Verdict => {
+    const key = keyOf(operation, variables);
+    if (key === null) return judge(variables);
+    let byVariables = kept.get(operation);
+    if (!byVariables) kept.set(operation, (byVariables = new Map()));
+    const known = byVariables.get(key);
+    if (known !== undefined) return known;
+    const verdict = judge(variables);
+    if (byVariables.size >= KEPT_PER_OPERATION) byVariables.clear();
+    byVariables.set(key, verdict);
+    return verdict;
   };
 }
 
@@ -94,4 +129,21 @@ function documentLimits({ maxDepth, maxAliases, maxDirectives }: QueryLimits) {
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   return new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
+/**
+ * The values of the variables the operation declares, as JSON, in declaration order (others
+ * never reach coercion, so they cannot change a verdict); null when that is too long to
+ * keep or has no JSON form (nested too deep to serialize: such a request is judged, not kept).
+ */
+function keyOf(operation: OperationDefinitionNode, variables: Record<string, unknown>): string | null {
+  const declared = operation.variableDefinitions ?? [];
+  if (declared.length === 0) return '';
+  try {
+    // An absent variable (its default applies) is `-`, which no JSON value is.
+    const key = declared.map((d) => (Object.hasOwn(variables, d.variable.name.value) ? JSON.stringify(variables[d.variable.name.value]) : '-')).join(',');
+    return key.length > MAX_KEPT_VARIABLES ? null : key;
+  } catch {
+    return null;
+  }
 }

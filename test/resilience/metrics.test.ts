@@ -51,6 +51,18 @@ describe('/metrics', () => {
     expect(valueOf(families, 'lienthong_graphql_request_duration_seconds', { operation: 'Catalogue', type: 'query' }, 'lienthong_graphql_request_duration_seconds_count')).toBe(3);
   });
 
+  it('counts the catalogue\'s lookups of reference data: one per agency named, a miss for a code the directory lacks', async () => {
+    const code = gw.national.data.agencies[2]!.MADONVI;
+    const before = await scrape();
+    const hits = (families: Map<string, MetricFamily>) => valueOf(families, 'lienthong_cache_requests_total', { cache: 'agencies', result: 'hit' }) ?? 0;
+    const misses = (families: Map<string, MetricFamily>) => valueOf(families, 'lienthong_cache_requests_total', { cache: 'agencies', result: 'miss' }) ?? 0;
+    // Two agencies by code (one known, one not), each the directory's answer: a hit and a miss.
+    const res = await gw.graphql(/* GraphQL */ `query Two($a: ID!) { known: agency(code: $a) { name } unknown: agency(code: "000.99.99.H99") { name } }`, { a: code });
+    expect(res.data).toEqual({ known: { name: gw.national.data.agencies[2]!.TENDONVI.trim() }, unknown: null });
+    const after = await scrape();
+    expect([hits(after) - hits(before), misses(after) - misses(before)]).toEqual([1, 1]);
+  });
+
   it('counts every call to a source, as many as the source itself received', async () => {
     // Settle: nothing in flight while the two counts are taken.
     for (const c of gw.running.sources.connectors) while (c.resilience.snapshot().active > 0) await new Promise((r) => setTimeout(r, 10));

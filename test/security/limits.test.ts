@@ -45,6 +45,18 @@ describe('query limits with the default settings', () => {
     });
   });
 
+  it('judges one operation by each request\'s own variables, in any order, with an absent variable taking its default', async () => {
+    // Verdicts are kept per operation and variables: the same text with other values must never get another request's verdict.
+    // By the rule above: n = 32 costs 19,680, n = 33 costs 20,295; absent, $n is 100 (61,500); null leaves the
+    // field's own default page size, 20 (12,300); n = 1 costs 615.
+    const sync = gw.as('national-portal-sync');
+    const query = /* GraphQL */ `query Paged($n: Int = 100) { ${Array.from({ length: 15 }, (_, i) => `d${i}: dossiers(first: $n) { nodes { code steps { handler content } procedure { code name } agency { code name } } }`).join(' ')} }`;
+    for (const [variables, refused] of [[{ n: 32 }, false], [{ n: 33 }, true], [{ n: 32 }, false], [{}, true], [{ n: 1 }, false], [{}, true], [{ n: null }, false]] as const) {
+      const res = await sync.graphql(query, variables);
+      expect([variables, res.status, limitOf(res)?.limit ?? null]).toEqual([variables, refused ? 400 : 200, refused ? 'maxCost' : null]);
+    }
+  });
+
   describe('the list-size cap in the schema', () => {
     it.each([
       ['dossiers(first:)', /* GraphQL */ `{ dossiers(first: 101) { totalCount } }`, {}, 'Query.dossiers.first'],

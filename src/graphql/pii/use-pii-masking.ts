@@ -40,17 +40,25 @@ export function usePiiMasking(schema: GraphQLSchema): GraphQLSchema {
 
 function maskedField(field: Field, kind: PiiKind, coordinate: string): Field {
   const resolve = field.resolve ?? defaultFieldResolver;
+  const shown = (value: unknown, source: unknown, ctx: GatewayContext): unknown => {
+    if (typeof value !== 'string' || value === '') return value;
+    const masked = mask(kind, value, source);
+    if (RECORD_BOUND.has(kind) && masked === value) return value;
+    ctx.sensitiveFields.add(coordinate);
+    return ctx.principal.scopes.has('pii:read') ? value : masked;
+  };
   return {
     ...field,
-    async resolve(source, args, ctx, info) {
-      const value: unknown = await resolve(source, args, ctx, info);
-      if (typeof value !== 'string' || value === '') return value;
-      const masked = mask(kind, value, source);
-      if (RECORD_BOUND.has(kind) && masked === value) return value;
-      ctx.sensitiveFields.add(coordinate);
-      return ctx.principal.scopes.has('pii:read') ? value : masked;
+    resolve(source, args, ctx, info) {
+      const value: unknown = resolve(source, args, ctx, info);
+      return isPromiseLike(value) ? value.then((resolved) => shown(resolved, source, ctx)) : shown(value, source, ctx);
     },
   };
+}
+
+/** Resolvers of plain fields answer at once; only those that wait are waited for (a promise per field costs every row of every page). */
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function mask(kind: PiiKind, value: string, source: unknown): string | null {
@@ -68,14 +76,17 @@ function mask(kind: PiiKind, value: string, source: unknown): string | null {
 /** Hands the record's personal data down to the objects a field returns, as shallow copies carrying it. */
 function ownerPassingField(field: Field): Field {
   const resolve = field.resolve ?? defaultFieldResolver;
+  const handedDown = (value: unknown, source: unknown): unknown => {
+    const owner = ownerOf(source);
+    if (owner === null) return value;
+    const carry = (item: unknown) => (item !== null && typeof item === 'object' ? { ...item, [OWNER]: owner } : item);
+    return Array.isArray(value) ? value.map(carry) : carry(value);
+  };
   return {
     ...field,
-    async resolve(source, args, ctx, info) {
-      const value: unknown = await resolve(source, args, ctx, info);
-      const owner = ownerOf(source);
-      if (owner === null) return value;
-      const carry = (item: unknown) => (item !== null && typeof item === 'object' ? { ...item, [OWNER]: owner } : item);
-      return Array.isArray(value) ? value.map(carry) : carry(value);
+    resolve(source, args, ctx, info) {
+      const value: unknown = resolve(source, args, ctx, info);
+      return isPromiseLike(value) ? value.then((resolved) => handedDown(resolved, source)) : handedDown(value, source);
     },
   };
 }

@@ -34,6 +34,6 @@ export const agencyQueries: Pick<QueryResolvers, 'agency' | 'agencies' | 'sector
 export const Agency: AgencyResolvers = {
   parent: (agency, _args, ctx) => {
     const parent = parentAgencyCode(agency.code);
-    return parent ? ctx.loaders.agency.load(parent) : null;
+    return parent ? ctx.loaders.agencyNow(parent) : null;
   },
 };

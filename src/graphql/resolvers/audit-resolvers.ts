@@ -55,5 +55,5 @@ export const AuditEntry: AuditEntryResolvers = {
   records: (e) => Object.entries(e.records).map(([type, count]) => ({ type, count })),
   client: (e) => e.clientId,
   principal: (e) => e.clientId ?? e.subject,
-  agency: (e, _a, ctx) => (e.agencyCode ? ctx.loaders.agency.load(e.agencyCode) : null),
+  agency: (e, _a, ctx) => (e.agencyCode ? ctx.loaders.agencyNow(e.agencyCode) : null),
 };

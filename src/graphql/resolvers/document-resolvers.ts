@@ -38,7 +38,7 @@ function historyOf(copy: DocumentCopy, ctx: GatewayContext): EdxmlStatus[] {
 }
 
 async function organ(code: string, ctx: GatewayContext): Promise<EdxmlOrgan> {
-  const agency = await ctx.loaders.agency.load(code);
+  const agency = ctx.loaders.agencyNow(code);
   return agency.name ? { organId: code, organName: agency.name } : { organId: code };
 }
 
@@ -166,23 +166,21 @@ export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknow
 
 export const Document: DocumentResolvers = {
   documentId: (c) => c.document.documentId,
-  holder: (c, _a, ctx) => ctx.loaders.agency.load(c.agencyCode),
+  holder: (c, _a, ctx) => ctx.loaders.agencyNow(c.agencyCode),
   number: (c) => c.document.code.codeNumber,
   notation: (c) => c.document.code.codeNotation,
   type: (c) => ({ code: c.document.documentType.type ?? null, detail: c.document.documentType.typeDetail ?? null, name: c.document.documentType.typeName ?? null }),
   subject: (c) => c.document.subject ?? null,
   content: (c) => c.document.content ?? null,
-  sender: async (c, _a, ctx) => {
-    const agency = await ctx.loaders.agency.load(c.document.from.organId);
+  sender: (c, _a, ctx) => {
+    const agency = ctx.loaders.agencyNow(c.document.from.organId);
     return agency.name ? agency : { ...agency, name: c.document.from.organName ?? null };
   },
   recipients: (c, _a, ctx) =>
-    Promise.all(
-      c.document.to.map(async (o) => {
-        const agency = await ctx.loaders.agency.load(o.organId);
-        return agency.name ? agency : { ...agency, name: o.organName ?? null };
-      }),
-    ),
+    c.document.to.map((o) => {
+      const agency = ctx.loaders.agencyNow(o.organId);
+      return agency.name ? agency : { ...agency, name: o.organName ?? null };
+    }),
   promulgationPlace: (c) => c.document.promulgationInfo.place ?? null,
   promulgationDate: (c) => c.document.promulgationInfo.date ?? null,
   signer: (c) => ({ competence: c.document.signerInfo.competence ?? null, position: c.document.signerInfo.position ?? null, fullName: c.document.signerInfo.fullName ?? null }),
@@ -201,16 +199,14 @@ export const Document: DocumentResolvers = {
   statusHistory: (c, _a, ctx) => historyOf(c, ctx),
   currentStatus: (c, _a, ctx) => currentStatusOf(c, ctx),
   deliveries: (c, _a, ctx) =>
-    Promise.all(
-      ctx.sources.documents.deliveriesOf(c).map(async (d) => ({
-        recipient: await ctx.loaders.agency.load(d.to ?? ''),
-        delivered: d.delivered,
-        acknowledgement: d.acknowledgement === null ? null : d.acknowledgement.toUpperCase(),
-        note: d.deliveryNote,
-        sentAt: d.sentAt,
-        acknowledgedAt: d.acknowledgedAt,
-      })),
-    ),
+    ctx.sources.documents.deliveriesOf(c).map((d) => ({
+      recipient: ctx.loaders.agencyNow(d.to ?? ''),
+      delivered: d.delivered,
+      acknowledgement: d.acknowledgement === null ? null : d.acknowledgement.toUpperCase(),
+      note: d.deliveryNote,
+      sentAt: d.sentAt,
+      acknowledgedAt: d.acknowledgedAt,
+    })),
   exchangedAt: (c) => c.at,
 };
 
@@ -230,7 +226,7 @@ export const DocumentStatus: DocumentStatusResolvers = {
   code: (s) => s.statusCode,
   label: (s) => EDXML_STATUS_CODES[s.statusCode].label,
   description: (s) => s.description ?? null,
-  by: (s, _a, ctx) => ctx.loaders.agency.load(s.from.organId),
+  by: (s, _a, ctx) => ctx.loaders.agencyNow(s.from.organId),
   staff: (s) => s.staffInfo?.staff ?? null,
   department: (s) => s.staffInfo?.department ?? null,
   at: (s) => s.timestamp,

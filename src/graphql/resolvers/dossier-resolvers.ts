@@ -131,16 +131,16 @@ export const Dossier: DossierResolvers = {
   province: (d) => d.source,
   procedure: (d, _args, ctx) => {
     const national = ctx.sources.nationalCodeOf(d);
-    return national ? ctx.loaders.procedure.load(national) : null;
+    return national ? ctx.loaders.procedureNow(national) : null;
   },
-  sector: async (d, _args, ctx) => {
+  sector: (d, _args, ctx) => {
     if (!d.sector) return null;
-    const known = await ctx.loaders.sector.load(d.sector.code);
+    const known = ctx.loaders.sectorNow(d.sector.code);
     return { code: d.sector.code, name: known.name ?? d.sector.name };
   },
-  agency: async (d, _args, ctx) => {
+  agency: (d, _args, ctx) => {
     if (!d.agencyCode) return null;
-    const agency = await ctx.loaders.agency.load(d.agencyCode);
+    const agency = ctx.loaders.agencyNow(d.agencyCode);
     return agency.name === null ? { ...agency, name: d.agencyName } : agency;
   },
   onTime: (d) => timelinessOf(d).onTime,

@@ -6,11 +6,10 @@ import type { AgencyModel, ProcedureModel } from '../models';
 import { needScope } from '../authorize';
 import { paginateSorted } from '../paginate';
 
-async function agenciesOf(refs: CodeName[], ctx: GatewayContext): Promise<AgencyModel[]> {
-  const agencies = await ctx.loaders.agency.loadMany(refs.map((r) => r.code));
-  return agencies.map((agency, i) => {
-    if (agency instanceof Error) throw agency;
-    return agency.name === null ? { ...agency, name: refs[i]!.name } : agency;
+function agenciesOf(refs: CodeName[], ctx: GatewayContext): AgencyModel[] {
+  return refs.map((ref) => {
+    const agency = ctx.loaders.agencyNow(ref.code);
+    return agency.name === null ? { ...agency, name: ref.name } : agency;
   });
 }
 
@@ -39,11 +38,11 @@ export const procedureQueries: Pick<QueryResolvers, 'procedure' | 'procedures'> 
 };
 
 export const Procedure: ProcedureResolvers = {
-  publishingAgency: (p, _args, ctx) => (p.publishingAgencyCode ? ctx.loaders.agency.load(p.publishingAgencyCode) : null),
-  sectors: async (p, _args, ctx) => {
-    const sectors = await ctx.loaders.sector.loadMany(p.sectors.map((s) => s.code));
-    return sectors.map((s, i) => (s instanceof Error ? { code: p.sectors[i]!.code, name: p.sectors[i]!.name } : { ...s, name: s.name ?? p.sectors[i]!.name }));
-  },
+  publishingAgency: (p, _args, ctx) => (p.publishingAgencyCode ? ctx.loaders.agencyNow(p.publishingAgencyCode) : null),
+  sectors: (p, _args, ctx) => p.sectors.map((ref) => {
+    const sector = ctx.loaders.sectorNow(ref.code);
+    return { ...sector, name: sector.name ?? ref.name };
+  }),
   applicantTypes: (p) => p.applicantTypes,
   implementingAgencies: (p, _args, ctx) => agenciesOf(p.implementingAgencies, ctx),
   competentAgencies: (p, _args, ctx) => agenciesOf(p.competentAgencies, ctx),

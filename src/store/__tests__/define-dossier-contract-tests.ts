@@ -203,6 +203,18 @@ export function defineDossierContractTests(name: string, createStore: (keyring: 
       });
     });
 
+    it('counts each dossier once per source however often it is written, under the source it was last written with', async () => {
+      const first = dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56' });
+      const other = dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56' });
+      await store.dossiers.apply({ dossiers: [first, other] });
+      await store.dossiers.apply({ dossiers: [first, dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56', hash: 'changed' })] });
+      expect(await store.dossiers.countBySource()).toEqual({ 'province-h56': 2 });
+      // Written again by another source (a province's configuration renamed): it counts there, and no longer here.
+      const moved = dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56', hash: 'renamed' });
+      await store.dossiers.apply({ dossiers: [{ ...moved, facts: { ...moved.facts, source: 'thanh-hoa' } }] });
+      expect(await store.dossiers.countBySource()).toEqual({ 'province-h56': 1, 'thanh-hoa': 1 });
+    });
+
     it('holds an open dossier without a due day not late, in lists, row counts and rollup counts alike', async () => {
       await store.dossiers.apply({
         dossiers: [

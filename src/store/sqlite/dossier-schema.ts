@@ -8,7 +8,7 @@ import type { SqliteMigration } from './sqlite-repository';
  * source's sync stands. Every list a filter can ask for walks an index in list order:
  * `(pathN, sort_key)` for a jurisdiction, `(sort_key)` for all of them, `(procedure,
  * sort_key)` for a procedure (the plan test in `sqlite-dossier-plans.test.ts` fails on a
- * full scan).
+ * full scan). `dossier_source_count` holds how many dossiers each source has.
  */
 export const DOSSIER_MIGRATIONS: readonly SqliteMigration[] = [
   {
@@ -92,6 +92,19 @@ export const DOSSIER_MIGRATIONS: readonly SqliteMigration[] = [
         state TEXT NOT NULL,
         updated_at INTEGER NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    // countBySource is read with every freshness check (about once a second under load): a
+    // GROUP BY over every dossier is a scan of millions of index entries each time, so the
+    // counts are kept, written in the same transaction as the dossiers they count.
+    name: 'dossier_source_count: dossiers per source, kept by every batch',
+    sql: `
+      CREATE TABLE dossier_source_count (
+        source TEXT NOT NULL PRIMARY KEY,
+        n INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO dossier_source_count (source, n) SELECT source, COUNT(*) FROM dossier GROUP BY source;
     `,
   },
 ];

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ApplyDossiersInput, ApplyDossiersResult, DossierChange, DossierClass, DossierFacts, DossierQuery, DossierRepository, StoredDossier } from '../dossier-repository';
-import { countsFromGroups, planDossierCount, rollupCellsOf, splitWindowByDay, type RollupGroup } from '../dossier-rollup';
+import { countsFromGroups, netRollupDeltas, planDossierCount, splitWindowByDay, type RollupGroup } from '../dossier-rollup';
 import { dossierSortKey } from '../dossier-sort-key';
 import type { JsonObject } from '../json';
 import { requireDataKeyring, seal, unseal } from '../seal';
@@ -60,8 +60,9 @@ function factsOf(row: DossierRow): DossierFacts {
 /**
  * The provinces' dossiers in SQLite (see `dossier-schema.ts` for the tables and indexes).
  * A batch is one IMMEDIATE transaction: the fence is checked first, then each changed
- * dossier's row, sealed record, rollup cells (its old cells decremented, new ones
- * incremented), change-log entry and outbox entries are written, then the checkpoint.
+ * dossier's row, sealed record, change-log entry and outbox entries are written, then the
+ * rollup cells the batch moves (each by its net change: old cells decremented, new ones
+ * incremented), the per-source counts, and the checkpoint.
  */
 export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
   migrations: DOSSIER_MIGRATIONS,
@@ -104,23 +105,20 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
     const selectByCode = db.prepare<[string], SealedRow>(`${SELECT_SEALED} WHERE d.code = ?`);
     const selectUnsettled = db.prepare<[string, string, number], { code: string }>('SELECT code FROM dossier WHERE source = ? AND settled = 0 AND code > ? ORDER BY code LIMIT ?');
     const selectChanges = db.prepare<[number, number], ChangeRow>('SELECT * FROM dossier_change WHERE seq > ? ORDER BY seq LIMIT ?');
-    const selectCountBySource = db.prepare<[], { source: string; n: number }>('SELECT source, COUNT(*) AS n FROM dossier GROUP BY source');
+    const selectCountBySource = db.prepare<[], { source: string; n: number }>('SELECT source, n FROM dossier_source_count WHERE n > 0');
+    const addToSourceCount = db.prepare('INSERT INTO dossier_source_count (source, n) VALUES (?, ?) ON CONFLICT (source) DO UPDATE SET n = n + excluded.n');
     const selectToReseal = db.prepare<[string, number, number], { id: number; code: string; key_id: string; sealed: Uint8Array }>(
       'SELECT s.id, d.code, s.key_id, s.sealed FROM dossier_sealed s JOIN dossier d ON d.id = s.id WHERE s.key_id != ? AND s.id > ? ORDER BY s.id LIMIT ?',
     );
     const updateSealed = db.prepare('UPDATE dossier_sealed SET key_id = ?, sealed = ? WHERE id = ? AND key_id = ?');
 
-    function moveCells(facts: DossierFacts, delta: 1 | -1): void {
-      for (const cell of rollupCellsOf(facts)) {
-        addCell.run(cell.path, cell.day, cell.status, cell.channel, cell.klass, cell.dueDay, delta);
-        if (delta < 0) dropEmptyCells.run(cell.path, cell.day, cell.status, cell.channel, cell.klass, cell.dueDay);
-      }
-    }
-
     const applyBatch = db.transaction((input: ApplyDossiersInput): ApplyDossiersResult => {
       const now = (input.now ?? new Date()).getTime();
       if (input.fence) checkFence(db, input.fence, now);
       const result: ApplyDossiersResult = { created: 0, updated: 0, unchanged: 0, changes: [] };
+      const moves: Array<{ before?: DossierFacts; after: DossierFacts }> = [];
+      const sourceCounts = new Map<string, number>();
+      const count = (source: string, delta: number): void => void sourceCounts.set(source, (sourceCounts.get(source) ?? 0) + delta);
       for (const { facts, record, recordJson } of input.dossiers) {
         const before = selectExisting.get(facts.code);
         if (before && before.content_hash === facts.contentHash) {
@@ -137,8 +135,12 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         }) as { id: number };
         const { keyId, sealed } = seal(recordJson ?? JSON.stringify(record), facts.code, requireDataKeyring(keyring));
         upsertSealed.run(id, keyId, sealed);
-        if (before) moveCells(factsOf(before), -1);
-        moveCells(facts, 1);
+        moves.push(before ? { before: factsOf(before), after: facts } : { after: facts });
+        if (!before) count(facts.source, 1);
+        else if (before.source !== facts.source) {
+          count(before.source, -1);
+          count(facts.source, 1);
+        }
         const kind = before ? 'updated' : 'created';
         const { seq } = insertChange.get(facts.code, facts.source, version, facts.agencyCode, before?.status ?? null, facts.status, kind, now) as { seq: number };
         const enqueued = input.enqueueSinceMs === undefined || facts.listedMs === null || facts.listedMs >= input.enqueueSinceMs;
@@ -147,6 +149,13 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
         if (before) result.updated += 1;
         else result.created += 1;
       }
+      // A page of one province's dossiers shares most of its cells (same days, same units):
+      // each cell is moved once by its net change, not once per dossier.
+      for (const { cell, delta } of netRollupDeltas(moves)) {
+        addCell.run(cell.path, cell.day, cell.status, cell.channel, cell.klass, cell.dueDay, delta);
+        if (delta < 0) dropEmptyCells.run(cell.path, cell.day, cell.status, cell.channel, cell.klass, cell.dueDay);
+      }
+      for (const [source, delta] of sourceCounts) if (delta !== 0) addToSourceCount.run(source, delta);
       if (input.checkpoint) upsertCheckpoint.run(input.checkpoint.source, JSON.stringify(input.checkpoint.state), now);
       return result;
     });
@@ -161,7 +170,17 @@ export const dossiers: SqliteRepositoryDefinition<DossierRepository> = {
 
     return {
       async apply(input) {
-        return applyBatch.immediate(input);
+        // A batch is a copy of what a province holds, with the checkpoint it was read up to, in
+        // one transaction: should a power loss take back its commit, the next pass reads it
+        // again. So it is committed without waiting for the disk (WAL with synchronous=NORMAL
+        // survives a crash of the process), saving an fsync per page of the sync; the next
+        // FULL commit on this connection (the audit log's) makes it durable with it.
+        db.pragma('synchronous = NORMAL');
+        try {
+          return applyBatch.immediate(input);
+        } finally {
+          db.pragma('synchronous = FULL');
+        }
       },
       async get(code) {
         const row = selectByCode.get(code);
