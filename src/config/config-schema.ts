@@ -319,6 +319,63 @@ const notifications = z
   })
   .strict();
 
+/** How often a delivery is tried, and how long it waits between tries (full jitter). */
+const retries = (maxAttempts: number, backoffBaseMs: number) =>
+  z
+    .object({
+      /** Tries before a delivery is a dead letter (failed for good). */
+      maxAttempts: z.number().int().min(1).max(100).default(maxAttempts),
+      backoffBaseMs: z.number().int().min(1).default(backoffBaseMs),
+      backoffMaxMs: z.number().int().min(1).default(3_600_000),
+    })
+    .strict()
+    .prefault({});
+
+/**
+ * The delivery engine over the dossier change log: citizens' messages, agency webhooks and
+ * GraphQL subscriptions (docs/notifications.md). Every key has a default.
+ */
+const delivery = z
+  .object({
+    /** How often the change log and the due deliveries are read when idle. */
+    pollMs: z.number().int().min(10).max(60_000).default(1000),
+    /** Changes read, and deliveries sent, per round. */
+    batchSize: z.number().int().min(1).max(1000).default(200),
+    /** The lease each consumer's dispatcher runs under (one replica at a time). */
+    leaseTtlSeconds: z.number().int().min(1).max(3600).default(30),
+    /** A dossier seen for the first time is announced only when its code's date (yyMMdd) is at most this many days before: a first read of a province's history announces nothing. */
+    newDossierWindowDays: z.number().int().min(0).max(365).default(2),
+    /** Settled deliveries (and dead letters) are deleted after this many days; the day counts stay. */
+    retentionDays: z.number().int().min(1).max(3650).default(30),
+    citizens: z.object({ concurrency: z.number().int().min(1).max(64).default(4), retries: retries(6, 5000) }).strict().prefault({}),
+    webhooks: z
+      .object({
+        /** Calls in flight. */
+        concurrency: z.number().int().min(1).max(64).default(4),
+        /** One call's whole budget. */
+        timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+        retries: retries(10, 2000),
+        /** Webhooks one agency may register. */
+        maxPerAgency: z.number().int().min(1).max(1000).default(20),
+        /** Accept http:// webhook URLs (closed networks, tests); otherwise https:// only. */
+        allowHttp: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+    subscriptions: z
+      .object({
+        /** How often this process reads the change log for its subscribers. */
+        pollMs: z.number().int().min(10).max(60_000).default(500),
+        /** Events waiting for one subscriber before it is dropped (it fell behind). */
+        maxQueued: z.number().int().min(1).max(100_000).default(1000),
+        /** Subscriptions open at once on this process. */
+        maxSubscriptions: z.number().int().min(1).max(1_000_000).default(10_000),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
 /** QR codes, barcodes and the citizens' public status lookup. */
 const printing = z
   .object({
@@ -441,6 +498,7 @@ export const configSchema = z
       })
       .strict(),
     notifications: notifications.optional(),
+    delivery: delivery.prefault({}),
     printing: printing.prefault({}),
   })
   .strict();

@@ -106,6 +106,8 @@ export interface DeliveryRepository {
    * from now on, never the history), which is recorded at once.
    */
   cursor(consumer: string, now?: Date): Promise<number>;
+  /** The `seq` of the newest change in the dossier change log, 0 when it is empty: where a reader of what happens from now on starts. */
+  changeLogHead(): Promise<number>;
   /**
    * Records `deliveries` (a delivery whose id the consumer already has is left as it is)
    * and `counts`, and moves the cursor from `afterSeq` to `throughSeq`, in one transaction.

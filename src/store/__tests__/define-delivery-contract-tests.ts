@@ -43,9 +43,12 @@ export function defineDeliveryContractTests(name: string, createStore: (keyring:
     }
 
     it('starts a new consumer at the head of the change log, so it announces what happens from then on, and keeps its cursor', async () => {
+      expect(await store.deliveries.changeLogHead()).toBe(0);
       await store.dossiers.apply({ dossiers: [dossierWrite({ code: '000.00.41.H56-240301-0001', agency: '000.00.41.H56' }), dossierWrite({ code: '000.00.41.H56-240301-0002', agency: '000.00.41.H56' })] });
+      expect(await store.deliveries.changeLogHead()).toBe(2);
       expect(await store.deliveries.cursor('citizens')).toBe(2);
       await store.dossiers.apply({ dossiers: [dossierWrite({ code: '000.00.41.H56-240301-0003', agency: '000.00.41.H56' })] });
+      expect(await store.deliveries.changeLogHead()).toBe(3);
       expect(await store.deliveries.cursor('citizens')).toBe(2);
       // Another consumer seen for the first time now starts at the new head.
       expect(await store.deliveries.cursor('webhooks')).toBe(3);

@@ -131,7 +131,7 @@ describe('MongoDB delivery schemas', () => {
 
 describe('MongoDB delivery documents', () => {
   it('inserts a planned delivery with every field in $setOnInsert, so planning it again changes nothing, and mongoose adds nothing', () => {
-    const sent = castUpdateOne(Delivery, (planOperation('citizens', plan, t0) as { updateOne: Record<string, unknown> }).updateOne, {}, t0);
+    const sent = castUpdateOne(Delivery, (planOperation('citizens', plan, t0) as unknown as { updateOne: Record<string, unknown> }).updateOne, {}, t0);
     expect(sent.filter).toEqual({ _id: { $eq: 'citizens|41/zalo-zns' } });
     expect(Object.keys(sent.update)).toEqual(['$setOnInsert']);
     expect(sent.update.$setOnInsert).toEqual({
@@ -139,14 +139,14 @@ describe('MongoDB delivery documents', () => {
       changedAt: t0, target: 'zalo-zns', channel: 'zalo-zns', rank: 0, held: false, payload: null, state: 'pending', attempts: 0, dueAt: t0, lastError: null,
       providerId: null, duplicate: false, createdAt: t0, settledAt: null,
     });
-    const held = castUpdateOne(Delivery, (planOperation('citizens', { ...plan, id: '41/sms-brandname', held: true, rank: 1 }, t0) as { updateOne: Record<string, unknown> }).updateOne, {}, t0);
+    const held = castUpdateOne(Delivery, (planOperation('citizens', { ...plan, id: '41/sms-brandname', held: true, rank: 1 }, t0) as unknown as { updateOne: Record<string, unknown> }).updateOne, {}, t0);
     expect(held.update.$setOnInsert).toMatchObject({ state: 'held', held: true, rank: 1 });
   });
 
   it('counts under every path of the agency and everything, on the Vietnam-time day', () => {
     // 17:30 UTC on 2 March is already 3 March in Vietnam (day 20515).
     const operations = countOperations('citizens', [{ agencyCode: '000.01.41.H56', channel: 'none', outcome: 'NO_CONSENT' }], new Date('2026-03-02T17:30:00Z'));
-    const filters = operations.map((op) => castUpdateOne(DeliveryDay, (op as { updateOne: Record<string, unknown> }).updateOne, {}, t0));
+    const filters = operations.map((op) => castUpdateOne(DeliveryDay, (op as unknown as { updateOne: Record<string, unknown> }).updateOne, {}, t0));
     expect(filters.map((f) => (f.filter as { path: { $eq: string } }).path.$eq)).toEqual(['*', 'H56', 'H56.41', 'H56.41.01', 'H56.41.01.000']);
     expect(filters[0]).toEqual({
       filter: { consumer: { $eq: 'citizens' }, path: { $eq: '*' }, day: { $eq: 20_515 }, channel: { $eq: 'none' }, outcome: { $eq: 'NO_CONSENT' } },

@@ -77,6 +77,8 @@ export const deliveries: MongoRepositoryDefinition<DeliveryRepository, DeliveryM
       return Counter;
     };
 
+    const changeLogHead = async (): Promise<number> => (await counterModel().findOne({ _id: { $eq: CHANGE_COUNTER_ID } }).lean<CounterDocument>())?.seq ?? 0;
+
     async function inTransaction<T>(fence: LeaseFence | undefined, now: Date, work: (session: ClientSession) => Promise<T>): Promise<T> {
       if (!supportsTransactions) throw new GatewayError('CONFIG_INVALID', NEEDS_REPLICA_SET, { store: 'mongodb' });
       return connection.transaction(async (session) => {
@@ -94,7 +96,7 @@ export const deliveries: MongoRepositoryDefinition<DeliveryRepository, DeliveryM
       async cursor(consumer, now = new Date()) {
         const existing = await DeliveryCursor.findOne({ _id: { $eq: consumer } }).lean();
         if (existing) return existing.seq;
-        const head = (await counterModel().findOne({ _id: { $eq: CHANGE_COUNTER_ID } }).lean<CounterDocument>())?.seq ?? 0;
+        const head = await changeLogHead();
         try {
           await DeliveryCursor.updateOne({ _id: { $eq: consumer } }, { $setOnInsert: { seq: head, updatedAt: now } }, { upsert: true });
         } catch (error) {
@@ -103,6 +105,8 @@ export const deliveries: MongoRepositoryDefinition<DeliveryRepository, DeliveryM
         }
         return (await DeliveryCursor.findOne({ _id: { $eq: consumer } }).lean())!.seq;
       },
+
+      changeLogHead,
 
       async plan(consumer, { afterSeq, throughSeq, deliveries: planned, counts }, fence, now = new Date()) {
         if (!(Number.isInteger(afterSeq) && Number.isInteger(throughSeq) && throughSeq >= afterSeq)) {

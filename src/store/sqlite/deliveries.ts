@@ -115,6 +115,7 @@ export const deliveries: SqliteRepositoryDefinition<DeliveryRepository> = {
     const selectCursor = db.prepare<[string], { seq: number }>('SELECT seq FROM delivery_cursor WHERE consumer = ?');
     // The change log's head: where a new consumer starts (see DeliveryRepository.cursor).
     const startCursor = db.prepare('INSERT INTO delivery_cursor (consumer, seq, updated_at) SELECT ?, COALESCE(MAX(seq), 0), ? FROM dossier_change WHERE true ON CONFLICT (consumer) DO NOTHING');
+    const selectHead = db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM dossier_change');
     const moveCursor = db.prepare('UPDATE delivery_cursor SET seq = ?, updated_at = ? WHERE consumer = ? AND seq = ?');
     const insert = db.prepare(`
       INSERT INTO delivery (consumer, id, seq, code, version, agency_code, old_status, new_status, changed_at, target, channel, rank, held, payload,
@@ -200,6 +201,9 @@ export const deliveries: SqliteRepositoryDefinition<DeliveryRepository> = {
     return {
       async cursor(consumer, now = new Date()) {
         return selectCursor.get(consumer)?.seq ?? ensureCursor.immediate(consumer, now.getTime());
+      },
+      async changeLogHead() {
+        return selectHead.get()!.seq;
       },
       async plan(consumer, { afterSeq, throughSeq, deliveries: planned, counts }, fence, now = new Date()) {
         if (!(Number.isInteger(afterSeq) && Number.isInteger(throughSeq) && throughSeq >= afterSeq)) {
