@@ -20,7 +20,7 @@ export interface DeliveryEngine {
   readonly webhookCalls: ChangeDispatcher;
   /** The configured citizen channels, most preferred first. */
   readonly channels: readonly string[];
-  /** The notification channels' connectors, for readiness checks and shutdown. */
+  /** The notification channels' connectors, for readiness checks and shutdown (closed with the other sources' connectors). */
   readonly connectors: readonly Connector[];
   /** Citizens' messages counted per day, channel and outcome, in `scope`, over Vietnam-time days. */
   statistics(scope: AgencyScope, fromDay: number, toDay: number): Promise<DeliveryDayCount[]>;
@@ -31,8 +31,8 @@ export interface DeliveryEngine {
   /** Told of every outcome this process writes; returns a function that stops it. */
   observe(listener: (event: DeliveryEvent) => void): () => void;
   start(): void;
+  /** Stops the dispatchers (the sends in flight finish), the purge, and every subscription stream. */
   stop(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export interface DeliveryEngineOptions {
@@ -142,9 +142,6 @@ export function createDelivery({ config, store, logger, holder, notifications }:
       purgeTimer = null;
       feed.close();
       await Promise.all([citizens?.stop(), webhookCalls.stop()]);
-    },
-    async close() {
-      await notifications?.close();
     },
   };
 }

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../log';
 import type { AuditRepository } from '../store';
 import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
-import { anonymousPrincipal, type Authenticator } from '../auth';
+import { anonymousPrincipal, type Authenticator, type Principal } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
 import { dossierStatusLookup, registerPublicLookupRoute } from './public-lookup-route';
 import { registerAuthentication } from './authenticate-requests';
@@ -23,6 +23,7 @@ import { useSourceWarnings } from './source-warnings-plugin';
 import { tokenLimitParseOptions } from './token-limit';
 import { registerMetricsRoute } from './metrics-route';
 import { useRequestMetrics } from './request-metrics-plugin';
+import { registerSubscriptionRoute } from './subscription-route';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -87,6 +88,12 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerHttpRefusals(app, audit, { bodyLimitBytes: server.bodyLimitBytes });
   // Before any route: routes registered from here on authenticate unless they are public.
   registerAuthentication(app, authenticator, audit);
+  // Subscriptions over WebSocket, with the schema, limits, audit and error formatting of /graphql.
+  const schema = buildSchema();
+  const formatError = createFormatError(logger, server.mode, limits);
+  const contextOf = (req: FastifyRequest, principal: Principal) =>
+    createContext({ requestId: req.id, clientIp: req.ip ?? null, principal, auditLog, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs: config.sources.nationalProcedures.catalogue.waitMs, dossiersWaitMs: config.sources.dossiers.waitMs });
+  await registerSubscriptionRoute(app, { schema, authenticator, audit, logger, limits, formatError, context: contextOf, maxPayloadBytes: server.bodyLimitBytes });
 
   registerPublicLookupRoute(app as unknown as FastifyInstance, { lookup: dossierStatusLookup(sources.dossiers), printing: sources.printing, audit, rateLimit: config.printing.lookupRateLimit });
   const metrics = registerMetricsRoute(app as unknown as FastifyInstance, config, sources, logger);
@@ -105,11 +112,11 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerAttachmentRoute(app, sources.documents, audit);
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema,
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
-    formatError: createFormatError(logger, server.mode, limits),
+    formatError,
     plugins: [fastifyApolloDrainPlugin(app), useQueryLimits(limits), useAudit(audit), useSourceWarnings(), useRequestMetrics(metrics), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getVariableValues, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getVariableValues, Kind, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { GatewayError } from '../errors';
 import { listSizeRefusal } from './list-size-limits';
 import { operationCost } from './operation-cost';
@@ -37,24 +37,37 @@ export interface QueryLimits {
  * which refuses them with BAD_USER_INPUT before running anything.
  */
 export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
-  const documentRefusal = documentLimits(limits);
+  const check = createQueryLimitCheck(limits);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const refused = documentRefusal(schema, document);
+          const refused = check(schema, document, operation, request.variables ?? {});
           if (refused) throw refused;
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors) return;
-          const input = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
-          const tooLong = listSizeRefusal(input);
-          if (tooLong) throw tooLong;
-          const cost = operationCost(input);
-          if (cost > limits.maxCost) throw queryLimitExceeded('maxCost', `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`);
         },
       };
     },
+  };
+}
+
+/**
+ * The checks of `useQueryLimits` as one function, for operations that do not go through
+ * Apollo (subscriptions over WebSocket): the refusal of the first limit a valid document's
+ * operation exceeds with `variables`, or null.
+ */
+export function createQueryLimitCheck(limits: QueryLimits): (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => GatewayError | null {
+  const documentRefusal = documentLimits(limits);
+  return (schema, document, operation, variables) => {
+    const refused = documentRefusal(schema, document);
+    if (refused) return refused;
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+    if (coerced.errors) return null;
+    const input = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
+    const tooLong = listSizeRefusal(input);
+    if (tooLong) return tooLong;
+    const cost = operationCost(input);
+    return cost > limits.maxCost ? queryLimitExceeded('maxCost', `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`) : null;
   };
 }
 
