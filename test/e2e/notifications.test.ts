@@ -62,6 +62,8 @@ function connect(gw: TestGateway, caller: Caller, via: 'connectionParams' | 'hea
     ...(via === 'connectionParams' ? { connectionParams: { authorization } } : {}),
     retryAttempts: 0,
     lazy: false,
+    // Closes are what these tests look at; graphql-ws would print each to the console.
+    onNonLazyError: () => undefined,
   });
 }
 
