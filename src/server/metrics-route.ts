@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../log';
-import { createGatewayMetrics, type GatewayMetrics } from '../metrics';
+import { createGatewayMetrics, type GatewayMetrics, type NotificationOutcome, type NotificationsToday, type OutboxDepth } from '../metrics';
 import type { Connector } from '../../connectors/kit';
 
 declare module 'fastify' {
@@ -20,13 +20,20 @@ declare module 'fastify' {
  * already taken stops start-up) and closes with it.
  *
  * Returns the metrics the gateway records into (undefined when off), already following
- * every connector's resilience layer and reading each province's sync lag from the dossier
- * plane; the outbox depth and cache lookups are for the gateway to register and record.
+ * every connector's resilience layer, reading each province's sync lag from the dossier
+ * plane, the outbox depth and today's message counts from the store, and counting the
+ * deliveries this replica makes; cache lookups are for the gateway to record.
  */
 export function registerMetricsRoute(
   app: FastifyInstance,
   { server }: GatewayConfig,
-  sources: { connectors: readonly Connector[]; dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> } },
+  sources: {
+    connectors: readonly Connector[];
+    dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> };
+    /** What each outbox consumer (the portal's push, the deliveries) still has to deliver. */
+    outboxDepth?: () => Promise<OutboxDepth[]>;
+    delivery?: { observe(listener: (outcome: NotificationOutcome) => void): () => void; today(): Promise<NotificationsToday[]> };
+  },
   logger: Logger,
 ): GatewayMetrics | undefined {
   app.decorate('metricsUrl', null);
@@ -34,6 +41,11 @@ export function registerMetricsRoute(
   const metrics = createGatewayMetrics({ logger: logger.child({ component: 'metrics' }) });
   metrics.observeSources(sources.connectors);
   metrics.registerSyncLag(async () => (await sources.dossiers.provinces()).flatMap((p) => (p.lagMs === null ? [] : [{ source: p.source, seconds: p.lagMs / 1000 }])));
+  if (sources.outboxDepth) metrics.registerOutboxDepth(sources.outboxDepth);
+  if (sources.delivery) {
+    metrics.observeNotifications(sources.delivery);
+    metrics.registerNotificationsToday(() => sources.delivery!.today());
+  }
   const listener = Fastify({ logger: false });
   listener.get('/metrics', async (_req, reply) => {
     const text = await metrics.registry.metrics();

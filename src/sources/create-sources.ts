@@ -25,6 +25,8 @@ export interface RunningSources extends Sources {
   pusher: PortalPusher | null;
   /** Status changes to subscriptions, webhooks and citizens (`delivery`, `notifications`). */
   delivery: DeliveryEngine;
+  /** What each outbox consumer still has to deliver, per state: the portal's push, then the deliveries. */
+  outboxDepth(): Promise<Array<{ consumer: string; state: string; count: number }>>;
   /** Every connector, for readiness checks and shutdown. */
   connectors: Connector[];
   /** Verifies received documents' signatures and signs sent ones; null without a document exchange. */
@@ -134,6 +136,11 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     nationalPortal,
     pusher,
     delivery,
+    async outboxDepth() {
+      const [portal, deliveries] = await Promise.all([pushing ? store.outbox.depth(PORTAL_CONSUMER) : Promise.resolve([]), delivery.depth()]);
+      const sum = (state: 'pending' | 'dead') => portal.reduce((n, source) => n + source[state], 0);
+      return [...(pushing ? [{ consumer: PORTAL_CONSUMER, state: 'pending', count: sum('pending') }, { consumer: PORTAL_CONSUMER, state: 'dead', count: sum('dead') }] : []), ...deliveries];
+    },
     syncAdmin,
     printing: printingFromConfig(config),
     connectors,

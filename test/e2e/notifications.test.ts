@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { isWithinAgency } from '../../src/domain';
+import { parsePrometheusText } from '../../src/metrics/testing/parse-prometheus-text';
 import type { StatusChange } from '../../simulators/one-stop';
 import { startTestGateway, type Caller, type TestGateway } from '../utils/gateway';
 import { startWebhookReceiver, type WebhookReceiver } from '../utils/webhook-receiver';
@@ -95,6 +96,7 @@ describe('status changes delivered to subscriptions, webhooks and citizens', () 
     gw = await startTestGateway({
       dossiersPerProvince: 500,
       notifications: true,
+      server: { metrics: true, metricsPort: 0 },
       delivery: { pollMs: 50, subscriptions: { pollMs: 50 }, webhooks: { allowHttp: true, retries: { backoffBaseMs: 20, backoffMaxMs: 100 } } },
     });
     receiver = await startWebhookReceiver();
@@ -206,6 +208,16 @@ describe('status changes delivered to subscriptions, webhooks and citizens', () 
     expect(statistics.data!.notificationStatistics.days).toEqual([
       { day: today, channels: [{ channel: 'ZALO_ZNS', sent: within('000.00.41.H56').length, failed: 0 }, { channel: 'SMS_BRANDNAME', sent: 0, failed: 0 }], skipped: { noConsent: 0, noMobilePhone: 0 } },
     ]);
+
+    // In /metrics: this replica's sends, today's counts from the store, nothing left waiting.
+    const families = parsePrometheusText(await (await fetch(gw.running.gateway.app.metricsUrl!)).text());
+    const sample = (family: string, labels: Record<string, string>) => families.get(family)?.samples.find((x) => Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value;
+    expect(sample('lienthong_notifications_total', { channel: 'zalo-zns', outcome: 'sent' })).toBe(changes.length);
+    expect(sample('lienthong_notifications_total', { channel: 'webhook', outcome: 'retry' })).toBe(2);
+    expect(sample('lienthong_notifications_total', { channel: 'webhook', outcome: 'sent' })).toBe(within('000.00.41.H56').length);
+    expect(sample('lienthong_notifications_today', { channel: 'zalo-zns', outcome: 'sent' })).toBe(changes.length);
+    expect(sample('lienthong_outbox_depth', { consumer: 'citizens', state: 'pending' })).toBe(0);
+    expect(sample('lienthong_outbox_depth', { consumer: 'webhooks', state: 'dead' })).toBe(0);
 
     // Read again: nothing is delivered twice.
     await gw.running.sources.dossiers.syncAll();
