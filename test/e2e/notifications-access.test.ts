@@ -94,6 +94,23 @@ describe('access to subscriptions, webhooks and message counts', () => {
     expect(refused).toBe(401);
   });
 
+  it('serves the upgrade only at its one canonical spelling, and nothing but an upgrade there', async () => {
+    const upgrade = (target: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${gw.url.replace(/^http/, 'ws')}${target}`, 'graphql-transport-ws', { headers: { authorization: gw.as('district-officer').authorization } });
+        socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        socket.on('open', () => (socket.close(), resolve(101)));
+        socket.on('error', () => undefined);
+      });
+    expect(await upgrade('/graphql/ws')).toBe(101);
+    expect(await upgrade('/graphql/%77s')).toBe(400);
+    expect(await upgrade('/graphql/ws/')).toBe(400);
+    expect(await upgrade('/graphql/WS')).toBe(404);
+    // A plain GET: authenticated like any route, then not served.
+    expect((await fetch(`${gw.url}/graphql/ws`)).status).toBe(401);
+    expect((await gw.as('district-officer').fetch('/graphql/ws')).status).toBe(404);
+  });
+
   it('accepts a token in the upgrade\'s header or in connectionParams, and closes the connection when the token expires', async () => {
     expect(await track(open(gw, { header: gw.as('district-officer').authorization })).outcome).toBe('connected');
     expect(await track(open(gw, { params: { authorization: gw.as('district-officer').authorization } })).outcome).toBe('connected');
