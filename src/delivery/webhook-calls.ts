@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { isWithinAgency } from '../domain';
+import { agencyDepth, agencyPath, parseAgencyCode } from '../domain';
 import { recordOf } from '../dossiers';
 import { buildWebhookPayload, signWebhook } from '../notifications';
-import type { Delivery, DeliveryPlan, Store } from '../store';
+import type { Delivery, DeliveryPlan, Store, Webhook } from '../store';
 import type { DeliveryAttempt, DeliveryConsumer } from './create-change-dispatcher';
 import { toNotificationChange, type StatusChangeEvent } from './status-event';
 
@@ -15,6 +15,18 @@ export const EVENT_ID_HEADER = 'x-lienthong-event-id';
 /** The id of the event one webhook receives for one change: the same on every try, unique per (change, webhook). */
 export function webhookEventId(webhookId: string, code: string, version: number): string {
   return `evt_${createHash('sha256').update(`${webhookId}\u0000${code}\u0000${version}`).digest('hex').slice(0, 32)}`;
+}
+
+/** The path of the unit an agency code names, at its own depth: what every code under it shares (`isWithinAgency`). */
+function rootPathOf(agencyCode: string): string | null {
+  const parsed = parseAgencyCode(agencyCode);
+  return parsed ? agencyPath(parsed, agencyDepth(parsed)) : null;
+}
+
+/** The paths of an agency code at depth 1 to 4: one of them is the root path of every unit that holds it. */
+function pathsOf(agencyCode: string): string[] {
+  const parsed = parseAgencyCode(agencyCode);
+  return parsed ? ([1, 2, 3, 4] as const).map((depth) => agencyPath(parsed, depth)) : [];
 }
 
 /** A `Retry-After` header (seconds or an HTTP date) in milliseconds from now, or undefined. */
@@ -50,9 +62,15 @@ export function createWebhookCalls({ store, timeoutMs = 10_000, fetch: send = gl
     name: WEBHOOKS_CONSUMER,
 
     async plan(events: readonly StatusChangeEvent[]) {
-      // Registrations are few (a cap per agency); read once per batch, so one registered now hears the next batch.
-      const hooks = (await store.webhooks.list(null)).filter((h) => h.events.includes('dossier.status_changed'));
-      const matches = events.map((event) => hooks.filter((h) => isWithinAgency(event.agencyCode, h.agencyCode)));
+      // Registrations are few (a cap per agency); read once per batch, so one registered now
+      // hears the next batch. Found by the agency path each is rooted at, so matching a
+      // change costs four look-ups however many webhooks there are.
+      const byRoot = new Map<string, Webhook[]>();
+      for (const hook of await store.webhooks.list(null)) {
+        const root = rootPathOf(hook.agencyCode);
+        if (root !== null && hook.events.includes('dossier.status_changed')) byRoot.set(root, [...(byRoot.get(root) ?? []), hook]);
+      }
+      const matches = events.map((event) => pathsOf(event.agencyCode).flatMap((path) => byRoot.get(path) ?? []));
       const wanted = events.filter((_, i) => matches[i]!.length > 0);
       const stored = new Map((await store.dossiers.getMany(wanted.map((e) => e.code))).flatMap((d) => (d ? [[d.facts.code, d] as const] : [])));
       const deliveries: DeliveryPlan[] = [];

@@ -14,7 +14,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode, handleProtocols, makeServer, type SubscribePayload } from 'graphql-ws';
+import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { readBearerToken, refusalReasonOf, type Authenticator, type Principal } from '../auth';
@@ -130,7 +130,7 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return refuse(new GatewayError('OPERATION_RESOLUTION_FAILURE', 'Name the operation to run with operationName: the document holds several, or none by that name.'));
       if (operation.operation !== 'subscription') {
-        return refuse(new GatewayError('BAD_REQUEST', `Only subscriptions are served over WebSocket; send a ${operation.operation} as POST ${'/graphql'}.`), operation.name?.value ?? null);
+        return refuse(new GatewayError('BAD_REQUEST', `Only subscriptions are served over WebSocket; send a ${operation.operation} as POST /graphql.`), operation.name?.value ?? null);
       }
       const refused = checkLimits(schema, document, operation, payload.variables ?? {});
       if (refused) return refuse(refused, operation.name?.value ?? null);
@@ -253,46 +253,45 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
 
   await app.register(websocket, { options: { handleProtocols, maxPayload: maxPayloadBytes } });
   app.get(SUBSCRIPTION_PATH, { websocket: true, config: { access: 'connection' } }, (socket, request) => {
-      const connection: Connection = { socket, request, principal: null, expiry: null };
-      let alive = true;
-      socket.on('pong', () => {
-        alive = true;
-      });
-      const ping = setInterval(() => {
-        if (!alive) return socket.terminate();
-        alive = false;
-        socket.ping();
-      }, keepAliveMs);
-      ping.unref();
-      const closed = server.opened(
-        {
-          protocol: socket.protocol,
-          send: (data) =>
-            new Promise<void>((resolve, reject) => {
-              if (socket.readyState !== socket.OPEN) return resolve();
-              socket.send(data, (err) => (err ? reject(err) : resolve()));
-            }),
-          close: (code, reason) => socket.close(code, reason),
-          onMessage: (handle) =>
-            socket.on('message', (data) => {
-              handle(String(data)).catch((err: unknown) => {
-                log.error({ err, requestId: request.id }, 'a subscription message could not be handled; closing the connection');
-                socket.close(CloseCode.InternalServerError, 'Internal server error');
-              });
-            }),
-        },
-        connection,
-      );
-      socket.once('close', (code, reason) => {
-        clearInterval(ping);
-        void closed(code, String(reason));
-      });
+    const connection: Connection = { socket, request, principal: null, expiry: null };
+    let alive = true;
+    socket.on('pong', () => {
+      alive = true;
+    });
+    const ping = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, keepAliveMs);
+    ping.unref();
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== socket.OPEN) return resolve();
+            socket.send(data, (err) => (err ? reject(err) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', (data) => {
+            handle(String(data)).catch((err: unknown) => {
+              log.error({ err, requestId: request.id }, 'a subscription message could not be handled; closing the connection');
+              socket.close(CloseCode.InternalServerError, 'Internal server error');
+            });
+          }),
+      },
+      connection,
+    );
+    socket.once('close', (code, reason) => {
+      clearInterval(ping);
+      void closed(code, String(reason));
+    });
   });
 }
 
-/** The document's text for its hash, as the client sent it is not kept past parsing. */
+/** The text a document was parsed from, hashed for the audit log as queries' documents are. */
 function printable(document: DocumentNode): string {
   return document.loc?.source.body ?? '';
 }
 
-export type { SubscribePayload };
