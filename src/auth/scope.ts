@@ -16,6 +16,9 @@
  *   requests (which belong to no agency) included: the security auditor of the agency
  *   operating the gateway, who investigates attacks and must see what an account that
  *   attempted one did besides.
+ * - `webhooks:manage`: register, list and delete the webhooks of agency applications
+ *   for the principal's agency and the units under it (acting for the agency, as
+ *   sending a document does: `sync:admin`'s reach does not extend to it).
  */
 export const SCOPES = [
   'procedures:read',
@@ -26,6 +29,7 @@ export const SCOPES = [
   'sync:admin',
   'audit:read',
   'audit:security',
+  'webhooks:manage',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -338,6 +338,61 @@ const notifications = z
   .strict()
   .describe('Status messages to citizens; none when absent (docs/notifications.md).');
 
+const retries = (maxAttempts: number, backoffBaseMs: number) =>
+  z
+    .object({
+      maxAttempts: z.number().int().min(1).max(100).default(maxAttempts).describe('Tries before a delivery is a dead letter (failed for good).'),
+      backoffBaseMs: z.number().int().min(1).default(backoffBaseMs).describe('The first wait between tries; it doubles with each try (full jitter).'),
+      backoffMaxMs: z.number().int().min(1).default(3_600_000).describe('The longest wait between tries.'),
+    })
+    .strict()
+    .prefault({})
+    .describe('How often a delivery is tried, and how long it waits between tries.');
+
+const delivery = z
+  .object({
+    pollMs: z.number().int().min(10).max(60_000).default(1000).describe('How often the change log and the due deliveries are read when idle.'),
+    batchSize: z.number().int().min(1).max(1000).default(200).describe('Changes read, and deliveries sent, per round.'),
+    leaseTtlSeconds: z.number().int().min(1).max(3600).default(30).describe('The lease each consumer\'s dispatcher runs under (one replica at a time).'),
+    newDossierWindowDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .default(2)
+      .describe('A dossier seen for the first time is announced only when its code\'s date (yyMMdd) is at most this many days before: a first read of a province\'s history announces nothing.'),
+    retentionDays: z.number().int().min(1).max(3650).default(30).describe('Settled deliveries (and dead letters) are deleted after this many days; the day counts stay.'),
+    citizens: z
+      .object({
+        concurrency: z.number().int().min(1).max(64).default(4).describe('Citizens\' messages in flight.'),
+        retries: retries(6, 5000),
+      })
+      .strict()
+      .prefault({})
+      .describe('Citizens\' status messages (Zalo, SMS).'),
+    webhooks: z
+      .object({
+        concurrency: z.number().int().min(1).max(64).default(4).describe('Calls in flight.'),
+        timeoutMs: z.number().int().min(100).max(60_000).default(10_000).describe('One call\'s whole budget.'),
+        retries: retries(10, 2000),
+        maxPerAgency: z.number().int().min(1).max(1000).default(20).describe('Webhooks one agency may register.'),
+        allowHttp: z.boolean().default(false).describe('Accept http:// webhook URLs (closed networks, tests); otherwise https:// only.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('Signed calls to the webhooks agencies register.'),
+    subscriptions: z
+      .object({
+        pollMs: z.number().int().min(10).max(60_000).default(500).describe('How often this process reads the change log for its subscribers.'),
+        maxQueued: z.number().int().min(1).max(100_000).default(1000).describe('Events waiting for one subscriber before it is dropped (it fell behind).'),
+        maxSubscriptions: z.number().int().min(1).max(1_000_000).default(10_000).describe('Subscriptions open at once on this process.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('GraphQL subscriptions over WebSocket (graphql-ws at /graphql/ws).'),
+  })
+  .strict()
+  .describe('The delivery engine over the dossier change log: citizens\' messages, agency webhooks and GraphQL subscriptions (docs/notifications.md). Every key has a default.');
 const printing = z
   .object({
     procedurePageUrl: z
@@ -479,6 +534,7 @@ export const configSchema = z
       .strict()
       .describe('The sources the gateway stands in front of.'),
     notifications: notifications.optional(),
+    delivery: delivery.prefault({}),
     printing: printing.prefault({}),
     telemetry,
   })

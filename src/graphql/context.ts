@@ -3,6 +3,7 @@ import type { Principal } from '../auth';
 import type { AuditRepository } from '../store';
 import type { ProcedureCatalogue } from '../catalogue';
 import type { DossierRecord } from '../domain';
+import type { DeliveryEngine } from '../delivery';
 import type { DocumentRegistry } from '../documents';
 import type { DossierPlane } from '../dossiers';
 import type { SyncAdmin } from '../sync';
@@ -25,6 +26,8 @@ export interface Sources {
   syncAdmin: SyncAdmin;
   /** QR codes, barcodes, procedure boards and the lookup secrets, as configured. */
   printing: Printing;
+  /** Status changes to subscriptions, webhooks and citizens; webhook registrations and message counts. */
+  delivery: DeliveryEngine;
 }
 
 /** Per-request state every resolver receives. */

@@ -22,6 +22,24 @@ export interface OutboxDepth {
   count: number;
 }
 
+/** One delivery outcome a dispatcher wrote (a citizen's message, a webhook call). */
+export interface NotificationOutcome {
+  /** `zalo-zns`, `sms-brandname`, `webhook`. */
+  channel: string;
+  /** `sent`, `retry`, `failed` (for good), `cancelled`. */
+  outcome: string;
+  /** Sent, and the provider had taken it before (a send repeated after a crash). */
+  duplicate: boolean;
+}
+
+/** Today's count (Vietnam time) of one channel and outcome, across every replica. */
+export interface NotificationsToday {
+  channel: string;
+  /** `sent`, `failed`, or why nothing was sent (`NO_CONSENT`, `NO_MOBILE_PHONE`, …). */
+  outcome: string;
+  count: number;
+}
+
 type Reader<T> = () => Iterable<T> | Promise<Iterable<T>>;
 
 /**
@@ -44,6 +62,10 @@ export interface GatewayMetrics {
   registerSyncLag(read: Reader<SyncLag>): void;
   /** Where `lienthong_outbox_depth` is read at each scrape. */
   registerOutboxDepth(read: Reader<OutboxDepth>): void;
+  /** Counts every delivery outcome `source` reports in `lienthong_notifications_total` (this replica's). */
+  observeNotifications(source: { observe(listener: (outcome: NotificationOutcome) => void): () => void }): void;
+  /** Where `lienthong_notifications_today` (the store's day counts, every replica's) is read at each scrape. */
+  registerNotificationsToday(read: Reader<NotificationsToday>): void;
   /** Stops following the connectors. */
   close(): void;
 }
@@ -70,6 +92,7 @@ export function createGatewayMetrics({ logger, operationLimit = 200 }: { logger?
   const stops: Array<() => void> = [];
   let syncLag: Reader<SyncLag> | null = null;
   let outboxDepth: Reader<OutboxDepth> | null = null;
+  let notificationsToday: Reader<NotificationsToday> | null = null;
 
   const requests = new Counter({ name: 'lienthong_graphql_requests_total', help: 'GraphQL requests by operation name, operation type and outcome (success, error: answered with errors, rejected: refused before execution).', labelNames: ['operation', 'type', 'outcome'], registers });
   const requestDuration = new Histogram({ name: 'lienthong_graphql_request_duration_seconds', help: 'Time from a GraphQL request reaching Apollo to its response, by operation name and type.', labelNames: ['operation', 'type'], buckets: DURATION_BUCKETS, registers });
@@ -125,6 +148,23 @@ export function createGatewayMetrics({ logger, operationLimit = 200 }: { logger?
     async collect() {
       this.reset();
       for (const { consumer, state, count } of await readSafely(outboxDepth, 'lienthong_outbox_depth')) this.set({ consumer, state }, count);
+    },
+  });
+
+  const notifications = new Counter({
+    name: 'lienthong_notifications_total',
+    help: 'Deliveries of status changes tried by this replica, by channel (zalo-zns, sms-brandname, webhook) and outcome: sent, retry (failed, tried again later), failed (for good), cancelled (nothing to send any more), duplicate (sent again after a crash; the provider had it).',
+    labelNames: ['channel', 'outcome'],
+    registers,
+  });
+  new Gauge({
+    name: 'lienthong_notifications_today',
+    help: 'Citizens\' messages and webhook calls of today (Vietnam time), every replica\'s, by channel and outcome: sent, failed, or why nothing was sent (NO_CONSENT, NO_MOBILE_PHONE, STATUS_NOT_ANNOUNCED, NO_CHANNEL; channel none).',
+    labelNames: ['channel', 'outcome'],
+    registers,
+    async collect() {
+      this.reset();
+      for (const { channel, outcome, count } of await readSafely(notificationsToday, 'lienthong_notifications_today')) this.inc({ channel, outcome }, count);
     },
   });
 
@@ -184,6 +224,17 @@ export function createGatewayMetrics({ logger, operationLimit = 200 }: { logger?
     },
     registerOutboxDepth(read) {
       outboxDepth = read;
+    },
+    observeNotifications(source) {
+      stops.push(
+        source.observe(({ channel, outcome, duplicate }) => {
+          notifications.inc({ channel, outcome });
+          if (duplicate) notifications.inc({ channel, outcome: 'duplicate' });
+        }),
+      );
+    },
+    registerNotificationsToday(read) {
+      notificationsToday = read;
     },
     close() {
       for (const stop of stops.splice(0)) stop();

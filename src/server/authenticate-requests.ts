@@ -12,10 +12,15 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Who may call the route. `public`: it serves no data (health, the playground page).
-     * Anything else authenticates before any other step of the route runs.
+     * `connection`: a WebSocket route whose protocol may carry the token after the upgrade
+     * (graphql-ws `connectionParams`): a token in the Authorization header is verified here
+     * as on any route, and a bad one refused before the upgrade; an upgrade without one
+     * goes on unauthenticated (`principal` null), and the route must authenticate the
+     * connection with the same authenticator before it serves anything. Anything else
+     * authenticates before any other step of the route runs.
      * @default 'principal'
      */
-    access?: 'public' | 'principal';
+    access?: 'public' | 'principal' | 'connection';
     /**
      * A browser opening the route (GET or HEAD, no query string at all, HTML accepted) is
      * sent this page instead, before authentication: it carries nothing to execute.
@@ -37,7 +42,7 @@ declare module 'fastify' {
 export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator, audit: AuditSink): void {
   app.decorateRequest('principal', null);
 
-  const authenticate: onRequestHookHandler = async (req, reply) => {
+  const verifyToken = async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const started = performance.now();
     try {
       req.principal = await authenticator.authenticate(req.headers.authorization);
@@ -49,14 +54,27 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       }
       return sendRefusal(audit, req, reply, { code: err.code, message: err.message, extensions: { reason: err.extensions.reason }, startedAt: started, reason: refusalReasonOf(err) });
     }
+    return undefined;
+  };
+  const authenticate: onRequestHookHandler = async (req, reply) => verifyToken(req, reply);
+
+  // A WebSocket upgrade with no Authorization header is left to the connection's own authentication.
+  const authenticateUpgrade: onRequestHookHandler = async (req, reply) => {
+    if (req.headers.authorization === undefined && isWebSocketUpgrade(req)) return;
+    return verifyToken(req, reply);
   };
 
   app.addHook('onRoute', (route: RouteOptions) => {
     if (route.config?.access === 'public') return;
-    const own = [route.onRequest ?? []].flat().filter((hook) => hook !== authenticate);
+    const own = [route.onRequest ?? []].flat().filter((hook) => hook !== authenticate && hook !== authenticateUpgrade);
     const landing = route.config?.landingPage ? [landingPageHook(route.config.landingPage)] : [];
-    route.onRequest = [...landing, authenticate, ...own];
+    route.onRequest = [...landing, route.config?.access === 'connection' ? authenticateUpgrade : authenticate, ...own];
   });
+}
+
+/** An HTTP/1.1 upgrade to the WebSocket protocol (RFC 6455 §4.1). */
+export function isWebSocketUpgrade(req: FastifyRequest): boolean {
+  return req.method === 'GET' && String(req.headers.upgrade ?? '').toLowerCase() === 'websocket' && /\bupgrade\b/i.test(String(req.headers.connection ?? ''));
 }
 
 /** A browser's page load: GET or HEAD with no query string at all, HTML among the types it accepts. */

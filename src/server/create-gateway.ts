@@ -7,14 +7,14 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../log';
 import type { AuditRepository } from '../store';
 import { buildSchema } from '../graphql/build-schema';
 import { createContext, type GatewayContext } from '../graphql/context';
 import type { RunningSources } from '../sources/create-sources';
-import { anonymousPrincipal, type Authenticator } from '../auth';
+import { anonymousPrincipal, type Authenticator, type Principal } from '../auth';
 import { registerAttachmentRoute } from './attachment-route';
 import { dossierStatusLookup, registerPublicLookupRoute } from './public-lookup-route';
 import { registerAuthentication } from './authenticate-requests';
@@ -29,6 +29,8 @@ import { tokenLimitParseOptions } from './token-limit';
 import { registerMetricsRoute } from './metrics-route';
 import { useRequestMetrics } from './request-metrics-plugin';
 import { traceRequests, useOperationTracing, type Telemetry } from '../telemetry';
+import { registerSubscriptionRoute } from './subscription-route';
+import { closeUnusedConnectionsOnClose } from './close-unused-connections';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -96,8 +98,17 @@ export async function createGateway({ config, sources, logger, audit, authentica
     reply.header('x-request-id', req.id);
   });
   registerHttpRefusals(app, audit, { bodyLimitBytes: server.bodyLimitBytes });
+  closeUnusedConnectionsOnClose(app);
   // Before any route: routes registered from here on authenticate unless they are public.
   registerAuthentication(app, authenticator, audit);
+  // Subscriptions over WebSocket, with the schema, limits, audit and error formatting of /graphql.
+  const plainSchema = buildSchema();
+  // A subgraph's schema has no Subscription type (no router composes subscriptions): /graphql/ws serves the plain one.
+  const schema = server.federation ? buildSchema({ federation: { provinces: config.sources.provinces.map(({ province, name }) => ({ province, name })) } }) : plainSchema;
+  const formatError = createFormatError(logger, server.mode, limits);
+  const contextOf = (req: FastifyRequest, principal: Principal) =>
+    createContext({ requestId: req.id, clientIp: req.ip ?? null, principal, auditLog, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs: config.sources.nationalProcedures.catalogue.waitMs, dossiersWaitMs: config.sources.dossiers.waitMs });
+  await registerSubscriptionRoute(app, { schema: plainSchema, authenticator, audit, logger, limits, formatError, context: contextOf, maxPayloadBytes: server.bodyLimitBytes });
 
   registerPublicLookupRoute(app as unknown as FastifyInstance, { lookup: dossierStatusLookup(sources.dossiers), printing: sources.printing, audit, rateLimit: config.printing.lookupRateLimit });
   const metrics = registerMetricsRoute(app as unknown as FastifyInstance, config, sources, logger);
@@ -116,11 +127,11 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerAttachmentRoute(app, sources.documents, audit);
 
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(server.federation ? { federation: { provinces: config.sources.provinces.map(({ province, name }) => ({ province, name })) } } : {}),
+    schema,
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
     introspection: server.introspection,
     includeStacktraceInErrorResponses: server.mode === 'development',
-    formatError: createFormatError(logger, server.mode, limits),
+    formatError,
     plugins: [
       ...(telemetry ? [useOperationTracing()] : []),
       fastifyApolloDrainPlugin(app),

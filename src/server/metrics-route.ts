@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../log';
-import { createGatewayMetrics, type GatewayMetrics } from '../metrics';
+import { createGatewayMetrics, type GatewayMetrics, type NotificationOutcome, type NotificationsToday, type OutboxDepth } from '../metrics';
 import type { Connector } from '../../connectors/kit';
 import type { ProcedureCatalogue } from '../catalogue';
 
@@ -22,8 +22,9 @@ declare module 'fastify' {
  *
  * Returns the metrics the gateway records into (undefined when off), already following
  * every connector's resilience layer, counting the catalogue's lookups (the cache of
- * reference data) and reading each province's sync lag from the dossier plane; the outbox
- * depth is for the gateway to register.
+ * reference data), reading each province's sync lag from the dossier plane, the outbox
+ * depth and today's message counts from the store, and counting the deliveries this
+ * replica makes.
  */
 export function registerMetricsRoute(
   app: FastifyInstance,
@@ -32,6 +33,9 @@ export function registerMetricsRoute(
     connectors: readonly Connector[];
     dossiers: { provinces(): Promise<ReadonlyArray<{ source: string; lagMs: number | null }>> };
     catalogue?: Pick<ProcedureCatalogue, 'observeLookups'>;
+    /** What each outbox consumer (the portal's push, the deliveries) still has to deliver. */
+    outboxDepth?: () => Promise<OutboxDepth[]>;
+    delivery?: { observe(listener: (outcome: NotificationOutcome) => void): () => void; today(): Promise<NotificationsToday[]> };
   },
   logger: Logger,
 ): GatewayMetrics | undefined {
@@ -42,6 +46,11 @@ export function registerMetricsRoute(
   // The catalogue is the cache of reference data (procedures, agencies, sectors): every lookup by code counts.
   sources.catalogue?.observeLookups((cache, result) => metrics.recordCache(cache, result));
   metrics.registerSyncLag(async () => (await sources.dossiers.provinces()).flatMap((p) => (p.lagMs === null ? [] : [{ source: p.source, seconds: p.lagMs / 1000 }])));
+  if (sources.outboxDepth) metrics.registerOutboxDepth(sources.outboxDepth);
+  if (sources.delivery) {
+    metrics.observeNotifications(sources.delivery);
+    metrics.registerNotificationsToday(() => sources.delivery!.today());
+  }
   const listener = Fastify({ logger: false });
   listener.get('/metrics', async (_req, reply) => {
     const text = await metrics.registry.metrics();

@@ -37,6 +37,26 @@ export interface QueryLimits {
  * which refuses them with BAD_USER_INPUT before running anything.
  */
 export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
+  const check = createQueryLimitCheck(limits);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const refused = check(schema, document, operation, request.variables ?? {});
+          if (refused) throw refused;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The checks of `useQueryLimits` as one function, for operations that do not go through
+ * Apollo (subscriptions over WebSocket): the refusal of the first limit a valid document's
+ * operation exceeds with `variables`, or null.
+ */
+export function createQueryLimitCheck(limits: QueryLimits): (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => GatewayError | null {
   const documentRefusal = documentLimits(limits);
   const verdicts = variableVerdicts();
   const judge = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): Verdict => {
@@ -44,28 +64,21 @@ export function useQueryLimits(limits: QueryLimits): ApolloServerPlugin {
     if (coerced.errors) return null;
     const input = { schema, operation, fragments: fragmentsOf(document), variables: coerced.coerced };
     const tooLong = listSizeRefusal(input);
-    if (tooLong) return { message: tooLong.message, extensions: tooLong.extensions };
+    if (tooLong) return { limit: tooLong.extensions.limit as QueryLimitName, message: tooLong.message, extensions: tooLong.extensions };
     const cost = operationCost(input);
-    if (cost > limits.maxCost) return { message: `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`, extensions: { limit: 'maxCost' } };
+    if (cost > limits.maxCost) return { limit: 'maxCost', message: `Query cost limit of ${limits.maxCost} exceeded, found ${Math.round(cost * 100) / 100}.`, extensions: {} };
     return null;
   };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation) return;
-          const refused = documentRefusal(schema, document);
-          if (refused) throw refused;
-          const verdict = verdicts(operation, request.variables ?? {}, (variables) => judge(schema, document, operation, variables));
-          if (verdict) throw new GatewayError('QUERY_LIMIT_EXCEEDED', verdict.message, { ...verdict.extensions, http: { status: 400 } });
-        },
-      };
-    },
+  return (schema, document, operation, variables) => {
+    const refused = documentRefusal(schema, document);
+    if (refused) return refused;
+    const verdict = verdicts(operation, variables, (v) => judge(schema, document, operation, v));
+    return verdict && queryLimitExceeded(verdict.limit, verdict.message, verdict.extensions);
   };
 }
 
 /** A refusal by the request's variables, kept as what rebuilds it; null when the request passes (or leaves its variables to execution). */
-type Verdict = { message: string; extensions: Record<string, unknown> } | null;
+type Verdict = { limit: QueryLimitName; message: string; extensions: Record<string, unknown> } | null;
 
 /** Variables longer than this (as JSON) are judged every time, never kept: an upload's content is no key. */
 const MAX_KEPT_VARIABLES = 1024;

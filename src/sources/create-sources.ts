@@ -8,9 +8,11 @@ import type { Connector, ReadyReport } from '../../connectors/kit';
 import { createProcedureCatalogue, type CatalogueMirror } from '../catalogue';
 import type { GatewayConfig } from '../config';
 import { toNationalProcedureCode, type DossierRecord } from '../domain';
+import { createDelivery, type DeliveryEngine } from '../delivery';
 import { createDocumentRegistry } from '../documents';
 import { createDossierPlane } from '../dossiers';
 import type { Logger } from '../log';
+import { notificationsFromConfig } from '../notifications';
 import { printingFromConfig } from '../printing';
 import type { Sources } from '../graphql/context';
 import type { Store } from '../store';
@@ -21,6 +23,10 @@ export interface RunningSources extends Sources {
   nationalPortal: NationalPortalConnector | null;
   /** The push that keeps the portal in step, when the portal is configured and pushing is on. */
   pusher: PortalPusher | null;
+  /** Status changes to subscriptions, webhooks and citizens (`delivery`, `notifications`). */
+  delivery: DeliveryEngine;
+  /** What each outbox consumer still has to deliver, per state: the portal's push, then the deliveries. */
+  outboxDepth(): Promise<Array<{ consumer: string; state: string; count: number }>>;
   /** Every connector, for readiness checks and shutdown. */
   connectors: Connector[];
   /** Verifies received documents' signatures and signs sent ones; null without a document exchange. */
@@ -117,7 +123,9 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     }),
   );
   const documents = createDocumentRegistry({ connectors: documentSystems, logger, minRefreshIntervalMs: exchange?.minRefreshIntervalMs, maxAttachmentBytes: exchange?.maxAttachmentMemoryBytes, unverified: config.trust.unverified });
-  const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems, ...(nationalPortal ? [nationalPortal] : [])];
+  const notifications = notificationsFromConfig(config.notifications, { dataDir: config.store.dataDir });
+  const delivery = createDelivery({ config, store, logger, holder, notifications });
+  const connectors: Connector[] = [nationalProcedures, ...provinces, ...documentSystems, ...(nationalPortal ? [nationalPortal] : []), ...delivery.connectors];
   let closed = false;
 
   return {
@@ -128,6 +136,12 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
     nationalCodeOf,
     nationalPortal,
     pusher,
+    delivery,
+    async outboxDepth() {
+      const [portal, deliveries] = await Promise.all([pushing ? store.outbox.depth(PORTAL_CONSUMER) : Promise.resolve([]), delivery.depth()]);
+      const sum = (state: 'pending' | 'dead') => portal.reduce((n, source) => n + source[state], 0);
+      return [...(pushing ? [{ consumer: PORTAL_CONSUMER, state: 'pending', count: sum('pending') }, { consumer: PORTAL_CONSUMER, state: 'dead', count: sum('dead') }] : []), ...deliveries];
+    },
     syncAdmin,
     printing: printingFromConfig(config),
     connectors,
@@ -155,12 +169,14 @@ export function createSources(config: GatewayConfig, logger: Logger, { store, mi
           if (closed) return;
           dossiers.start();
           pusher?.start();
+          delivery.start();
         });
     },
     async close() {
       closed = true;
       catalogue.stop();
       await pusher?.stop();
+      await delivery.stop();
       await dossiers.stop();
       await Promise.all(connectors.map((c) => c.close()));
       await signatures?.close();

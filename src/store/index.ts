@@ -43,6 +43,21 @@ export type {
   StoredDossier,
   SyncCheckpoint,
 } from './dossier-repository';
+export { WEBHOOK_EVENTS } from './delivery-repository';
+export type {
+  Delivery,
+  DeliveryChange,
+  DeliveryCount,
+  DeliveryDayCount,
+  DeliveryDepth,
+  DeliveryOutcome,
+  DeliveryPlan,
+  DeliveryRepository,
+  DeliveryState,
+  Webhook,
+  WebhookEvent,
+  WebhookRepository,
+} from './delivery-repository';
 export { checkKeyring, type DataKeyring } from './seal';
 export { dossierSortKey } from './dossier-sort-key';
 export { KEY_FILE, loadDataKeyring, readDataKeyFile, writeDataKeyFile } from './load-data-keyring';

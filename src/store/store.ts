@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AuditHeadRepository } from './audit-head-repository';
 import type { AuditRepository } from './audit-repository';
 import type { CatalogueMirrorRepository } from './catalogue-mirror-repository';
+import type { DeliveryRepository, WebhookRepository } from './delivery-repository';
 import type { DossierRepository, LeaseRepository, OutboxRepository } from './dossier-repository';
 import type { DataKeyring } from './seal';
 
@@ -17,6 +18,8 @@ export interface StoreRepositories {
   leases: LeaseRepository;
   outbox: OutboxRepository;
   auditHeads: AuditHeadRepository;
+  deliveries: DeliveryRepository;
+  webhooks: WebhookRepository;
 }
 
 export type StoreKind = 'sqlite' | 'mongodb';

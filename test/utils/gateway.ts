@@ -5,6 +5,8 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { NationalProceduresSimulator } from '../../simulators/national-procedures';
 import type { DocumentExchangeSimulator } from '../../simulators/document-exchange';
 import type { OneStopSimulator } from '../../simulators/one-stop';
+import type { SmsBrandnameSimulator } from '../../simulators/sms-brandname';
+import type { ZaloZnsSimulator } from '../../simulators/zalo-zns';
 import { demoPrincipals } from '../../src/auth/demo';
 import { parseConfig, type GatewayConfigInput } from '../../src/config';
 import { startDemoSources } from '../../src/demo/start-demo-sources';
@@ -42,6 +44,9 @@ export interface TestGateway {
   provinces: OneStopSimulator[];
   /** The exchange axis, with the systems of 000.00.00.G22 and 000.00.00.H41 connected through the gateway. */
   axis: DocumentExchangeSimulator;
+  /** The citizens' channels the demo configures (used by the gateway with `notifications: true`). */
+  zalo: ZaloZnsSimulator;
+  sms: SmsBrandnameSimulator;
   /** The public keys the gateway trusts (the demo issuer's JWKS). */
   publicJwks: { keys: Array<Record<string, unknown>> };
   /**
@@ -112,6 +117,10 @@ export interface TestGatewayOptions {
   /** The `telemetry` section, and where its spans go instead of OTLP. @default off */
   telemetry?: GatewayConfigInput['telemetry'];
   spanExporter?: SpanExporter;
+  /** Send citizens' status messages through the demo's Zalo and SMS simulators (the demo's `notifications` section). @default false */
+  notifications?: boolean;
+  /** The `delivery` section (subscriptions, webhooks, the dispatchers). @default the config's defaults */
+  delivery?: GatewayConfigInput['delivery'];
 }
 
 /**
@@ -139,6 +148,8 @@ export async function startTestGateway({
   auditSigning,
   telemetry,
   spanExporter,
+  notifications = false,
+  delivery,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth, trust: demoTrust } = demo.config;
@@ -169,6 +180,8 @@ export async function startTestGateway({
       trust: trust ?? demoTrust,
       ...(auditSigning && { auditSigning }),
       ...(telemetry && { telemetry }),
+      ...(notifications && { notifications: demo.config.notifications }),
+      ...(delivery && { delivery }),
     },
     {},
   );
@@ -207,6 +220,8 @@ export async function startTestGateway({
     national: demo.simulators.nationalProcedures,
     provinces: demo.simulators.provinces,
     axis: demo.simulators.documentExchange,
+    zalo: demo.simulators.zaloZns,
+    sms: demo.simulators.smsBrandname,
     publicJwks: demo.issuer.jwks as unknown as { keys: Array<Record<string, unknown>> },
     as: (name) => callers.get(name)!,
     async withClaims(claims, options) {

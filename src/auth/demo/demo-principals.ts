@@ -21,19 +21,20 @@ const scope = (...scopes: Scope[]): string => scopes.join(' ');
  * commune officer has no `pii:read`, to show masking; the sync job acts for the
  * Government Office, which by the code sees no province's dossiers (see `canSeeAgency`)
  * but reads them all through `sync:admin`. The security auditor stands for the agency
- * operating the gateway (the Government Office in the demo).
+ * operating the gateway (the Government Office in the demo). The province and district
+ * officers may register their agencies' webhooks (`webhooks:manage`).
  */
 export function demoPrincipals(): DemoPrincipal[] {
   return [
     {
       name: 'province-officer',
       description: 'Officer of the Thanh Hóa provincial People\'s Committee (000.00.00.H56): the province, its districts and communes.',
-      claims: { client_id: 'demo-one-stop-h56', sub: 'can-bo-tinh-h56', agency: '000.00.00.H56', scope: scope('procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send') },
+      claims: { client_id: 'demo-one-stop-h56', sub: 'can-bo-tinh-h56', agency: '000.00.00.H56', scope: scope('procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send', 'webhooks:manage') },
     },
     {
       name: 'district-officer',
       description: 'Officer of Thành phố Thanh Hóa (000.00.41.H56): that city and its wards and communes only.',
-      claims: { client_id: 'demo-one-stop-h56', sub: 'can-bo-huyen-41-h56', agency: '000.00.41.H56', scope: scope('procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send') },
+      claims: { client_id: 'demo-one-stop-h56', sub: 'can-bo-huyen-41-h56', agency: '000.00.41.H56', scope: scope('procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send', 'webhooks:manage') },
     },
     {
       name: 'commune-officer',

@@ -2,6 +2,7 @@ import { createResilience } from '../../../connectors/kit';
 import type { NationalProceduresConnector } from '../../../connectors/national-procedures';
 import { anonymousPrincipal } from '../../auth';
 import { createProcedureCatalogue } from '../../catalogue';
+import type { DeliveryEngine } from '../../delivery';
 import type { Printing } from '../../printing';
 import { createDocumentRegistry } from '../../documents';
 import type { DossierPlane } from '../../dossiers';
@@ -53,7 +54,7 @@ function contextFor(connector: NationalProceduresConnector) {
       principal: anonymousPrincipal(),
       auditLog: { query: async () => ({ items: [], totalCount: 0, nextCursor: null }) },
       logger: createSilentLogger(),
-      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, syncAdmin: {} as SyncAdmin /* nor this */, printing: {} as Printing /* nor this */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
+      sources: { nationalProcedures: connector, catalogue, dossiers: {} as DossierPlane /* the procedure loaders under test never reach it */, syncAdmin: {} as SyncAdmin /* nor this */, printing: {} as Printing /* nor this */, delivery: {} as DeliveryEngine /* nor this */, documents: createDocumentRegistry({ connectors: [], logger: createSilentLogger() }), nationalCodeOf: () => null },
       catalogueWaitMs: 100,
       dossiersWaitMs: 100,
     }) };

@@ -35,8 +35,9 @@ export interface SubgraphSchemaOptions {
  */
 export function buildSubgraphSchema({ typeDefs, federationTypeDefs, resolvers, provinces }: SubgraphSchemaOptions): GraphQLSchema {
   const province = provinceResolvers(provinces);
+  const { Subscription: _subscriptions, ...withoutSubscriptions } = resolvers;
   const merged = {
-    ...resolvers,
+    ...withoutSubscriptions,
     Query: { ...resolvers.Query, ...province.Query },
     Province: province.Province,
     Procedure: { ...resolvers.Procedure, ...entityResolvers.Procedure },

@@ -32,6 +32,8 @@ export interface SubgraphProvince {
  * - every root field that is not national data (`NATIONAL_ROOT_FIELDS`), and the Mutation
  *   type, `@inaccessible`: still served to this gateway's own clients, never through a
  *   router, which could send them to whichever gateway it liked;
+ * - the Subscription type left out: subscriptions are each gateway's own (/graphql/ws,
+ *   on the plain schema), which no router composes;
  * - the province fields neither: each is this gateway's alone, so a router composing two
  *   gateways that both claim a province fails to compose instead of picking one.
  */
@@ -50,6 +52,9 @@ function provinceRootFields(provinces: readonly SubgraphProvince[]): string {
 function markForRouter(document: DocumentNode): DocumentNode {
   return visit(document, {
     ObjectTypeDefinition(node) {
+      // A router does not carry subscriptions (and two gateways' root subscription fields
+      // cannot compose): they are served by each gateway itself, at /graphql/ws.
+      if (node.name.value === 'Subscription') return null;
       return node.name.value === 'Mutation' ? { ...node, directives: [...(node.directives ?? []), directive('inaccessible')] } : undefined;
     },
     FieldDefinition(node, _key, _parent, _path, ancestors) {

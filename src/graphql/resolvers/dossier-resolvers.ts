@@ -10,7 +10,8 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../paginate';
 
 const NOT_DATED = { stale: false, asOf: null, reason: null } satisfies FreshnessModel;
 
-function freshnessOf(p: ProvinceFreshness | undefined): FreshnessModel {
+/** How current a province's copy is, as a dossier's `freshness` shows it. */
+export function freshnessOf(p: ProvinceFreshness | undefined): FreshnessModel {
   return p ? { stale: p.stale || !p.loaded, asOf: p.asOf, reason: p.reason ?? (p.loaded ? null : 'UPSTREAM_TIMEOUT') } : NOT_DATED;
 }
 

@@ -7,6 +7,7 @@ import { Procedure, procedureQueries } from './procedure-resolvers';
 import { syncMutations, syncQueries } from './sync-resolvers';
 import { DossierPrinting, DossierReceipt, ProcedurePrinting, printingQueries } from './printing-resolvers';
 import { DateScalar, DateTimeScalar } from './scalars';
+import { DossierStatusChange, Webhook, WebhookDeadLetter, notificationMutations, notificationQueries, notificationSubscriptions } from './notification-resolvers';
 
 /** Every resolver of the schema, one object per GraphQL type. */
 export const resolvers: Resolvers = {
@@ -20,11 +21,14 @@ export const resolvers: Resolvers = {
     ...auditQueries,
     ...syncQueries,
     ...printingQueries,
+    ...notificationQueries,
   },
   Mutation: {
     ...documentMutations,
     ...syncMutations,
+    ...notificationMutations,
   },
+  Subscription: { ...notificationSubscriptions },
   Procedure: { ...Procedure, ...ProcedurePrinting },
   Agency,
   Dossier: { ...Dossier, ...DossierPrinting },
@@ -35,4 +39,7 @@ export const resolvers: Resolvers = {
   DocumentAttachment,
   DocumentStatus,
   AuditEntry,
+  DossierStatusChange,
+  Webhook,
+  WebhookDeadLetter,
 };

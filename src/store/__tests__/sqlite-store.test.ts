@@ -72,10 +72,12 @@ describe('SQLite store', () => {
       { repository: 'audit', version: 2, name: 'audit_entry: version, access, attachment, refusal reason, subject, token id; principal_id renamed client_id' },
       { repository: 'auditHeads', version: 1, name: 'create audit_head' },
       { repository: 'catalogue', version: 1, name: 'create catalogue_snapshot, catalogue_item and catalogue_current' },
+      { repository: 'deliveries', version: 1, name: 'create delivery, delivery_cursor and delivery_day' },
       { repository: 'dossiers', version: 1, name: 'create dossier, dossier_sealed, dossier_rollup, dossier_change, outbox and sync_checkpoint' },
       { repository: 'dossiers', version: 2, name: 'dossier_source_count: dossiers per source, kept by every batch' },
       { repository: 'leases', version: 1, name: 'create lease' },
       { repository: 'outbox', version: 1, name: 'create outbox_day and outbox_control' },
+      { repository: 'webhooks', version: 1, name: 'create webhook' },
     ]);
   });
 

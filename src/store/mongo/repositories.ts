@@ -6,6 +6,8 @@ import { dossiers } from './dossiers';
 import { leases } from './leases';
 import { outbox } from './outbox';
 import { auditHeads } from './audit-heads';
+import { deliveries } from './deliveries';
+import { webhooks } from './webhooks';
 import type { MongoRepositoryDefinition } from './mongo-repository';
 
 /** Every repository of the MongoDB store; must list every key of StoreRepositories. */
@@ -16,4 +18,6 @@ export const mongoRepositories: { [K in keyof StoreRepositories]: MongoRepositor
   dossiers,
   outbox,
   auditHeads,
+  deliveries,
+  webhooks,
 };

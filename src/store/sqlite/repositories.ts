@@ -5,6 +5,8 @@ import { dossiers } from './dossiers';
 import { leases } from './leases';
 import { outbox } from './outbox';
 import { auditHeads } from './audit-heads';
+import { deliveries } from './deliveries';
+import { webhooks } from './webhooks';
 import type { SqliteRepositoryDefinition } from './sqlite-repository';
 
 /** Every repository of the SQLite store, in migration order; must list every key of StoreRepositories. */
@@ -15,4 +17,6 @@ export const sqliteRepositories: { [K in keyof StoreRepositories]: SqliteReposit
   dossiers,
   outbox,
   auditHeads,
+  deliveries,
+  webhooks,
 };

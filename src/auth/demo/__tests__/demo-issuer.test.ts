@@ -68,7 +68,7 @@ describe('the demo principals', () => {
     expect(tokens.map((t) => t.name)).toEqual(['province-officer', 'district-officer', 'commune-officer', 'national-portal-sync', 'auditor', 'security-auditor', 'developer']);
 
     const principals = Object.fromEntries(await Promise.all(tokens.map(async ({ name, token }) => [name, await auth.authenticate(`Bearer ${token}`)] as const)));
-    expect(principals['province-officer']).toMatchObject({ agencyCode: '000.00.00.H56', scopes: new Set(['procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send']) });
+    expect(principals['province-officer']).toMatchObject({ agencyCode: '000.00.00.H56', scopes: new Set(['procedures:read', 'dossiers:read', 'pii:read', 'documents:read', 'documents:send', 'webhooks:manage']) });
     expect(principals['district-officer']!.agencyCode).toBe('000.00.41.H56');
     expect(principals['commune-officer']).toMatchObject({ agencyCode: '000.01.41.H56', scopes: new Set(['procedures:read', 'dossiers:read', 'documents:read']) });
     expect(principals['national-portal-sync']).toMatchObject({ agencyCode: '000.00.00.G22', scopes: new Set(['sync:admin', 'dossiers:read', 'procedures:read', 'pii:read']) });

@@ -40,11 +40,12 @@ describe('the gateway as a federation subgraph', () => {
     expect(errors?.map((e) => e.message).join('\n')).toMatch(/Query\.provinceH56/);
   });
 
-  it('adds to the plain schema only the federation plumbing and the province fields, none of which can carry personal data', () => {
+  it('adds to the plain schema only the federation plumbing and the province fields, none of which can carry personal data, and leaves out only the subscriptions', () => {
     const plain = coordinates(buildSchema());
     const federated = coordinates(buildSchema({ federation: { provinces: [H56, H41] } }));
 
-    expect([...plain].filter((c) => !federated.has(c))).toEqual([]);
+    // No router composes subscriptions: they are each gateway's own, at /graphql/ws.
+    expect([...plain].filter((c) => !federated.has(c))).toEqual(['Subscription.dossierStatusChanged']);
     expect([...federated].filter((c) => !plain.has(c)).sort()).toEqual(
       [
         'Query._entities',

@@ -119,6 +119,21 @@ const NOT_PERSONAL: Record<string, string> = {
   'AuditAttachment.document': AUDIT,
   'AuditAttachment.contentId': AUDIT,
   'AuditRecordCount.type': AUDIT,
+
+  'DossierStatusChange.id': 'the change log\'s sequence number',
+  'DossierStatusChange.dossierCode': 'a dossier code: the agency, a date and a sequence number',
+  'DossierStatusChange.agencyCode': 'an agency code',
+  'NationalStatus.label': CODE,
+  'Webhook.id': 'an id the gateway makes',
+  'Webhook.agencyCode': 'an agency code',
+  'Webhook.url': 'where an agency application receives events: a system\'s address, shown only to those who manage the agency\'s webhooks',
+  'Webhook.createdByClient': 'the client application (client_id) that registered it, not a person',
+  'WebhookRegistration.secret': 'a signing key the gateway made or the application chose, answered once to the application that registered it',
+  'WebhookDeadLetter.id': 'the change log\'s sequence number and a webhook id',
+  'WebhookDeadLetter.webhookId': 'an id the gateway makes',
+  'WebhookDeadLetter.dossierCode': 'a dossier code: the agency, a date and a sequence number',
+  'WebhookDeadLetter.reason': 'an error code and what the receiver answered (an HTTP status) or the transport\'s error; the call carried no personal data',
+  'NotificationStatistics.agency': 'an agency code',
 };
 
 /** Types that are about a citizen: every text field of theirs is `@pii`, none may be given a reason. */

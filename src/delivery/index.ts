@@ -1,0 +1,13 @@
+export { createDelivery } from './create-delivery';
+export type { DeliveryEngine, DeliveryEngineOptions } from './create-delivery';
+export { createChangeDispatcher } from './create-change-dispatcher';
+export type { ChangeDispatcher, ChangeDispatcherOptions, DeliveryAttempt, DeliveryConsumer, DeliveryEvent, DispatchRound } from './create-change-dispatcher';
+export { createChangeFeed } from './change-feed';
+export type { ChangeFeed, ChangeFeedOptions } from './change-feed';
+export { CITIZENS_CONSUMER, NO_CHANNEL, createCitizenMessages } from './citizen-messages';
+export { EVENT_ID_HEADER, WEBHOOKS_CONSUMER, createWebhookCalls, webhookEventId } from './webhook-calls';
+export type { WebhookCallsOptions } from './webhook-calls';
+export { createWebhookRegistry } from './webhook-registry';
+export type { WebhookRegistration, WebhookRegistry } from './webhook-registry';
+export { dayOfDossierCode, statusEventOf, toNotificationChange } from './status-event';
+export type { StatusChangeEvent } from './status-event';

@@ -1,0 +1,103 @@
+import { agencyPathsOf } from '../agency-paths-of';
+import type { Webhook, WebhookEvent, WebhookRepository } from '../delivery-repository';
+import { ALL_PATH } from '../dossier-rollup';
+import { requireDataKeyring, seal, unseal } from '../seal';
+import type { SqliteContext, SqliteRepositoryDefinition } from './sqlite-repository';
+
+interface WebhookRow {
+  id: string;
+  agency_code: string;
+  url: string;
+  events: string;
+  key_id: string;
+  sealed_secret: Uint8Array;
+  created_by_subject: string | null;
+  created_by_client: string | null;
+  created_at: number;
+}
+
+/** The column holding the agency path at a scope's depth (from a fixed list, never from input). */
+const PATH_COLUMNS = { 1: 'path1', 2: 'path2', 3: 'path3', 4: 'path4' } as const;
+
+/**
+ * Webhook registrations in SQLite, table `webhook`: the agency's path at each depth,
+ * indexed, so the webhooks of a jurisdiction are one index range; the secret sealed
+ * (AES-256-GCM, bound to the webhook's id) like a dossier record.
+ */
+export const webhooks: SqliteRepositoryDefinition<WebhookRepository> = {
+  migrations: [
+    {
+      name: 'create webhook',
+      sql: `
+        CREATE TABLE webhook (
+          id TEXT NOT NULL PRIMARY KEY,
+          agency_code TEXT NOT NULL,
+          path1 TEXT NOT NULL,
+          path2 TEXT NOT NULL,
+          path3 TEXT NOT NULL,
+          path4 TEXT NOT NULL,
+          url TEXT NOT NULL,
+          events TEXT NOT NULL,
+          key_id TEXT NOT NULL,
+          sealed_secret BLOB NOT NULL,
+          created_by_subject TEXT,
+          created_by_client TEXT,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX webhook_path1 ON webhook (path1, created_at);
+        CREATE INDEX webhook_path2 ON webhook (path2, created_at);
+        CREATE INDEX webhook_path3 ON webhook (path3, created_at);
+        CREATE INDEX webhook_path4 ON webhook (path4, created_at);
+        CREATE INDEX webhook_agency ON webhook (agency_code);
+      `,
+    },
+  ],
+
+  create({ db, keyring }: SqliteContext): WebhookRepository {
+    const insert = db.prepare(`
+      INSERT INTO webhook (id, agency_code, path1, path2, path3, path4, url, events, key_id, sealed_secret, created_by_subject, created_by_client, created_at)
+      VALUES (@id, @agency_code, @path1, @path2, @path3, @path4, @url, @events, @key_id, @sealed_secret, @created_by_subject, @created_by_client, @created_at)`);
+    const select = db.prepare<[string], WebhookRow>('SELECT * FROM webhook WHERE id = ?');
+    const selectAll = db.prepare<[], WebhookRow>('SELECT * FROM webhook ORDER BY created_at, id');
+    const countOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM webhook WHERE agency_code = ?');
+    const remove = db.prepare('DELETE FROM webhook WHERE id = ?');
+
+    const webhookOf = (row: WebhookRow): Webhook => ({
+      id: row.id,
+      agencyCode: row.agency_code,
+      url: row.url,
+      events: JSON.parse(row.events) as WebhookEvent[],
+      secret: unseal(row.sealed_secret, row.id, requireDataKeyring(keyring)),
+      createdBy: { subject: row.created_by_subject, clientId: row.created_by_client },
+      createdAt: new Date(row.created_at),
+    });
+
+    return {
+      async create(webhook) {
+        const paths = agencyPathsOf(webhook.agencyCode);
+        if (paths.length !== 5) throw new TypeError(`a webhook's agency must be an agency code; got ${JSON.stringify(webhook.agencyCode)}`);
+        const { keyId, sealed } = seal(webhook.secret, webhook.id, requireDataKeyring(keyring));
+        insert.run({
+          id: webhook.id, agency_code: webhook.agencyCode, path1: paths[1], path2: paths[2], path3: paths[3], path4: paths[4], url: webhook.url,
+          events: JSON.stringify(webhook.events), key_id: keyId, sealed_secret: sealed,
+          created_by_subject: webhook.createdBy.subject, created_by_client: webhook.createdBy.clientId, created_at: webhook.createdAt.getTime(),
+        });
+      },
+      async get(id) {
+        const row = select.get(id);
+        return row ? webhookOf(row) : null;
+      },
+      async list(scope) {
+        if (scope === null || scope.path === ALL_PATH) return selectAll.all().map(webhookOf);
+        const rows = db.prepare<[string], WebhookRow>(`SELECT * FROM webhook WHERE ${PATH_COLUMNS[scope.depth]} = ? ORDER BY created_at, id`).all(scope.path);
+        return rows.map(webhookOf);
+      },
+      async countOf(agencyCode) {
+        return countOf.get(agencyCode)!.n;
+      },
+      async delete(id) {
+        return remove.run(id).changes > 0;
+      },
+    };
+  },
+};
