@@ -4,7 +4,7 @@ import { createAuthenticator, type AuthOptions } from './auth';
 import { mirrorFromStore } from './catalogue';
 import type { GatewayConfig } from './config';
 import type { Logger } from './log';
-import { createGateway, type Gateway } from './server/create-gateway';
+import { createGateway, type Gateway, type GatewayOptions } from './server/create-gateway';
 import { createSources, type RunningSources } from './sources/create-sources';
 import { createStore, loadDataKeyring, type Store } from './store';
 
@@ -25,7 +25,7 @@ export interface RunningGateway {
  * writer → audit head signer → sources (catalogue from its mirror) → HTTP server; and
  * stops them in reverse.
  */
-export async function startGateway({ config, logger }: { config: GatewayConfig; logger: Logger }): Promise<RunningGateway> {
+export async function startGateway({ config, logger, playground }: { config: GatewayConfig; logger: Logger; playground?: GatewayOptions['playground'] }): Promise<RunningGateway> {
   const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs, dataKeys } = config.store;
   // Read before the store opens: a bad key stops start-up with CONFIG_INVALID and nothing to undo.
   const operatorKey = config.auditSigning ? loadSigningKey(config.auditSigning.key, 'auditSigning.key') : null;
@@ -51,6 +51,7 @@ export async function startGateway({ config, logger }: { config: GatewayConfig; 
     logger,
     audit,
     authenticator,
+    playground,
     auditLog: { query: async (filter, page) => (await audit.flush(), store.audit.query(filter, page)) },
     readinessExtras: async () => {
       const ok = await store.ping().then(

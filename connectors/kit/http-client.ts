@@ -1,6 +1,7 @@
 import { Pool, errors as undiciErrors } from 'undici';
 import { GatewayError } from '../../src/errors';
 import { createResilience, type AttemptResult, type Resilience } from './create-resilience';
+import { currentRequestId } from './request-context';
 
 /** Options of one HTTP client. One client = one keep-alive pool to one origin. */
 export interface HttpClientOptions {
@@ -147,6 +148,9 @@ export function createHttpClient({
   function request<T>(req: HttpRequest, read?: (res: HttpResponse) => T | Promise<T>): Promise<T> {
     const budget = req.timeoutMs ?? timeoutMs;
     const headers: Record<string, string> = { ...defaultHeaders, ...req.headers };
+    // Read now, while the caller's context is certain; left out of the call's identity, so
+    // identical reads of two requests still share one upstream call (the first one's id).
+    const requestId = currentRequestId();
     let body = req.body;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
@@ -161,7 +165,7 @@ export function createHttpClient({
       async attempt(remainingMs): Promise<AttemptResult<T>> {
         let res: HttpResponse;
         try {
-          res = await send(path, req.method, headers, body, remainingMs, budget);
+          res = await send(path, req.method, requestId === undefined ? headers : { 'x-request-id': requestId, ...headers }, body, remainingMs, budget);
         } catch (error) {
           return { ok: false, error };
         }

@@ -381,7 +381,19 @@ export const configSchema = z
         /** development: stack traces and upstream detail in errors. Never on a network. */
         mode: z.enum(['development', 'production']).default('production'),
         introspection: z.boolean().default(true),
-        playground: z.boolean().default(true),
+        /** The offline GraphiQL at / and /playground. Off unless asked for; the demo turns it on. */
+        playground: z.boolean().default(false),
+        /** Browser origins allowed to call the API cross-origin (CORS), e.g. `https://motcua.thanhhoa.gov.vn`; none by default. */
+        cors: z
+          .object({
+            origins: z.array(z.url().refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'must be an origin: scheme, host and port only').transform((u) => new URL(u).origin)).default([]),
+            /** Seconds a browser may cache a preflight's answer. */
+            maxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
+          })
+          .strict()
+          .prefault({}),
+        /** Responses larger than this many bytes are compressed (gzip, brotli or deflate, as the client accepts); 0 turns compression off. */
+        compressThresholdBytes: z.number().int().min(0).default(1024),
         bodyLimitBytes: z.number().int().positive().default(1_048_576),
         /** /readyz shows per-source details, store location and audit counters (it needs no token): for closed networks only. */
         readinessDetails: z.boolean().default(false),
