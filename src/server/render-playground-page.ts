@@ -115,7 +115,7 @@ const BAR_SCRIPT = `
     return originalFetch(input, init);
   };
   function refetchSchema() {
-    var button = document.querySelector('[aria-label="Re-fetch GraphQL schema"]');
+    var button = document.querySelector('[aria-label^="Re-fetch GraphQL schema"]');
     if (button) button.click();
   }
   function show(text) { var s = document.getElementById('lienthong-status'); if (s) s.textContent = text; }

@@ -87,6 +87,30 @@ describeWithBrowser('the playground in a browser (Debian Chromium, headless)', (
     await page.screenshot({ path: path.join(OUTPUT, 'playground.png') });
   }, 3 * PAGE_MS);
 
+  it('as a deployed gateway serves it (no principal), loads the schema once a token is pasted into its bar', async () => {
+    const deployed = await startTestGateway({ procedures: 20 });
+    const other = await context.newPage();
+    try {
+      other.setDefaultTimeout(PAGE_MS);
+      const sent: Array<string | undefined> = [];
+      other.on('request', (req) => {
+        if (new URL(req.url()).pathname === '/graphql') sent.push(req.headers().authorization);
+      });
+      await other.goto(`${deployed.url}/playground`, { waitUntil: 'load', timeout: PAGE_MS });
+      expect(await other.locator('#lienthong-principal').count()).toBe(0);
+      await other.getByRole('button', { name: /Show Documentation Explorer/i }).click();
+      await other.locator('#lienthong-token').fill(deployed.as('developer').authorization);
+      await other.locator('#lienthong-use').click();
+      const loaded = await other
+        .waitForFunction(() => (document.querySelector('.graphiql-doc-explorer')?.textContent ?? '').includes('DossierStatistics'), undefined, { timeout: PAGE_MS })
+        .then(() => true, () => false);
+      expect({ loaded, sent }).toEqual({ loaded: true, sent: expect.arrayContaining([undefined, deployed.as('developer').authorization]) });
+    } finally {
+      await other.close();
+      await deployed.close();
+    }
+  }, 3 * PAGE_MS);
+
   it('asked nothing of any origin but the gateway, and the page broke none of its own rules', () => {
     expect(graphqlRequests().length).toBeGreaterThanOrEqual(3);
     const elsewhere = requests.map((r) => r.url).filter((url) => !url.startsWith(`${gw.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
