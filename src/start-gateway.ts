@@ -4,7 +4,7 @@ import { createAuthenticator, type AuthOptions } from './auth';
 import { mirrorFromStore } from './catalogue';
 import type { GatewayConfig } from './config';
 import type { Logger } from './log';
-import { createGateway, type Gateway } from './server/create-gateway';
+import { createGateway, type Gateway, type GatewayOptions } from './server/create-gateway';
 import { createSources, type RunningSources } from './sources/create-sources';
 import { createStore, loadDataKeyring, type Store } from './store';
 import { startTelemetry, type Telemetry } from './telemetry';
@@ -29,7 +29,7 @@ export interface RunningGateway {
  * audit writer → audit head signer → sources (catalogue from its mirror) → HTTP server;
  * and stops them in reverse. `spanExporter` takes the place of OTLP when telemetry is on (tests).
  */
-export async function startGateway({ config, logger, spanExporter }: { config: GatewayConfig; logger: Logger; spanExporter?: SpanExporter }): Promise<RunningGateway> {
+export async function startGateway({ config, logger, spanExporter, playground }: { config: GatewayConfig; logger: Logger; spanExporter?: SpanExporter; playground?: GatewayOptions['playground'] }): Promise<RunningGateway> {
   const { mongodbUri, dataDir, auditRetentionDays, auditFlushIntervalMs, dataKeys } = config.store;
   // Read before the store opens: a bad key stops start-up with CONFIG_INVALID and nothing to undo.
   const operatorKey = config.auditSigning ? loadSigningKey(config.auditSigning.key, 'auditSigning.key') : null;
@@ -57,6 +57,7 @@ export async function startGateway({ config, logger, spanExporter }: { config: G
     logger,
     audit,
     authenticator,
+    playground,
     auditLog: { query: async (filter, page) => (await audit.flush(), store.audit.query(filter, page)) },
     telemetry,
     readinessExtras: async () => {

@@ -2,6 +2,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import { GatewayError } from '../../src/errors';
 import { createResilience, type AttemptResult, type Resilience } from './create-resilience';
 import { traceUpstreamAttempt } from './trace-upstream';
+import { currentRequestId } from './request-context';
 
 /** Options of one HTTP client. One client = one keep-alive pool to one origin. */
 export interface HttpClientOptions {
@@ -148,6 +149,9 @@ export function createHttpClient({
   function request<T>(req: HttpRequest, read?: (res: HttpResponse) => T | Promise<T>): Promise<T> {
     const budget = req.timeoutMs ?? timeoutMs;
     const headers: Record<string, string> = { ...defaultHeaders, ...req.headers };
+    // Read now, while the caller's context is certain; left out of the call's identity, so
+    // identical reads of two requests still share one upstream call (the first one's id).
+    const requestId = currentRequestId();
     let body = req.body;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
@@ -163,7 +167,7 @@ export function createHttpClient({
         let res: HttpResponse;
         try {
           // Tracing (OpenTelemetry, a no-op unless telemetry is on): a span per attempt and its traceparent.
-          res = await traceUpstreamAttempt({ source, method: req.method, origin: base.origin, path }, headers, (traced) => send(path, req.method, traced, body, remainingMs, budget));
+          res = await traceUpstreamAttempt({ source, method: req.method, origin: base.origin, path }, headers, (traced) => send(path, req.method, requestId === undefined ? traced : { 'x-request-id': requestId, ...traced }, body, remainingMs, budget));
         } catch (error) {
           return { ok: false, error };
         }

@@ -17,3 +17,5 @@ export { readVietnamDateTime, isVietnamDateOnly, formatVietnamDateTime } from '.
 export * from './xml';
 export { sendFailure, asSendFailure, isRetryableSendFailure } from './send-failure';
 export type { SendFailureFacts } from './send-failure';
+export { runInRequestContext, currentRequestId } from './request-context';
+export type { RequestContext } from './request-context';

@@ -474,7 +474,19 @@ const server = z
     port: port.default(4000).describe('Port of the API; 0 picks a free one.'),
     mode: z.enum(['development', 'production']).default('production').describe('development: stack traces and upstream detail in errors. Never on a network.'),
     introspection: z.boolean().default(true).describe('Answer introspection queries.'),
-    playground: z.boolean().default(true).describe('Serve the offline GraphiQL at /playground.'),
+    playground: z.boolean().default(false).describe('Serve the offline GraphiQL at / and /playground. Off unless asked for; the demo turns it on.'),
+    cors: z
+      .object({
+        origins: z
+          .array(z.url().refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'must be an origin: scheme, host and port only').transform((u) => new URL(u).origin))
+          .default([])
+          .describe('Browser origins allowed to call the API cross-origin, e.g. `https://motcua.thanhhoa.gov.vn`; none by default.'),
+        maxAgeSeconds: z.number().int().min(0).max(86_400).default(600).describe('Seconds a browser may cache a preflight\'s answer.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('CORS: which browser origins may call the API.'),
+    compressThresholdBytes: z.number().int().min(0).default(1024).describe('Responses larger than this many bytes are compressed (gzip, brotli or deflate, as the client accepts); 0 turns compression off.'),
     bodyLimitBytes: z.number().int().positive().default(1_048_576).describe('Largest request body; larger ones get PAYLOAD_TOO_LARGE (413).'),
     readinessDetails: z.boolean().default(false).describe('/readyz shows per-source details, store location and audit counters (it needs no token): for closed networks only.'),
     ...metricsServer,

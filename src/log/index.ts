@@ -1,2 +1,2 @@
-export { createLogger, createSilentLogger } from './create-logger';
-export type { Logger } from './create-logger';
+export { createLogger, createSilentLogger, parseLogFormat } from './create-logger';
+export type { Logger, LoggerOptions, LogFormat } from './create-logger';

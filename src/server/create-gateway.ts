@@ -22,7 +22,10 @@ import { useAudit, type AuditSink } from './audit-plugin';
 import { createFormatError } from './format-error';
 import { registerGraphqlRoute } from './graphql-route';
 import { refuseMalformedHttp, refuseUnroutablePath, registerHttpRefusals } from './http-refusals';
-import { registerPlayground } from './playground';
+import { registerPlayground, type PlaygroundPrincipal, type PlaygroundTab } from './playground';
+import { registerCompression } from './register-compression';
+import { registerCors } from './register-cors';
+import { registerRequestContext } from './request-context-hook';
 import { useQueryLimits } from './query-limits';
 import { useSourceWarnings } from './source-warnings-plugin';
 import { tokenLimitParseOptions } from './token-limit';
@@ -46,6 +49,12 @@ export interface GatewayOptions {
   readinessExtras?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
   /** Traces requests when given (`telemetry.enabled`). @default none: nothing traced */
   telemetry?: Telemetry | null;
+  /**
+   * What the playground (when `server.playground` is on) offers besides GraphiQL: principals
+   * with ready tokens and example tabs. Given at run time by the demo only, never read from
+   * a configuration file, so a deployed gateway's playground holds no token. @default none
+   */
+  playground?: { principals?: readonly PlaygroundPrincipal[]; tabs?: readonly PlaygroundTab[] };
 }
 
 export interface Gateway {
@@ -67,12 +76,14 @@ const MAX_PARAM_LENGTH = 500;
  *    body limit, a router that matches paths exactly;
  *    coded refusals of non-canonical paths, unknown routes, bad bodies and bad HTTP;
  * 2. authentication, bound to every route registered after it that is not public;
- * 3. routes: health (public), playground (public), attachments, and /graphql: one
+ * 2a. compression and CORS (configured origins only), and each handler run in its request
+ *    context, so upstream calls carry the request id;
+ * 3. routes: health (public), playground at / and /playground (public), attachments, and /graphql: one
  *    operation per request → Apollo Server (schema from schema/, token limit at parse,
  *    query limits at operation resolution with the request's variables, audit, source
  *    warnings, error masking).
  */
-export async function createGateway({ config, sources, logger, audit, authenticator, auditLog, readinessExtras, telemetry = null }: GatewayOptions): Promise<Gateway> {
+export async function createGateway({ config, sources, logger, audit, authenticator, auditLog, readinessExtras, telemetry = null, playground }: GatewayOptions): Promise<Gateway> {
   const { server, limits } = config;
   const app = Fastify({
     loggerInstance: logger.child({ component: 'http' }),
@@ -99,8 +110,12 @@ export async function createGateway({ config, sources, logger, audit, authentica
   });
   registerHttpRefusals(app, audit, { bodyLimitBytes: server.bodyLimitBytes });
   closeUnusedConnectionsOnClose(app);
+  // HTTP conventions, before any route: compression, CORS for the configured origins (its preflight route is public).
+  await registerCompression(app, { thresholdBytes: server.compressThresholdBytes });
+  await registerCors(app, server.cors);
   // Before any route: routes registered from here on authenticate unless they are public.
   registerAuthentication(app, authenticator, audit);
+  registerRequestContext(app);
   // Subscriptions over WebSocket, with the schema, limits, audit and error formatting of /graphql.
   const plainSchema = buildSchema();
   // A subgraph's schema has no Subscription type (no router composes subscriptions): /graphql/ws serves the plain one.
@@ -123,13 +138,16 @@ export async function createGateway({ config, sources, logger, audit, authentica
     }
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ready' : 'degraded', sources: reports, ...facts });
   });
-  if (server.playground) registerPlayground(app);
+  if (server.playground) registerPlayground(app, playground);
   registerAttachmentRoute(app, sources.documents, audit);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     parseOptions: tokenLimitParseOptions(limits.maxTokens),
     introspection: server.introspection,
+    // A request with a bearer token was sent by a page's script, so a browser asked the CORS
+    // policy first (a browser never attaches a bearer token by itself): such GET queries pass.
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     includeStacktraceInErrorResponses: server.mode === 'development',
     formatError,
     plugins: [

@@ -3,6 +3,7 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { GatewayContext } from '../graphql/context';
 import type { AuditSink } from './audit-plugin';
+import { legacyJsonStatus } from './legacy-json-status';
 import { sendRefusal } from './send-refusal';
 
 export interface GraphqlRouteOptions {
@@ -19,14 +20,17 @@ export interface GraphqlRouteOptions {
  * (JSON only: the gateway registers no other body parser) → one JSON object, one
  * operation per request → Apollo Server, whose parser applies the token limit to whatever
  * document it runs (sent in full, in the query string or by persisted-query hash) and whose
- * plugins apply the query limits with the request's variables. OPTIONS is not served: no
- * browser client needs a CORS preflight here, and an unserved method cannot skip a step.
+ * plugins apply the query limits with the request's variables. Queries may come by GET,
+ * mutations only by POST (Apollo answers 405); an `application/json` answer to a document
+ * GraphQL cannot run is 200, as GraphQL over HTTP asks (`legacyJsonStatus`). OPTIONS is
+ * served only to the configured CORS origins (`register-cors.ts`), never here.
  */
 export function registerGraphqlRoute(app: FastifyInstance, apollo: ApolloServer<GatewayContext>, { audit, context, landingPage }: GraphqlRouteOptions): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     config: { landingPage },
+    onSend: legacyJsonStatus,
     preHandler: async (req, reply) => {
       if (req.method !== 'POST') return;
       if (Array.isArray(req.body)) {

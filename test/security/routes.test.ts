@@ -232,20 +232,20 @@ describe('every route and every spelling of it, as an outsider tries them', () =
     const isRefusedToken = (c: Caller) => c.scopes.length === 0;
     const headersOf = (c: Caller): Record<string, string> => (c.authorization ? { authorization: c.authorization } : {});
 
-    it('/healthz, /readyz and /playground answer everyone and serve no data', async () => {
+    it('/healthz, /readyz and the playground (/ and /playground) answer everyone and serve no data', async () => {
       for (const caller of callers) {
         const headers = headersOf(caller);
-        for (const target of ['/healthz', '/readyz', '/playground']) {
+        for (const target of ['/healthz', '/readyz', '/', '/playground']) {
           const res = await rawRequest(gw.url, { target, headers });
           expect({ caller: caller.name, target, status: res.status }).toEqual({ caller: caller.name, target, status: 200 });
         }
       }
     });
 
-    it('/, unknown routes and unknown methods answer 404 NOT_FOUND to everyone', async () => {
+    it('unknown routes and unknown methods answer 404 NOT_FOUND to everyone', async () => {
       for (const caller of callers) {
         const headers = headersOf(caller);
-        for (const [method, target] of [['GET', '/'], ['GET', '/admin'], ['GET', '/documents'], ['DELETE', '/graphql'], ['PUT', '/graphql'], ['POST', '/healthz'], ['GET', '/.env']] as const) {
+        for (const [method, target] of [['POST', '/'], ['OPTIONS', '/graphql'], ['GET', '/admin'], ['GET', '/documents'], ['DELETE', '/graphql'], ['PUT', '/graphql'], ['POST', '/healthz'], ['GET', '/.env']] as const) {
           const res = await rawRequest(gw.url, { method, target, headers });
           expect({ caller: caller.name, method, target, status: res.status, code: codeOf(res) }).toEqual({ caller: caller.name, method, target, status: 404, code: 'NOT_FOUND' });
         }

@@ -11,6 +11,7 @@ import { demoPrincipals } from '../../src/auth/demo';
 import { parseConfig, type GatewayConfigInput } from '../../src/config';
 import { startDemoSources } from '../../src/demo/start-demo-sources';
 import { createSilentLogger } from '../../src/log';
+import type { PlaygroundTab } from '../../src/server/playground';
 import { startGateway, type RunningGateway } from '../../src/start-gateway';
 
 /** The demo's typical principals (`src/auth/demo/demo-principals.ts`), the ones the demo prints tokens for. */
@@ -121,6 +122,8 @@ export interface TestGatewayOptions {
   notifications?: boolean;
   /** The `delivery` section (subscriptions, webhooks, the dispatchers). @default the config's defaults */
   delivery?: GatewayConfigInput['delivery'];
+  /** The playground as the demo serves it: the demo's principals with their tokens in its bar, and these example tabs. @default the playground with no principal */
+  playground?: { tabs?: PlaygroundTab[] };
 }
 
 /**
@@ -150,6 +153,7 @@ export async function startTestGateway({
   spanExporter,
   notifications = false,
   delivery,
+  playground,
 }: TestGatewayOptions = {}): Promise<TestGateway> {
   const demo = await startDemoSources({ seed, procedures, dossiersPerProvince });
   const { sources, auth, trust: demoTrust } = demo.config;
@@ -157,7 +161,7 @@ export async function startTestGateway({
     {
       auth: { ...auth!, ...authOverrides },
       limits,
-      server: { port: 0, readinessDetails: true, ...server },
+      server: { port: 0, readinessDetails: true, playground: true, ...server },
       log: { level: 'silent' },
       store: { dataDir, auditFlushIntervalMs: 50 },
       sources: {
@@ -185,7 +189,10 @@ export async function startTestGateway({
     },
     {},
   );
-  const running = await startGateway({ config, logger: createSilentLogger(), ...(spanExporter && { spanExporter }) });
+  const tokens = new Map<string, string>();
+  for (const { name, claims } of demoPrincipals()) tokens.set(name, await demo.issuer.issue(claims, { expiresIn: '2h' }));
+  const principals = demoPrincipals().map(({ name, description }) => ({ name, description, token: tokens.get(name)! }));
+  const running = await startGateway({ config, logger: createSilentLogger(), ...(spanExporter && { spanExporter }), ...(playground && { playground: { principals, tabs: playground.tabs ?? [] } }) });
   if (waitForSources) {
     await running.sources.catalogue.whenLoaded(20_000);
     await running.sources.dossiers.whenTried(30_000);
@@ -193,7 +200,8 @@ export async function startTestGateway({
   const url = running.url;
 
   async function post<T>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GraphQLResult<T>> {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    // As modern clients do: GraphQL over HTTP's own media type first, so request errors keep their 4xx.
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9', ...headers }, body: JSON.stringify({ query, variables }) });
     const body = (await res.json()) as GraphQLResult<T>;
     return { ...body, status: res.status };
   }
@@ -207,10 +215,7 @@ export async function startTestGateway({
     };
   }
   const callers = new Map<string, Caller>();
-  for (const { name, claims } of demoPrincipals()) {
-    const token = await demo.issuer.issue(claims, { expiresIn: '2h' });
-    callers.set(name, caller(`Bearer ${token}`, decodeClaims(token)));
-  }
+  for (const [name, token] of tokens) callers.set(name, caller(`Bearer ${token}`, decodeClaims(token)));
   const developer = callers.get('developer')!;
 
   return {
