@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { openSqliteReader, type SqliteReader } from '../../src/store/sqlite/open-sqlite-reader';
 import { DEMO_PROVINCES } from '../../src/demo/start-demo-sources';
 import type { ChangeRound, ProvinceOptions, RoundResult } from '../processes/province-main';
 import type { SimCounts, SourcesReady } from '../processes/sources-main';
@@ -122,7 +123,8 @@ export async function startBenchWorld({ dossiersPerProvince, dataDir, seed = 202
   const { startedAt } = gateway.ready;
   const catalogue = await gateway.call<{ procedures: number; asOf: string }>('waitCatalogue', { sinceMs: startedAt, timeoutMs: 600_000 });
   const catalogueSeconds = (Date.parse(catalogue.asOf) - startedAt) / 1000;
-  const synced = await gateway.call<BenchProvince[]>('waitSynced', { sinceMs: startedAt, timeoutMs: 6 * 3_600_000 });
+  const progress = journal.firstLoad ? null : reportFirstReadProgress(dataDir, dossiersPerProvince * DEMO_PROVINCES.length, startedAt);
+  const synced = await gateway.call<BenchProvince[]>('waitSynced', { sinceMs: startedAt, timeoutMs: 6 * 3_600_000 }).finally(() => progress?.stop());
   if (profileFirstLoad) await gateway.call('profileStop', { file: profileFirstLoad });
   const failed = synced.filter((p) => !p.lastPass?.ok);
   if (failed.length > 0) throw new Error(`the first pass failed: ${failed.map((p) => `${p.source}: ${p.lastPass?.error}`).join('; ')}`);
@@ -172,6 +174,36 @@ export async function startBenchWorld({ dossiersPerProvince, dataDir, seed = 202
     async close() {
       await gateway.stop(120_000);
       await Promise.all(all().map((c) => c.stop()));
+    },
+  };
+}
+
+/** How often the first read's progress is printed. */
+const PROGRESS_EVERY_MS = 30_000;
+
+/**
+ * Prints, every 30 s of a first read, how many dossiers the store holds per province and
+ * at what rate: at a million per province the read takes many minutes. Read beside the
+ * gateway through a read-only connection (WAL lets it in without blocking the writer).
+ */
+function reportFirstReadProgress(dataDir: string, expected: number, startedAt: number): { stop(): void } {
+  let reader: SqliteReader | null = null;
+  const timer = setInterval(() => {
+    try {
+      reader ??= openSqliteReader(path.join(dataDir, 'lienthong.db'));
+      const rows = reader.all<{ source: string; n: number }>('SELECT source, n FROM dossier_source_count ORDER BY source');
+      const stored = rows.reduce((sum, r) => sum + r.n, 0);
+      const seconds = (Date.now() - startedAt) / 1000;
+      const each = rows.map((r) => `${r.source} ${r.n.toLocaleString('en')}`).join(', ');
+      console.log(`    … ${stored.toLocaleString('en')} of about ${expected.toLocaleString('en')} stored after ${Math.round(seconds)} s (${Math.round(stored / seconds).toLocaleString('en')}/s): ${each}`);
+    } catch {
+      // The store's tables may not exist yet in the first seconds: the next tick tries again.
+    }
+  }, PROGRESS_EVERY_MS);
+  return {
+    stop() {
+      clearInterval(timer);
+      reader?.close();
     },
   };
 }
