@@ -2,10 +2,10 @@
 #   docker run -p 4000:4000 -v ./lienthong.yaml:/etc/lienthong/lienthong.yaml:ro lienthong
 # or `docker run -p 4000:4000 lienthong demo` for the embedded demo.
 #
-# Node 22 (LTS): the code and its locked dependencies run on Node 20.19+ (package.json
-# engines; the tests run on Node 20), and Node 20 left support in April 2026. Build the
-# tested runtime with --build-arg NODE_VERSION=20.
-ARG NODE_VERSION=22
+# Node 24, the active LTS line (22 is in maintenance; 20 left support in April 2026): the
+# code and its locked dependencies run on Node 20.19+ (package.json engines; better-sqlite3
+# 12 builds on 24). The tests run on Node 20: --build-arg NODE_VERSION=20 builds that runtime.
+ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
