@@ -31,6 +31,8 @@ export const SUBSCRIPTION_PATH = '/graphql/ws';
 
 /** The close code of a connection whose token was refused, or has expired (graphql-ws: Unauthorized). */
 const UNAUTHORIZED = CloseCode.Unauthorized;
+/** The close code of a connection whose token could not be verified for a reason not its own (the key set unreachable): RFC 6455's Try Again Later. */
+const TRY_AGAIN_LATER = 1013;
 
 export interface SubscriptionRouteOptions {
   schema: GraphQLSchema;
@@ -66,7 +68,8 @@ interface Connection {
  *    bearer token in its Authorization header verified before the upgrade (a bad one is
  *    refused with 401 and audited); without one, `connection_init` must carry it as
  *    `connectionParams.authorization`, verified with the same authenticator, or the
- *    connection is closed (4401, audited). The connection closes when the token expires;
+ *    connection is closed (4401, audited; 1013, try again later, when the key set could
+ *    not be read). The connection closes when the token expires;
  * 2. each `subscribe`: the token limit at parse, validation, the query limits with its
  *    variables (depth, aliases, directives, `@limit` caps, cost), subscriptions only
  *    (queries and mutations go to POST /graphql);
@@ -100,7 +103,9 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
         } catch (err) {
           if (!isGatewayError(err)) throw err;
           recordRefusal(audit, connection.request, err.code, started, refusalReasonOf(err));
-          connection.socket.close(UNAUTHORIZED, `${err.code}: ${String(err.extensions.reason ?? err.message)}`.slice(0, 120));
+          // A key-set outage is not the caller's fault (HTTP answers it 502, not 401): the client is told to come back, as graphql-ws clients do after 1013, never after 4401.
+          if (err.code === 'UNAUTHENTICATED') connection.socket.close(UNAUTHORIZED, `${err.code}: ${String(err.extensions.reason ?? err.message)}`.slice(0, 120));
+          else connection.socket.close(TRY_AGAIN_LATER, `${err.code}: the token could not be verified now; try again later`);
           return false;
         }
         closeAtExpiry(connection, typeof given === 'string' ? given : undefined);

@@ -225,3 +225,24 @@ describe('access to subscriptions, webhooks and message counts', () => {
     ]);
   });
 });
+
+describe('subscriptions while the identity provider\'s key set cannot be read', () => {
+  let gw: TestGateway;
+  let client: Client | null = null;
+  beforeAll(async () => {
+    // Nothing listens on port 9: every token's key set fetch fails, as in an identity provider's outage.
+    gw = await startTestGateway({ procedures: 20, auth: { jwks: { url: 'http://127.0.0.1:9/certs', timeoutMs: 500 } } });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await gw?.close();
+  });
+
+  it('closes the connection as one to try again later (1013, which graphql-ws clients retry), not as unauthorized, as HTTP answers 502 rather than 401', async () => {
+    const http = await gw.as('district-officer').graphql(/* GraphQL */ `{ __typename }`);
+    expect({ status: http.status, code: http.errors?.[0]?.extensions?.code }).toEqual({ status: 502, code: 'UPSTREAM_UNAVAILABLE' });
+    const opened = open(gw, { params: { authorization: gw.as('district-officer').authorization } });
+    client = opened.client;
+    expect(await opened.outcome).toEqual({ code: 1013, reason: expect.stringMatching(/^UPSTREAM_UNAVAILABLE: /) });
+  });
+});
