@@ -25,6 +25,7 @@ import { auditedPrincipal, type AuditSink } from './audit-plugin';
 import { countResultRecords } from './count-result-records';
 import { createQueryLimitCheck, type QueryLimits } from './query-limits';
 import { recordRefusal } from './record-refusal';
+import { setLongTimeout } from './set-long-timeout';
 
 /** Where subscriptions are served. */
 export const SUBSCRIPTION_PATH = '/graphql/ws';
@@ -57,7 +58,7 @@ interface Connection {
   socket: WebSocket;
   request: FastifyRequest;
   principal: Principal | null;
-  expiry: NodeJS.Timeout | null;
+  expiry: { clear(): void } | null;
 }
 
 /**
@@ -155,7 +156,7 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
     },
 
     onClose(ctx) {
-      if (ctx.extra.expiry) clearTimeout(ctx.extra.expiry);
+      ctx.extra.expiry?.clear();
     },
   });
 
@@ -251,9 +252,8 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       exp = undefined;
     }
     if (exp === undefined) return;
-    const inMs = Math.min(2 ** 31 - 1, Math.max(0, exp * 1000 - Date.now()));
-    connection.expiry = setTimeout(() => connection.socket.close(UNAUTHORIZED, 'UNAUTHENTICATED: TOKEN_EXPIRED'), inMs);
-    connection.expiry.unref();
+    // Not a plain setTimeout: Node cuts a delay beyond 24.8 days to 1 ms, and a token of a month would close at once (or, clamped, weeks early as expired).
+    connection.expiry = setLongTimeout(() => connection.socket.close(UNAUTHORIZED, 'UNAUTHENTICATED: TOKEN_EXPIRED'), exp * 1000 - Date.now());
   }
 
   await app.register(websocket, { options: { handleProtocols, maxPayload: maxPayloadBytes }, preClose: goingAway });
