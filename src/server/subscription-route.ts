@@ -5,6 +5,7 @@ import {
   createSourceEventStream,
   execute,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   validate,
@@ -72,8 +73,8 @@ interface Connection {
  *    connection is closed (4401, audited; 1013, try again later, when the key set could
  *    not be read). The connection closes when the token expires;
  * 2. each `subscribe`: the token limit at parse, validation, the query limits with its
- *    variables (depth, aliases, directives, `@limit` caps, cost), subscriptions only
- *    (queries and mutations go to POST /graphql);
+ *    variables (depth, aliases, directives, `@limit` caps, cost), variables that do not
+ *    coerce (BAD_USER_INPUT), subscriptions only (queries and mutations go to POST /graphql);
  * 3. each event is executed through the same schema, so `@pii` masks it as any query, with
  *    a fresh context, and audited as its own access (who, which personal-data fields it
  *    carried); errors leave through the same formatting as HTTP answers.
@@ -140,6 +141,12 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       }
       const refused = checkLimits(schema, document, operation, payload.variables ?? {});
       if (refused) return refuse(refused, operation.name?.value ?? null);
+      // Variables that do not fit their types are the request's fault, coded as Apollo codes them over HTTP (graphql-js leaves them uncoded, which would read as an internal error).
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+      if (coerced.errors) {
+        const [first, ...rest] = coerced.errors.map((e) => new GraphQLError(e.message, { ...(e.nodes ? { nodes: e.nodes } : {}), extensions: { code: 'BAD_USER_INPUT' } }));
+        return [...refuse(first!, operation.name?.value ?? null), ...rest];
+      }
       const contextValue = context(connection.request, connection.principal!);
       connectionOf.set(contextValue, connection);
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };

@@ -145,6 +145,22 @@ describe('access to subscriptions, webhooks and message counts', () => {
     );
   });
 
+  it('refuses variables that do not fit their declared types with BAD_USER_INPUT, as POST /graphql does, and records it', async () => {
+    const client = track(open(gw, { params: { authorization: gw.as('district-officer').authorization } })).client;
+    const codes = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (result.errors ?? []).map((e) => e.extensions?.code);
+    const http = await gw.as('district-officer').graphql(/* GraphQL */ `query Typed($n: Int) { procedures(first: $n) { totalCount } }`, { n: 'five' });
+    expect(codes(http)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await firstResult(client, /* GraphQL */ `subscription Mistyped($agency: String) { dossierStatusChanged(filter: { agency: $agency }) { id } }`, { agency: 5 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await firstResult(client, /* GraphQL */ `subscription Missing($agency: String!) { dossierStatusChanged(filter: { agency: $agency }) { id } }`))).toEqual(['BAD_USER_INPUT']);
+    const entries = await audit({ subject: gw.as('district-officer').claims.sub });
+    expect(entries.filter((e) => e.operationName === 'Mistyped' || e.operationName === 'Missing').map((e) => [e.operationName, e.outcome, e.errorCodes])).toEqual(
+      expect.arrayContaining([
+        ['Mistyped', 'REJECTED', ['BAD_USER_INPUT']],
+        ['Missing', 'REJECTED', ['BAD_USER_INPUT']],
+      ]),
+    );
+  });
+
   it('audits each event a subscription receives with the personal-data fields it carried', async () => {
     const district = gw.as('district-officer');
     const client = track(open(gw, { params: { authorization: district.authorization } })).client;
