@@ -25,6 +25,7 @@ import type { Logger } from '../log';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
 import { countResultRecords } from './count-result-records';
 import { createQueryLimitCheck, type QueryLimits } from './query-limits';
+import { conditionalSubscriptionRoot } from './conditional-subscription-root';
 import { recordRefusal } from './record-refusal';
 import { setLongTimeout } from './set-long-timeout';
 
@@ -132,6 +133,9 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
         const syntax = err instanceof GraphQLError ? err : null;
         return refuse(new GraphQLError(syntax?.message ?? 'The document could not be parsed.', { ...(syntax?.source ? { source: syntax.source } : {}), ...(syntax?.positions ? { positions: syntax.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED' } }));
       }
+      // Before validation: graphql 16's own subscription rule throws on a root @skip/@include that reads a variable.
+      const conditional = conditionalSubscriptionRoot(document);
+      if (conditional) return refuse(conditional);
       const invalid = validate(schema, document).map((e) => new GraphQLError(e.message, { ...(e.nodes ? { nodes: e.nodes } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       if (invalid.length > 0) return [...refuse(invalid[0]!), ...invalid.slice(1)];
       const operation = getOperationAST(document, payload.operationName);

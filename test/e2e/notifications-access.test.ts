@@ -161,6 +161,18 @@ describe('access to subscriptions, webhooks and message counts', () => {
     );
   });
 
+  it('refuses a subscription whose root field @skip or @include may leave out, as the spec does, and keeps the connection for the next one', async () => {
+    const opened = track(open(gw, { params: { authorization: gw.as('district-officer').authorization } }));
+    expect(await opened.outcome).toBe('connected');
+    let closed: number | null = null;
+    opened.client.on('closed', (event) => (closed = (event as { code: number }).code));
+    const codes = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (result.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes(await firstResult(opened.client, /* GraphQL */ `subscription Skipped { dossierStatusChanged @skip(if: true) { id } }`))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await firstResult(opened.client, /* GraphQL */ `subscription Included($on: Boolean = false) { ... on Subscription { dossierStatusChanged @include(if: $on) { id } } }`))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await firstResult(opened.client, /* GraphQL */ `query Sneaky { dossiers(first: 1) { totalCount } }`))).toEqual(['BAD_REQUEST']);
+    expect(closed).toBeNull();
+  });
+
   it('audits each event a subscription receives with the personal-data fields it carried', async () => {
     const district = gw.as('district-officer');
     const client = track(open(gw, { params: { authorization: district.authorization } })).client;
