@@ -23,9 +23,9 @@ import { GatewayError, isGatewayError } from '../errors';
 import type { GatewayContext } from '../graphql/context';
 import type { Logger } from '../log';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
+import { conditionalSubscriptionRoot } from './conditional-subscription-root';
 import { countResultRecords } from './count-result-records';
 import { createQueryLimitCheck, type QueryLimits } from './query-limits';
-import { conditionalSubscriptionRoot } from './conditional-subscription-root';
 import { recordRefusal } from './record-refusal';
 import { setLongTimeout } from './set-long-timeout';
 
