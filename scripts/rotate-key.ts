@@ -8,8 +8,8 @@ import { isGatewayError } from '../src/errors';
 import { createStore, loadDataKeyring, readDataKeyFile, writeDataKeyFile, type DataKeyring, type Store, type StoreOptions } from '../src/store';
 
 const USAGE = `usage: npm run rotate-key [-- --config FILE]
-  Re-seals every dossier record in the store under a new data key (personal data at rest is
-  sealed with AES-256-GCM; each record names its key).
+  Re-seals every dossier record and webhook signing secret in the store under a new data key
+  (personal data and secrets at rest are sealed with AES-256-GCM; each record names its key).
   With the key file of the data directory (no store.dataKeys, no LIENTHONG_DATA_KEY): adds a
   new key to <dataDir>/data-keys.json and makes it active, re-seals every record with
   progress, checks that none is left under an old key, then removes the old keys from the
@@ -84,9 +84,10 @@ export async function rotateKey(argv: string[], env: NodeJS.ProcessEnv, { out, e
   }
   try {
     out(`re-sealing the dossiers in ${store.kind} ${store.location} under data key ${plan.keyring.activeKeyId}`);
-    const resealed = await resealWithProgress(store, { err, tty });
+    // Webhooks' signing secrets are sealed with the same keys: removing an old key must leave none under it.
+    const resealed = (await resealWithProgress(store, { err, tty })) + (await store.webhooks.reseal());
     // A second pass finds what a running gateway sealed under an old key meanwhile.
-    const left = await store.dossiers.reseal();
+    const left = (await store.dossiers.reseal()) + (await store.webhooks.reseal());
     out(`re-sealed ${resealed + left} record(s); every record is now sealed under ${plan.keyring.activeKeyId}`);
     if (left > 0) {
       err(`${left} record(s) were written under an old key while this ran: a gateway or sync replica is running on this store. The old keys are kept; stop it and run rotate-key again.`);

@@ -113,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
 
   program
     .command('rotate-key')
-    .description('re-seal every stored dossier under a new data key (stop the gateways first)')
+    .description('re-seal every stored dossier and webhook secret under a new data key (stop the gateways first)')
     .option('-c, --config <file>', "the gateway's configuration (default: SQLite in ./data with its key file)")
     .action(async (options: { config?: string }) => {
       const { rotateKey } = await import('../../scripts/rotate-key');

@@ -39,8 +39,10 @@ export function createLoaders(ctx: GatewayContext): Loaders {
 
   const fresh = (): ProcedureModel['freshness'] => ({ stale: false, asOf: new Date(), reason: null });
 
+  /** Codes `procedureNow` found missing from the catalogue: not looked up again (each lookup is counted as a cache request). */
+  const missed = new Set<string>();
   const procedure = new DataLoader<string, ProcedureModel | null>(async (codes) => {
-    const found = codes.map((code) => catalogue.getProcedure(code));
+    const found = codes.map((code) => (missed.has(code) ? undefined : catalogue.getProcedure(code)));
     const missing = codes.filter((_, i) => found[i] === undefined);
     const live = await mapLimit(missing, BATCH_CONCURRENCY, (code) => nationalProcedures.getProcedure(code));
     const liveByCode = new Map(missing.map((code, i) => [code, live[i]]));
@@ -90,7 +92,10 @@ export function createLoaders(ctx: GatewayContext): Loaders {
     const copy = known.get(code);
     if (copy) return copy;
     const record = catalogue.getProcedure(code);
-    if (!record) return procedure.load(code);
+    if (!record) {
+      missed.add(code);
+      return procedure.load(code);
+    }
     const model = { ...record, freshness: (knownFreshness ??= catalogue.freshness()) };
     known.set(code, model);
     return model;

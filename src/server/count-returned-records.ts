@@ -1,6 +1,7 @@
 import {
   getDirectiveValues,
   getNamedType,
+  getVariableValues,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isAbstractType,
@@ -58,7 +59,7 @@ export interface ReturnedRecordsInput {
   schema: GraphQLSchema;
   document: DocumentNode;
   operation: OperationDefinitionNode;
-  /** The request's variables, for `@skip` and `@include`. */
+  /** The request's variables as sent, for `@skip` and `@include` (coerced here, defaults applied, as execution coerced them). */
   variables: Record<string, unknown>;
   /** The response's `data`. */
   data: Record<string, unknown>;
@@ -80,6 +81,10 @@ export function countReturnedRecords({ schema, document, operation, variables, d
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   // The fields of a list's items are collected once per list, not once per item.
   const collected = new WeakMap<SelectionSetNode[], Map<GraphQLCompositeType, Map<string, CollectedField>>>();
+
+  // Coerced on the first directive met, as execution did: a variable left out takes its default.
+  let variableValues: Record<string, unknown> | undefined;
+  const valuesOfVariables = (): Record<string, unknown> => (variableValues ??= getVariableValues(schema, operation.variableDefinitions ?? [], variables).coerced ?? variables);
 
   const add = (key: string): void => {
     records[key] = (records[key] ?? 0) + 1;
@@ -120,8 +125,8 @@ export function countReturnedRecords({ schema, document, operation, variables, d
 
   function isIncluded(node: FieldNode | SelectionSetNode['selections'][number]): boolean {
     if (!node.directives || node.directives.length === 0) return true;
-    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
-    return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
+    if (getDirectiveValues(GraphQLSkipDirective, node, valuesOfVariables())?.if === true) return false;
+    return getDirectiveValues(GraphQLIncludeDirective, node, valuesOfVariables())?.if !== false;
   }
 
   /** A type condition applies to the type itself, and to an abstract type any of whose possible types it could be. */

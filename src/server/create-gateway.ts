@@ -27,6 +27,7 @@ import { registerCompression } from './register-compression';
 import { registerCors } from './register-cors';
 import { registerRequestContext } from './request-context-hook';
 import { useQueryLimits } from './query-limits';
+import { useHttpSubscriptionRefusal } from './refuse-http-subscriptions';
 import { useSourceWarnings } from './source-warnings-plugin';
 import { tokenLimitParseOptions } from './token-limit';
 import { registerMetricsRoute } from './metrics-route';
@@ -153,6 +154,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
     plugins: [
       ...(telemetry ? [useOperationTracing()] : []),
       fastifyApolloDrainPlugin(app),
+      useHttpSubscriptionRefusal(),
       useQueryLimits(limits),
       useAudit(audit),
       useSourceWarnings(),
@@ -174,6 +176,7 @@ export async function createGateway({ config, sources, logger, audit, authentica
   registerGraphqlRoute(app, apollo, {
     audit,
     landingPage: server.playground ? '/playground' : undefined,
+    maxTokens: limits.maxTokens,
     context: async (req) => createContext({ requestId: req.id, clientIp: req.ip ?? null, principal: req.principal ?? anonymousPrincipal(), auditLog, logger: logger.child({ requestId: req.id }), sources, catalogueWaitMs, dossiersWaitMs }),
   });
 

@@ -5,6 +5,7 @@ import {
   createSourceEventStream,
   execute,
   getOperationAST,
+  getVariableValues,
   GraphQLError,
   parse,
   validate,
@@ -22,15 +23,19 @@ import { GatewayError, isGatewayError } from '../errors';
 import type { GatewayContext } from '../graphql/context';
 import type { Logger } from '../log';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
+import { conditionalSubscriptionRoot } from './conditional-subscription-root';
 import { countResultRecords } from './count-result-records';
 import { createQueryLimitCheck, type QueryLimits } from './query-limits';
 import { recordRefusal } from './record-refusal';
+import { setLongTimeout } from './set-long-timeout';
 
 /** Where subscriptions are served. */
 export const SUBSCRIPTION_PATH = '/graphql/ws';
 
 /** The close code of a connection whose token was refused, or has expired (graphql-ws: Unauthorized). */
 const UNAUTHORIZED = CloseCode.Unauthorized;
+/** The close code of a connection whose token could not be verified for a reason not its own (the key set unreachable): RFC 6455's Try Again Later. */
+const TRY_AGAIN_LATER = 1013;
 
 export interface SubscriptionRouteOptions {
   schema: GraphQLSchema;
@@ -55,7 +60,7 @@ interface Connection {
   socket: WebSocket;
   request: FastifyRequest;
   principal: Principal | null;
-  expiry: NodeJS.Timeout | null;
+  expiry: { clear(): void } | null;
 }
 
 /**
@@ -66,10 +71,11 @@ interface Connection {
  *    bearer token in its Authorization header verified before the upgrade (a bad one is
  *    refused with 401 and audited); without one, `connection_init` must carry it as
  *    `connectionParams.authorization`, verified with the same authenticator, or the
- *    connection is closed (4401, audited). The connection closes when the token expires;
+ *    connection is closed (4401, audited; 1013, try again later, when the key set could
+ *    not be read). The connection closes when the token expires;
  * 2. each `subscribe`: the token limit at parse, validation, the query limits with its
- *    variables (depth, aliases, directives, `@limit` caps, cost), subscriptions only
- *    (queries and mutations go to POST /graphql);
+ *    variables (depth, aliases, directives, `@limit` caps, cost), variables that do not
+ *    coerce (BAD_USER_INPUT), subscriptions only (queries and mutations go to POST /graphql);
  * 3. each event is executed through the same schema, so `@pii` masks it as any query, with
  *    a fresh context, and audited as its own access (who, which personal-data fields it
  *    carried); errors leave through the same formatting as HTTP answers.
@@ -100,7 +106,9 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
         } catch (err) {
           if (!isGatewayError(err)) throw err;
           recordRefusal(audit, connection.request, err.code, started, refusalReasonOf(err));
-          connection.socket.close(UNAUTHORIZED, `${err.code}: ${String(err.extensions.reason ?? err.message)}`.slice(0, 120));
+          // A key-set outage is not the caller's fault (HTTP answers it 502, not 401): the client is told to come back, as graphql-ws clients do after 1013, never after 4401.
+          if (err.code === 'UNAUTHENTICATED') connection.socket.close(UNAUTHORIZED, `${err.code}: ${String(err.extensions.reason ?? err.message)}`.slice(0, 120));
+          else connection.socket.close(TRY_AGAIN_LATER, `${err.code}: the token could not be verified now; try again later`);
           return false;
         }
         closeAtExpiry(connection, typeof given === 'string' ? given : undefined);
@@ -125,6 +133,9 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
         const syntax = err instanceof GraphQLError ? err : null;
         return refuse(new GraphQLError(syntax?.message ?? 'The document could not be parsed.', { ...(syntax?.source ? { source: syntax.source } : {}), ...(syntax?.positions ? { positions: syntax.positions } : {}), extensions: { code: 'GRAPHQL_PARSE_FAILED' } }));
       }
+      // Before validation: graphql 16's own subscription rule throws on a root @skip/@include that reads a variable.
+      const conditional = conditionalSubscriptionRoot(document);
+      if (conditional) return refuse(conditional);
       const invalid = validate(schema, document).map((e) => new GraphQLError(e.message, { ...(e.nodes ? { nodes: e.nodes } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       if (invalid.length > 0) return [...refuse(invalid[0]!), ...invalid.slice(1)];
       const operation = getOperationAST(document, payload.operationName);
@@ -134,6 +145,12 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       }
       const refused = checkLimits(schema, document, operation, payload.variables ?? {});
       if (refused) return refuse(refused, operation.name?.value ?? null);
+      // Variables that do not fit their types are the request's fault, coded as Apollo codes them over HTTP (graphql-js leaves them uncoded, which would read as an internal error).
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
+      if (coerced.errors) {
+        const [first, ...rest] = coerced.errors.map((e) => new GraphQLError(e.message, { ...(e.nodes ? { nodes: e.nodes } : {}), extensions: { code: 'BAD_USER_INPUT' } }));
+        return [...refuse(first!, operation.name?.value ?? null), ...rest];
+      }
       const contextValue = context(connection.request, connection.principal!);
       connectionOf.set(contextValue, connection);
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
@@ -150,7 +167,7 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
     },
 
     onClose(ctx) {
-      if (ctx.extra.expiry) clearTimeout(ctx.extra.expiry);
+      ctx.extra.expiry?.clear();
     },
   });
 
@@ -246,9 +263,8 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       exp = undefined;
     }
     if (exp === undefined) return;
-    const inMs = Math.min(2 ** 31 - 1, Math.max(0, exp * 1000 - Date.now()));
-    connection.expiry = setTimeout(() => connection.socket.close(UNAUTHORIZED, 'UNAUTHENTICATED: TOKEN_EXPIRED'), inMs);
-    connection.expiry.unref();
+    // Not a plain setTimeout: Node cuts a delay beyond 24.8 days to 1 ms, and a token of a month would close at once (or, clamped, weeks early as expired).
+    connection.expiry = setLongTimeout(() => connection.socket.close(UNAUTHORIZED, 'UNAUTHENTICATED: TOKEN_EXPIRED'), exp * 1000 - Date.now());
   }
 
   await app.register(websocket, { options: { handleProtocols, maxPayload: maxPayloadBytes }, preClose: goingAway });

@@ -170,4 +170,6 @@ export interface WebhookRepository {
   countOf(agencyCode: string): Promise<number>;
   /** Resolves false when there was no such webhook. */
   delete(id: string): Promise<boolean>;
+  /** Re-seals every secret sealed under another key than the active one (a data key rotation); resolves with how many. */
+  reseal(): Promise<number>;
 }

@@ -64,6 +64,18 @@ describe('HTTP conventions of /graphql', () => {
     }
   });
 
+  it('refuses a subscription sent to /graphql with a coded 400, pointing to /graphql/ws, whatever directives its root field carries', async () => {
+    const answer = async (query: string) => {
+      const res = await post({ accept: 'application/graphql-response+json' }, { query });
+      const body = (await res.body.json()) as { errors?: Array<{ message: string; extensions: { code: string } }> };
+      return { status: res.statusCode, code: body.errors?.[0]?.extensions.code, message: body.errors?.[0]?.message };
+    };
+    expect(await answer(/* GraphQL */ `subscription Changes { dossierStatusChanged { id } }`)).toEqual({ status: 400, code: 'BAD_REQUEST', message: expect.stringContaining('/graphql/ws') });
+    expect(await answer(/* GraphQL */ `subscription Maybe($on: Boolean = false) { dossierStatusChanged @include(if: $on) { id } }`)).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'Subscription "Maybe" must not use "@skip" or "@include" directives in the top level selection. Subscriptions are served over WebSocket at /graphql/ws.' });
+    // A query beside it in the document: validation reads every operation, so it is refused all the same.
+    expect(await answer(/* GraphQL */ `query Sectors { sectors { code } } subscription Maybe($on: Boolean!) { dossierStatusChanged @skip(if: $on) { id } }`)).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+
   it('runs queries sent by GET and refuses mutations sent by GET with 405, allowing POST', async () => {
     const query = await request(`${gw.url}/graphql?query=${encodeURIComponent(SECTORS)}`, { headers: { authorization: gw.authorization, accept: 'application/graphql-response+json' } });
     expect(query.statusCode).toBe(200);

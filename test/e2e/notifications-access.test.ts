@@ -145,6 +145,34 @@ describe('access to subscriptions, webhooks and message counts', () => {
     );
   });
 
+  it('refuses variables that do not fit their declared types with BAD_USER_INPUT, as POST /graphql does, and records it', async () => {
+    const client = track(open(gw, { params: { authorization: gw.as('district-officer').authorization } })).client;
+    const codes = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (result.errors ?? []).map((e) => e.extensions?.code);
+    const http = await gw.as('district-officer').graphql(/* GraphQL */ `query Typed($n: Int) { procedures(first: $n) { totalCount } }`, { n: 'five' });
+    expect(codes(http)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await firstResult(client, /* GraphQL */ `subscription Mistyped($agency: String) { dossierStatusChanged(filter: { agency: $agency }) { id } }`, { agency: 5 }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await firstResult(client, /* GraphQL */ `subscription Missing($agency: String!) { dossierStatusChanged(filter: { agency: $agency }) { id } }`))).toEqual(['BAD_USER_INPUT']);
+    const entries = await audit({ subject: gw.as('district-officer').claims.sub });
+    expect(entries.filter((e) => e.operationName === 'Mistyped' || e.operationName === 'Missing').map((e) => [e.operationName, e.outcome, e.errorCodes])).toEqual(
+      expect.arrayContaining([
+        ['Mistyped', 'REJECTED', ['BAD_USER_INPUT']],
+        ['Missing', 'REJECTED', ['BAD_USER_INPUT']],
+      ]),
+    );
+  });
+
+  it('refuses a subscription whose root field @skip or @include may leave out, as the spec does, and keeps the connection for the next one', async () => {
+    const opened = track(open(gw, { params: { authorization: gw.as('district-officer').authorization } }));
+    expect(await opened.outcome).toBe('connected');
+    let closed: number | null = null;
+    opened.client.on('closed', (event) => (closed = (event as { code: number }).code));
+    const codes = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => (result.errors ?? []).map((e) => e.extensions?.code);
+    expect(codes(await firstResult(opened.client, /* GraphQL */ `subscription Skipped { dossierStatusChanged @skip(if: true) { id } }`))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await firstResult(opened.client, /* GraphQL */ `subscription Included($on: Boolean = false) { ... on Subscription { dossierStatusChanged @include(if: $on) { id } } }`))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(codes(await firstResult(opened.client, /* GraphQL */ `query Sneaky { dossiers(first: 1) { totalCount } }`))).toEqual(['BAD_REQUEST']);
+    expect(closed).toBeNull();
+  });
+
   it('audits each event a subscription receives with the personal-data fields it carried', async () => {
     const district = gw.as('district-officer');
     const client = track(open(gw, { params: { authorization: district.authorization } })).client;
@@ -223,5 +251,26 @@ describe('access to subscriptions, webhooks and message counts', () => {
       { day: '2026-11-01', channels: [], skipped: { noConsent: 0 } },
       { day: '2026-11-02', channels: [], skipped: { noConsent: 0 } },
     ]);
+  });
+});
+
+describe('subscriptions while the identity provider\'s key set cannot be read', () => {
+  let gw: TestGateway;
+  let client: Client | null = null;
+  beforeAll(async () => {
+    // Nothing listens on port 9: every token's key set fetch fails, as in an identity provider's outage.
+    gw = await startTestGateway({ procedures: 20, auth: { jwks: { url: 'http://127.0.0.1:9/certs', timeoutMs: 500 } } });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await gw?.close();
+  });
+
+  it('closes the connection as one to try again later (1013, which graphql-ws clients retry), not as unauthorized, as HTTP answers 502 rather than 401', async () => {
+    const http = await gw.as('district-officer').graphql(/* GraphQL */ `{ __typename }`);
+    expect({ status: http.status, code: http.errors?.[0]?.extensions?.code }).toEqual({ status: 502, code: 'UPSTREAM_UNAVAILABLE' });
+    const opened = open(gw, { params: { authorization: gw.as('district-officer').authorization } });
+    client = opened.client;
+    expect(await opened.outcome).toEqual({ code: 1013, reason: expect.stringMatching(/^UPSTREAM_UNAVAILABLE: /) });
   });
 });

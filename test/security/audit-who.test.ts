@@ -67,6 +67,18 @@ describe('who called, in the audit log', () => {
     expect(own.data!.auditLog.nodes.map((entry) => entry.operationName)).toEqual(['OwnDossiers']);
   });
 
+  it('answers and audits a query whose @skip reads a variable left to its default, counting only what it returned', async () => {
+    const developer = gw.as('developer');
+    const res = await developer.graphql<{ procedures: { nodes: unknown[] } }>(/* GraphQL */ `query SkippedByDefault($bare: Boolean = true) { sectors @skip(if: $bare) { code } procedures(first: 2) { nodes { code } } }`);
+    expect({ status: res.status, errors: res.errors, sectors: res.data && 'sectors' in res.data, procedures: res.data?.procedures.nodes.length }).toEqual({ status: 200, errors: undefined, sectors: false, procedures: 2 });
+    await gw.running.audit.flush();
+    const { data } = await read(gw.as('security-auditor'), { operationName: 'SkippedByDefault' });
+    expect(data!.auditLog.nodes.map((entry) => ({ outcome: entry.outcome, records: entry.records }))).toEqual([
+      { outcome: 'SUCCESS', records: expect.arrayContaining([{ type: 'Procedure', count: 2 }]) },
+    ]);
+    expect(data!.auditLog.nodes[0]!.records.map((r) => r.type)).not.toContain('Sector');
+  });
+
   describe('refused and anonymous requests', () => {
     const forged = (token: string): string => {
       const [header, payload, signature] = token.split('.') as [string, string, string];

@@ -58,6 +58,25 @@ describe('rotate-key', () => {
     expect(lines.join('\n')).toMatch(/re-sealed 5 record\(s\)[\s\S]*removed the old key\(s\) k1/);
   });
 
+  it("re-seals the webhooks' signing secrets too, so that the old key's removal leaves every webhook signing", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-rotate-'));
+    const old = loadDataKeyring({ dataDir }).keyring;
+    await seed(dataDir, old);
+    const secret = `whsec_${'s'.repeat(40)}`;
+    const before = await createStore({ dataDir, dataKeyring: old });
+    await before.webhooks.create({ id: 'wh_rotate', agencyCode: '000.00.41.H56', url: 'https://hook.example.gov.vn/in', events: ['dossier.status_changed'], secret, createdBy: { subject: null, clientId: null }, createdAt: new Date() });
+    await before.close();
+
+    expect(await rotateKey([], { LIENTHONG_DATA_DIR: dataDir }, io().io)).toBe(0);
+
+    const after = await createStore({ dataDir, dataKeyring: readDataKeyFile(path.join(dataDir, KEY_FILE)) });
+    try {
+      expect(await after.webhooks.get('wh_rotate').then((w) => w?.secret, (err: { extensions?: { code?: string } }) => err.extensions?.code)).toBe(secret);
+    } finally {
+      await after.close();
+    }
+  });
+
   it('with configured keys: re-seals under the active one and names the keys that can go', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'lienthong-rotate-'));
     const a = randomBytes(32);

@@ -69,6 +69,16 @@ describe('per-request loaders', () => {
     expect(connector.calls).toEqual(['1.000002']);
   });
 
+  it('count a procedure the catalogue lacks as one cache miss, read at once or by batch', async () => {
+    const connector = fakeConnector({ '1.000002': procedure('1.000002') });
+    const { catalogue, ctx } = contextFor(connector);
+    const lookups: string[] = [];
+    catalogue.observeLookups((cache, result) => lookups.push(`${cache} ${result}`));
+    expect((await ctx.loaders.procedureNow('1.000002'))?.code).toBe('1.000002');
+    expect(lookups).toEqual(['procedures miss']);
+    expect(connector.calls).toEqual(['1.000002']);
+  });
+
   it('answer one error per failing key and keep the neighbours in a batch', async () => {
     const connector = fakeConnector({
       '1.000001': procedure('1.000001'),

@@ -49,6 +49,13 @@ describe('countReturnedRecords', () => {
     expect(count(query, data, { withAgency: true, noFees: false })).toEqual({ Page: 1, Dossier: 1, Agency: 1, Fee: 1 });
   });
 
+  it('reads a variable left out of the request as its declared default, as execution does', () => {
+    const query = /* GraphQL */ `query Q($withAgency: Boolean = true, $noFees: Boolean! = true) { dossiers { nodes { id agency @include(if: $withAgency) { id } fees @skip(if: $noFees) { amount } } } }`;
+    const data = { dossiers: { nodes: [{ id: 'a', agency: { id: 'g' } }] } };
+    expect(count(query, data)).toEqual({ Page: 1, Dossier: 1, Agency: 1 });
+    expect(count(query, { dossiers: { nodes: [{ id: 'a', fees: [{ amount: 1 }] }] } }, { withAgency: false, noFees: false })).toEqual({ Page: 1, Dossier: 1, Fee: 1 });
+  });
+
   it('counts each value of an audited enum, in lists too', () => {
     const data = { dossiers: { nodes: [{ verdict: 'BAD', verdicts: ['GOOD', 'BAD', 'BAD'] }, { verdict: null, verdicts: [] }] } };
     expect(count(/* GraphQL */ `{ dossiers { nodes { verdict verdicts } } }`, data)).toEqual({ Page: 1, Dossier: 2, Verdict_BAD: 3, Verdict_GOOD: 1 });

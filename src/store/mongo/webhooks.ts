@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { agencyPathsOf } from '../agency-paths-of';
 import { WEBHOOK_EVENTS, type Webhook, type WebhookEvent, type WebhookRepository } from '../delivery-repository';
 import { ALL_PATH } from '../dossier-rollup';
@@ -97,6 +97,17 @@ export const webhooks: MongoRepositoryDefinition<WebhookRepository, WebhookModel
       async delete(id) {
         const { deletedCount } = await Webhook.deleteOne({ _id: { $eq: id } });
         return deletedCount > 0;
+      },
+      async reseal() {
+        // Registrations are few (a cap per agency): read at once, each re-sealed only if its key is still the one it was read with.
+        const ring = requireDataKeyring(keyring);
+        const documents = await Webhook.find({ keyId: mongoose.trusted({ $ne: ring.activeKeyId }) }, { keyId: 1, sealedSecret: 1 }).lean<Array<Pick<WebhookDocument, '_id' | 'keyId' | 'sealedSecret'>>>();
+        if (documents.length === 0) return 0;
+        const operations = documents.map((document) => {
+          const { keyId, sealed } = seal(unseal(bytesOf(document.sealedSecret), document._id, ring), document._id, ring);
+          return { updateOne: { filter: { _id: { $eq: document._id }, keyId: { $eq: document.keyId } }, update: { $set: { keyId, sealedSecret: sealed } } } };
+        });
+        return (await Webhook.bulkWrite(operations, { ordered: true })).modifiedCount;
       },
     };
   },

@@ -61,6 +61,8 @@ export const webhooks: SqliteRepositoryDefinition<WebhookRepository> = {
     const selectAll = db.prepare<[], WebhookRow>('SELECT * FROM webhook ORDER BY created_at, id');
     const countOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM webhook WHERE agency_code = ?');
     const remove = db.prepare('DELETE FROM webhook WHERE id = ?');
+    const selectToReseal = db.prepare<[string], Pick<WebhookRow, 'id' | 'key_id' | 'sealed_secret'>>('SELECT id, key_id, sealed_secret FROM webhook WHERE key_id != ?');
+    const updateSealed = db.prepare('UPDATE webhook SET key_id = ?, sealed_secret = ? WHERE id = ? AND key_id = ?');
 
     const webhookOf = (row: WebhookRow): Webhook => ({
       id: row.id,
@@ -97,6 +99,18 @@ export const webhooks: SqliteRepositoryDefinition<WebhookRepository> = {
       },
       async delete(id) {
         return remove.run(id).changes > 0;
+      },
+      async reseal() {
+        // Registrations are few (a cap per agency): one transaction re-seals them all.
+        const ring = requireDataKeyring(keyring);
+        return db
+          .transaction(() =>
+            selectToReseal.all(ring.activeKeyId).reduce((done, row) => {
+              const { keyId, sealed } = seal(unseal(row.sealed_secret, row.id, ring), row.id, ring);
+              return done + updateSealed.run(keyId, sealed, row.id, row.key_id).changes;
+            }, 0),
+          )
+          .immediate();
       },
     };
   },
