@@ -1,4 +1,5 @@
 import type { PrintedImage } from './image';
+import { createImageCache } from './image-cache';
 import { isLookupSecret } from './lookup-secret';
 import { lookupUrlOf } from './lookup-url';
 import type { PrintingOptions } from './printing-options';
@@ -32,16 +33,18 @@ export interface Printing {
 
 export function createPrinting(options: PrintingOptions): Printing {
   const procedureUrl = (code: string): string => procedurePageUrl(code, options.procedurePageUrl);
+  const cached = createImageCache();
+  const qr = (url: string, format: 'SVG' | 'PNG') => cached(`qr:${format}:${url}`, () => renderQr(url, format));
   return {
     procedureUrl,
-    procedureQr: (code, format) => renderQr(procedureUrl(code), format),
+    procedureQr: (code, format) => qr(procedureUrl(code), format),
     async procedureBoard({ agencyCode, agencyName, procedures }, format) {
       const board: ProcedureBoard = { agencyCode, agencyName, procedures: procedures.map((p) => ({ ...p, url: procedureUrl(p.code) })) };
       return format === 'SVG' ? renderBoardSvg(board) : renderBoardPdf(board, options.fontFile());
     },
     receipt(dossierCode) {
       const lookupUrl = lookupUrlOf(dossierCode, options);
-      return { dossierCode, lookupUrl, barcode: (format) => renderCode128(dossierCode, format), qrCode: (format) => renderQr(lookupUrl, format) };
+      return { dossierCode, lookupUrl, barcode: (format) => cached(`code128:${format}:${dossierCode}`, () => renderCode128(dossierCode, format)), qrCode: (format) => qr(lookupUrl, format) };
     },
     isLookupSecret: (dossierCode, secret) => isLookupSecret(dossierCode, secret, options.lookupKey),
   };

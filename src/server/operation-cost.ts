@@ -39,7 +39,8 @@ export interface CostInput {
  * a variable's value, or the argument's default); fragments count as the fields they
  * stand for. This is graphql-armor's cost rule, computed where the variables are known: a
  * page size given as `$n` weighs what `n` is, not 1, and an omitted `first` weighs its
- * default. Introspection (`__schema`, `__type`) costs nothing.
+ * default. A field marked `@cost(weight: w)` in the schema (images) costs w instead of 1
+ * or 2. Introspection (`__schema`, `__type`) costs nothing.
  */
 export function operationCost({ schema, operation, fragments, variables }: CostInput): number {
   const rootType = schema.getRootType(operation.operation);
@@ -57,11 +58,12 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
         if (selection.name.value === '__schema' || selection.name.value === '__type') continue;
         const field = fieldDefinition(schema, parent, selection.name.value);
         const type = field ? getNamedType(field.type) : undefined;
+        const weight = field ? costWeight(field) : undefined;
         if (!field || !selection.selectionSet || !isCompositeType(type)) {
-          cost += SCALAR_COST;
+          cost += weight ?? SCALAR_COST;
           continue;
         }
-        cost += (OBJECT_COST + DEPTH_FACTOR * selectionCost(selection.selectionSet, type)) * pageSize(field, selection, variables);
+        cost += ((weight ?? OBJECT_COST) + DEPTH_FACTOR * selectionCost(selection.selectionSet, type)) * pageSize(field, selection, variables);
       }
     }
     return cost;
@@ -83,6 +85,19 @@ export function operationCost({ schema, operation, fragments, variables }: CostI
   return selectionCost(operation.selectionSet, rootType);
 }
 
+
+const weights = new WeakMap<GraphQLField<unknown, unknown>, number | null>();
+
+/** The `weight` of the field's `@cost` directive in the schema's SDL, if it has one. */
+function costWeight(field: GraphQLField<unknown, unknown>): number | undefined {
+  let weight = weights.get(field);
+  if (weight === undefined) {
+    const argument = field.astNode?.directives?.find((d) => d.name.value === 'cost')?.arguments?.find((a) => a.name.value === 'weight');
+    weight = argument?.value.kind === Kind.INT ? Number(argument.value.value) : null;
+    weights.set(field, weight);
+  }
+  return weight ?? undefined;
+}
 
 /** The field's `first` as execution will coerce it, at least 1; 1 for a field without one. */
 function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {

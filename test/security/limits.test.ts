@@ -57,6 +57,25 @@ describe('query limits with the default settings', () => {
     }
   });
 
+  describe('images, which cost the gateway what thousands of fields do', () => {
+    // A QR code weighs 1000 (@cost in the schema). nodes { qrCode { mediaType } } = 2 + 1.5 × (1000 + 1.5 × 1) = 1504.25;
+    // procedures(first: 100) = (2 + 1.5 × 1504.25) × 100 = 225,837.5, and fifteen aliases fifteen times that.
+    it('refuses a page of a hundred PNG QR codes, and fifteen aliases of it, before drawing any (it stalled the loop 45 s)', async () => {
+      const page = (alias: string) => `${alias}: procedures(first: 100) { nodes { qrCode(format: PNG) { mediaType } } }`;
+      const one = await gw.as('developer').graphql(`{ ${page('p0')} }`);
+      expect([one.status, one.errors?.[0]?.message, limitOf(one)]).toEqual([400, 'Query cost limit of 20000 exceeded, found 225837.5.', { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost' }]);
+      const fifteen = await gw.as('developer').graphql(`{ ${Array.from({ length: 15 }, (_, i) => page(`p${i}`)).join(' ')} }`);
+      expect([fifteen.status, limitOf(fifteen)?.limit]).toEqual([400, 'maxCost']);
+    });
+
+    it('draws the QR codes of a few procedures, as a page that shows them does', async () => {
+      // (2 + 1.5 × 1504.25) × 5 = 11,291.875
+      const res = await gw.as('developer').graphql<{ procedures: { nodes: Array<{ qrCode: { mediaType: string } }> } }>(`{ procedures(first: 5) { nodes { qrCode(format: PNG) { mediaType } } } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.procedures.nodes.map((n) => n.qrCode.mediaType)).toEqual(Array(5).fill('image/png'));
+    });
+  });
+
   describe('the list-size cap in the schema', () => {
     it.each([
       ['dossiers(first:)', /* GraphQL */ `{ dossiers(first: 101) { totalCount } }`, {}, 'Query.dossiers.first'],

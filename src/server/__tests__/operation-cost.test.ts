@@ -10,10 +10,16 @@ const schema = buildSchema(/* GraphQL */ `
     nodes: [Item!]!
     total: Int!
   }
+  directive @cost(weight: Int!) on FIELD_DEFINITION
   type Item {
     id: ID!
     name: String
     children(first: Int): ItemPage!
+    picture: Picture! @cost(weight: 1000)
+    checksum: String @cost(weight: 40)
+  }
+  type Picture {
+    data: String!
   }
 `);
 
@@ -31,6 +37,13 @@ describe('operationCost', () => {
   it('charges 1 per leaf and 2 plus 1.5 times the selection per object', () => {
     // 2 + 1.5 × (1 + 1)
     expect(costOf(/* GraphQL */ `{ item(id: "1") { id name } }`)).toBe(5);
+  });
+
+  it('charges a field marked @cost its weight instead of 1 or 2, multiplied by the pages above it', () => {
+    // picture = 1000 + 1.5 × 1; item = 2 + 1.5 × 1001.5
+    expect(costOf(/* GraphQL */ `{ item(id: "1") { picture { data } } }`)).toBe(1504.25);
+    // checksum = 40; nodes = 2 + 1.5 × 40 = 62; items = (2 + 1.5 × 62) × 100
+    expect(costOf(/* GraphQL */ `{ items(first: 100) { nodes { checksum } } }`)).toBe(9500);
   });
 
   it('multiplies a field by its literal first', () => {
