@@ -7,3 +7,4 @@ export { startOfVietnamDay, vietnamDayOfMs } from './vietnam-day';
 export type * from './procedure';
 export type * from './dossier';
 export { DOSSIER_STATUS_LABELS } from './dossier';
+export * from './media-type';

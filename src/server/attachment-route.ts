@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { canReadAgency } from '../auth';
+import { isMediaType } from '../domain';
 import { attachmentSignatureOf, type DocumentRegistry } from '../documents';
 import { ERROR_CATALOGUE, isGatewayError, type ErrorCode } from '../errors';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
@@ -59,7 +60,8 @@ export function registerAttachmentRoute(app: FastifyInstance, documents: Documen
       ...auditedPrincipal(principal),
     });
     return reply
-      .header('content-type', attachment.contentType ?? 'application/octet-stream')
+      // The type came from the sender's message: anything but a clean media type (a CR/LF, say) is served as plain bytes.
+      .header('content-type', attachment.contentType && isMediaType(attachment.contentType) ? attachment.contentType : 'application/octet-stream')
       .header('x-content-type-options', 'nosniff')
       .header('content-length', content.length)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`)

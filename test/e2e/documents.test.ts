@@ -97,6 +97,16 @@ describe('official documents through the gateway (edXML over the exchange axis),
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
 
+    // The same message as another system might send it, its attachment's type carrying a CR/LF: served as plain bytes, never as a header it writes.
+    const tampered = stored!.toString('utf8').replaceAll('application/pdf', 'text/html&#13;&#10;Set-Cookie: x=1');
+    expect(tampered).not.toBe(stored!.toString('utf8'));
+    gw.axis.deliverUnchecked('vpcp.qlvb', tampered.replace(outgoing.documentId, `${outgoing.documentId}-b`), { from: '000.00.00.H41', messageType: 'edoc' });
+    const again = await government.graphql<{ documents: { nodes: DocNode[] } }>(LIST, { agency: '000.00.00.G22', direction: 'INCOMING' });
+    const odd = again.data!.documents.nodes.find((n) => n.documentId === `${outgoing.documentId}-b`)!;
+    const oddDownload = await government.fetch(odd.attachments[0]!.downloadPath!);
+    expect([oddDownload.status, oddDownload.headers.get('content-type'), oddDownload.headers.get('set-cookie')]).toEqual([200, 'application/octet-stream', null]);
+    expect(Buffer.from(await oddDownload.arrayBuffer()).equals(pdf)).toBe(true);
+
     for (const status of ['01', '03', '05', '06']) {
       const ack = await government.graphql<{ acknowledgeDocument: { currentStatus: { code: string } } }>(ACK, { id: copy.id, s: status });
       expect(ack.errors).toBeUndefined();
@@ -139,6 +149,15 @@ describe('official documents through the gateway (edXML over the exchange axis),
     const res = await sync.graphql(SEND, { input: { from: '000.00.00.H41', to: ['000.00.00.G22'], number: '2', notation: 'X', subject: 's' } });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN_JURISDICTION');
     expect(gw.axis.inbox('vpcp.qlvb').every((e) => e.messageType !== 'edoc' || !gw.axis.stored(e.docId)!.toString('utf8').includes('<edXML:CodeNumber>2</edXML:CodeNumber>'))).toBe(true);
+  });
+
+  it('refuses an attachment whose type is no media type (a CR/LF would reach the recipients\' download headers), and sends nothing', async () => {
+    const before = gw.axis.inbox('vpcp.qlvb').length;
+    const res = await nghean.graphql(SEND, {
+      input: { from: '000.00.00.H41', to: ['000.00.00.G22'], number: '3', notation: 'X', subject: 's', attachments: [{ name: 'a.txt', contentType: 'text/plain\r\nSet-Cookie: x=1', contentBase64: 'YQ==' }] },
+    });
+    expect([res.errors?.[0]?.extensions?.code, res.errors?.[0]?.message]).toEqual(['BAD_USER_INPUT', 'attachments[0].contentType must be a media type such as application/pdf; got "text/plain\\r\\nSet-Cookie: x=1"']);
+    expect(gw.axis.inbox('vpcp.qlvb')).toHaveLength(before);
   });
 });
 

@@ -9,7 +9,7 @@ import {
 } from '../../../connectors/document-exchange';
 import { formatVietnamDateTime } from '../../../connectors/kit';
 import { attachmentSignatureOf, signatureOf, type DocumentCopy } from '../../documents';
-import { newestFirstKey } from '../../domain';
+import { isMediaType, newestFirstKey } from '../../domain';
 import { GatewayError } from '../../errors';
 import type { DocumentAttachmentResolvers, DocumentResolvers, DocumentStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
@@ -102,6 +102,9 @@ export const documentMutations: Pick<MutationResolvers, 'sendDocument' | 'acknow
       const content = Buffer.from(a.contentBase64, 'base64');
       if (content.toString('base64').replace(/=+$/, '') !== a.contentBase64.replace(/\s/g, '').replace(/=+$/, '')) {
         throw new GatewayError('BAD_USER_INPUT', `attachments[${i}].contentBase64 is not valid base64`);
+      }
+      if (!isMediaType(a.contentType)) {
+        throw new GatewayError('BAD_USER_INPUT', `attachments[${i}].contentType must be a media type such as application/pdf; got ${JSON.stringify(a.contentType.slice(0, 100))}`);
       }
       return { contentId: `cid:${i + 1}`, name: a.name, contentType: a.contentType, description: a.description ?? undefined, content, size: content.length };
     });
