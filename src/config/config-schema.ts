@@ -488,6 +488,12 @@ const server = z
       .describe('CORS: which browser origins may call the API.'),
     compressThresholdBytes: z.number().int().min(0).default(1024).describe('Responses larger than this many bytes are compressed (gzip, brotli or deflate, as the client accepts); 0 turns compression off.'),
     bodyLimitBytes: z.number().int().positive().default(1_048_576).describe('Largest request body; larger ones get PAYLOAD_TOO_LARGE (413).'),
+    trustProxy: z
+      .union([z.boolean(), z.array(z.string().min(1)).min(1)])
+      .default(false)
+      .describe(
+        'Behind a load balancer or reverse proxy: which hops\' X-Forwarded-For to believe for the client\'s address (audit log, the public lookup\'s rate limit). false: none (the connection\'s address); a list: those proxies\' addresses or CIDRs (e.g. ["10.0.0.0/8"]); true: any (only when nothing else can reach the port).',
+      ),
     readinessDetails: z.boolean().default(false).describe('/readyz shows per-source details, store location and audit counters (it needs no token): for closed networks only.'),
     ...metricsServer,
     federation: z.boolean().default(false).describe('Serve the schema as an Apollo Federation 2 subgraph, for a router composing gateways (README.md#federation).'),

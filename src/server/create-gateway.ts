@@ -91,6 +91,8 @@ export async function createGateway({ config, sources, logger, audit, authentica
     // Requests are recorded by the audit log; per-request access lines would only repeat it.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: server.bodyLimitBytes,
+    // Behind a load balancer every connection comes from it: the client's address is the one its X-Forwarded-For names.
+    trustProxy: server.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

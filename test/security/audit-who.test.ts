@@ -189,3 +189,28 @@ describe('who called, in the audit log', () => {
     });
   });
 });
+
+describe('the client\'s address behind a load balancer', () => {
+  const CLIENT_IP = /* GraphQL */ `query($filter: AuditFilter) { auditLog(filter: $filter, first: 10) { nodes { operationName clientIp } } }`;
+  const ask = async (gw: TestGateway, forwardedFor: string) => {
+    const officer = gw.as('province-officer');
+    await officer.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ query: 'query Where { sectors { code } }' }) });
+    const { data } = await gw.as('security-auditor').graphql<{ auditLog: { nodes: Array<{ operationName: string; clientIp: string | null }> } }>(CLIENT_IP, { filter: { subject: officer.claims.sub, operationName: 'Where' } });
+    return data!.auditLog.nodes.map((n) => n.clientIp);
+  };
+
+  it('is the one the configured proxy forwards, and a forged X-Forwarded-For counts for nothing where no proxy is configured', async () => {
+    const behind = await startTestGateway({ procedures: 20, server: { trustProxy: ['127.0.0.1'] } });
+    try {
+      expect(await ask(behind, '203.0.113.7')).toEqual(['203.0.113.7']);
+    } finally {
+      await behind.close();
+    }
+    const direct = await startTestGateway({ procedures: 20 });
+    try {
+      expect(await ask(direct, '203.0.113.7')).toEqual(['127.0.0.1']);
+    } finally {
+      await direct.close();
+    }
+  });
+});
