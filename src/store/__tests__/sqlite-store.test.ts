@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -36,6 +36,19 @@ describe('SQLite store', () => {
 
     expect(store.kind).toBe('sqlite');
     expect(store.location).toBe(path.join(dataDir, 'lienthong.db'));
+  });
+
+  it('keeps the file, its log and its shared memory readable by their owner only, a file found readable by others included', async () => {
+    const dataDir = path.join(root, 'perm');
+    const store = await open(dataDir);
+    await store.audit.append([entry(1)]);
+    const file = path.join(dataDir, 'lienthong.db');
+    expect([file, `${file}-wal`, `${file}-shm`].map((f) => (statSync(f).mode & 0o777).toString(8))).toEqual(['600', '600', '600']);
+
+    const old = path.join(root, 'old.db');
+    writeFileSync(old, '', { mode: 0o644 });
+    openSqliteDatabase(old).close();
+    expect((statSync(old).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('runs in memory when sqliteFile is :memory:', async () => {

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
@@ -14,8 +15,15 @@ export const BUSY_TIMEOUT_MS = 5000;
  * - busy timeout: another process on the same file (an operator's sqlite3 shell, a second
  *   gateway) makes a writer wait up to {@link BUSY_TIMEOUT_MS}, not fail at once.
  * - foreign_keys=ON, which SQLite leaves off by default.
+ * - the file readable by its owner only (0600; SQLite gives its -wal and -shm files the
+ *   same mode): personal data in it is sealed, but the audit log, who asked what, is not.
  */
 export function openSqliteDatabase(file: string): Database.Database {
+  if (file !== ':memory:') {
+    // Made (or found) before SQLite opens it, so no moment passes with the file readable by others.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+  }
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma('journal_mode = WAL');
