@@ -42,6 +42,7 @@ const CONTENT_SECURITY_POLICY = [
  */
 export function registerPlayground(app: FastifyInstance, { paths = ['/', '/playground'], ...page }: PlaygroundOptions = {}): void {
   let built: { gzip: Buffer; etag: string } | null = null;
+  let plain: Buffer | null = null;
   const build = (): { gzip: Buffer; etag: string } => {
     const html = renderPlaygroundPage(page);
     return { gzip: gzipSync(html), etag: `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"` };
@@ -61,7 +62,8 @@ export function registerPlayground(app: FastifyInstance, { paths = ['/', '/playg
       if (req.headers['if-none-match'] === built.etag) return reply.status(304).send();
       void reply.header('content-type', 'text/html; charset=utf-8');
       // Every browser accepts gzip; a client that does not gets the page as it is.
-      if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send(gunzipSync(built.gzip));
+      // Unpacked once, kept: unauthenticated clients must not make the gateway inflate 9 MB per request.
+      if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send((plain ??= gunzipSync(built.gzip)));
       return reply.header('content-encoding', 'gzip').send(built.gzip);
     });
   }
