@@ -30,6 +30,15 @@ describe('maskFreeText: the applicant\'s name however it was typed', () => {
     expect(maskFreeText('Ủy quyền cho Lê An.', { names: ['Lê An'] })).toBe('Ủy quyền cho L*** A***.');
   });
 
+  it('masks two or more of its words in their order, and the given name after a form of address', () => {
+    const oanh = { names: ['Ngô Thu Ngọc Oanh'] };
+    expect(maskFreeText('Gửi anh Ngọc Oanh', oanh)).toBe('Gửi anh N*** O***');
+    expect(maskFreeText('Đã báo ông Oanh, chị OANH và cháu oanh', oanh)).toBe('Đã báo ông O***, chị O*** và cháu o***');
+    expect(maskFreeText('Hồ sơ Thu Ngọc Oanh Ngô', oanh)).toBe('Hồ sơ T*** N*** O*** Ngô');
+    // A word alone, without a form of address, is no one's name: Oanh may be a place, Thu a season.
+    expect(maskFreeText('Mùa thu ở Oanh', oanh)).toBe('Mùa thu ở Oanh');
+  });
+
   it('masks every occurrence, and ignores a blank or one-letter name', () => {
     expect(maskFreeText('Nguyễn Minh Tâm và NGUYEN MINH TAM', tam)).toBe('N*** M*** T*** và N*** M*** T***');
     expect(maskFreeText('A B C', { names: [' ', 'A'] })).toBe('A B C');
@@ -49,6 +58,11 @@ describe('maskFreeText: ID and phone numbers however they were grouped', () => {
     ['a +84 number', 'liên hệ +84 912 345 678', 'liên hệ 84*******78'],
     ['a (+84) number with dashes', 'liên hệ (+84) 912-345-678', 'liên hệ 84*******78'],
     ['full-width digits', 'SĐT ０９１２３４５６７８', 'SĐT 09******78'],
+    ['a CCCD with three spaces between groups', 'CCCD 0381   4871   1649', 'CCCD 03********49'],
+    ['a CCCD with slashes', 'số 038/148/711/649', 'số 03********49'],
+    ['a CCCD with commas', 'số 038,148,711,649', 'số 03********49'],
+    ['a CCCD with underscores', 'CCCD_0381_4871_1649.pdf', 'CCCD_03********49.pdf'],
+    ['a number with its area code in brackets', 'gọi (093) 396 6837', 'gọi (09******37'],
   ])('masks %s', (_what, text, expected) => {
     expect(maskFreeText(text, null)).toBe(expected);
   });
@@ -58,6 +72,7 @@ describe('maskFreeText: ID and phone numbers however they were grouped', () => {
     ['a local procedure code', 'Thủ tục 1.001612.000.00.00.H56'],
     ['dates and a plot number', 'Ngày 15.03.2024, thửa đất số 123, tờ bản đồ số 45, diện tích 120,5 m²'],
     ['an amount under 9 digits', 'Lệ phí 1.500.000 đồng'],
+    ['a date range', 'Nghỉ từ 15/03/2024 - 20/03/2024 và 01.04.2024–05.04.2024'],
   ])('leaves %s alone', (_what, text) => {
     expect(maskFreeText(text, null)).toBe(text);
   });
@@ -67,6 +82,11 @@ describe('maskFreeText: email addresses', () => {
   it('keeps the first character and the domain', () => {
     expect(maskFreeText('Gửi kết quả qua nguyenminhtam88@gmail.com nhé', tam)).toBe('Gửi kết quả qua n***@gmail.com nhé');
     expect(maskFreeText('Email: Tam.Nguyen@Thanhhoa.gov.vn', null)).toBe('Email: T***@Thanhhoa.gov.vn');
+  });
+
+  it('masks one spelled out to dodge filters', () => {
+    expect(maskFreeText('liên hệ oanhnt839 [at] gmail [dot] com nhé', null)).toBe('liên hệ o*** nhé');
+    expect(maskFreeText('mail: oanh(at)yahoo.com.vn', null)).toBe('mail: o***');
   });
 });
 

@@ -32,13 +32,13 @@ describe('maskPii', () => {
 
 describe('isCitizenRole', () => {
   it('recognises the roles one-stop systems give a citizen, however they are typed', () => {
-    for (const role of ['Người nộp hồ sơ', 'NGƯỜI NỘP HỒ SƠ', 'nguoi nop ho so', 'Chủ hồ sơ', 'Công dân', 'Tổ chức, cá nhân', 'Tổ chức/Cá nhân', 'Người được ủy quyền', 'Người  đại diện'.normalize('NFD')]) {
+    for (const role of ['Người nộp hồ sơ', 'NGƯỜI NỘP HỒ SƠ', 'nguoi nop ho so', 'Chủ hồ sơ', 'Công dân', 'Tổ chức, cá nhân', 'Tổ chức/Cá nhân', 'Người được ủy quyền', 'Người  đại diện'.normalize('NFD'), 'Người được ủy quyền nộp hồ sơ', 'Công dân nộp trực tuyến', 'Người nộp hồ sơ (qua bưu chính)']) {
       expect({ role, citizen: isCitizenRole(role) }).toEqual({ role, citizen: true });
     }
   });
 
   it('does not take an officer\'s position for a citizen\'s', () => {
-    for (const role of ['Chuyên viên', 'Phó Chủ tịch UBND', 'Cán bộ một cửa', 'Trưởng phòng Tư pháp', '', null]) {
+    for (const role of ['Chuyên viên', 'Phó Chủ tịch UBND', 'Cán bộ một cửa', 'Trưởng phòng Tư pháp', 'Cán bộ tiếp nhận hồ sơ của công dân', 'Người phụ trách', '', null]) {
       expect({ role, citizen: isCitizenRole(role) }).toEqual({ role, citizen: false });
     }
   });
