@@ -30,3 +30,27 @@ export function refusalReasonOf(error: unknown): AuthRefusalReason | null {
   const reason = error.extensions.reason;
   return (AUTH_REFUSAL_REASONS as readonly unknown[]).includes(reason) ? (reason as AuthRefusalReason) : null;
 }
+
+/** Who held a refused token whose signature did verify (expired, another audience, bad claims). */
+export interface RefusedTokenHolder {
+  subject: string | null;
+  tokenId: string | null;
+  clientId: string | null;
+}
+
+const holders = new WeakMap<Error, RefusedTokenHolder>();
+
+/**
+ * Notes on a refusal who held the token, once its signature verified: the claims are then
+ * the issuer's, so the audit log may name the person an expired token belonged to. Never
+ * for a token whose signature failed: its claims are whatever the caller wrote.
+ */
+export function noteRefusedTokenHolder(error: Error, claims: { sub?: unknown; jti?: unknown; client_id?: unknown; azp?: unknown }): void {
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value.slice(0, 200) : null);
+  holders.set(error, { subject: text(claims.sub), tokenId: text(claims.jti), clientId: text(claims.client_id) ?? text(claims.azp) });
+}
+
+/** The holder noted on a refusal, if its token's signature verified. */
+export function refusedTokenHolderOf(error: unknown): RefusedTokenHolder | null {
+  return error instanceof Error ? (holders.get(error) ?? null) : null;
+}

@@ -2,7 +2,7 @@ import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVeri
 import { isGatewayError } from '../errors';
 import type { Logger } from '../log';
 import { ACCEPTED_ALGORITHMS, type AuthOptions } from './auth-options';
-import { authRefusal, refusalReasonOf } from './auth-refusal';
+import { authRefusal, noteRefusedTokenHolder, refusalReasonOf } from './auth-refusal';
 import { createKeySet } from './create-key-set';
 import { anonymousPrincipal, type Principal } from './principal';
 import { principalFromClaims } from './principal-from-claims';
@@ -55,6 +55,7 @@ export function createAuthenticator(options: AuthOptions, logger: AuthLogger): A
   function refuse(error: Error, header: { kid?: string; alg?: string }, claims?: JWTPayload): Error {
     const reason = refusalReasonOf(error);
     if (reason !== null) {
+      if (claims) noteRefusedTokenHolder(error, claims);
       const who = claims ? { clientId: claims.client_id ?? claims.azp, sub: claims.sub, jti: claims.jti } : {};
       logger.warn({ reason, kid: header.kid, alg: header.alg, ...who }, `bearer token refused: ${error.message}`);
     } else if (isGatewayError(error)) {

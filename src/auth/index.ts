@@ -1,7 +1,7 @@
 export { ACCEPTED_ALGORITHMS } from './auth-options';
 export type { AcceptedAlgorithm, AuthOptions, FileJwksOptions, InlineJwksOptions, JwksOptions, RemoteJwksOptions } from './auth-options';
-export { AUTH_REFUSAL_REASONS, authRefusal, refusalReasonOf } from './auth-refusal';
-export type { AuthRefusalReason } from './auth-refusal';
+export { AUTH_REFUSAL_REASONS, authRefusal, refusalReasonOf, refusedTokenHolderOf } from './auth-refusal';
+export type { AuthRefusalReason, RefusedTokenHolder } from './auth-refusal';
 export { canReadAgency, canSeeAgency, requireJurisdiction } from './can-see-agency';
 export { createAuthenticator } from './create-authenticator';
 export type { AuthLogger, Authenticator } from './create-authenticator';

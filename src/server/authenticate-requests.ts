@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
-import { refusalReasonOf, type Authenticator, type Principal } from '../auth';
+import { refusalReasonOf, refusedTokenHolderOf, type Authenticator, type Principal } from '../auth';
 import { isGatewayError } from '../errors';
 import type { AuditSink } from './audit-plugin';
 import { sendRefusal } from './send-refusal';
@@ -52,7 +52,7 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       if (err.code === 'UNAUTHENTICATED') {
         void reply.header('www-authenticate', err.extensions.reason === 'TOKEN_MISSING' ? 'Bearer realm="lienthong"' : 'Bearer realm="lienthong", error="invalid_token"');
       }
-      return sendRefusal(audit, req, reply, { code: err.code, message: err.message, extensions: { reason: err.extensions.reason }, startedAt: started, reason: refusalReasonOf(err) });
+      return sendRefusal(audit, req, reply, { code: err.code, message: err.message, extensions: { reason: err.extensions.reason }, startedAt: started, reason: refusalReasonOf(err), holder: refusedTokenHolderOf(err) });
     }
     return undefined;
   };

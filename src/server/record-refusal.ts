@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { RefusedTokenHolder } from '../auth';
 import type { ErrorCode } from '../errors';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
 
@@ -10,9 +11,10 @@ import { auditedPrincipal, type AuditSink } from './audit-plugin';
  * request to the attachment route is recorded as an attachment access naming what it
  * asked for; any other as a GraphQL access with the hash of its document (null when the
  * document was never read: a request without a token is refused before its body). `startedAt` is
- * when handling began (`performance.now()`); `reason` why a bearer token was refused.
+ * when handling began (`performance.now()`); `reason` why a bearer token was refused, and
+ * `holder` whose it was when its signature verified (an expired token).
  */
-export function recordRefusal(audit: AuditSink, req: FastifyRequest, code: ErrorCode, startedAt = performance.now(), reason: string | null = null): void {
+export function recordRefusal(audit: AuditSink, req: FastifyRequest, code: ErrorCode, startedAt = performance.now(), reason: string | null = null, holder: RefusedTokenHolder | null = null): void {
   const body = (req.body ?? {}) as { query?: unknown; operationName?: unknown };
   const params = (req.params ?? {}) as { id?: unknown; contentId?: unknown };
   const attachment = typeof params.id === 'string' && typeof params.contentId === 'string' ? { documentId: params.id, contentId: params.contentId } : null;
@@ -34,6 +36,7 @@ export function recordRefusal(audit: AuditSink, req: FastifyRequest, code: Error
     clientIp: req.ip ?? null,
     records: {},
     sensitiveFields: [],
-    ...auditedPrincipal(req.principal),
+    // A refused token whose signature verified still says whose it was; it acts for no agency.
+    ...(holder ? { ...holder, agencyCode: null } : auditedPrincipal(req.principal)),
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RefusedTokenHolder } from '../auth';
 import { ERROR_CATALOGUE, type ErrorCode } from '../errors';
 import type { AuditSink } from './audit-plugin';
 import { recordRefusal } from './record-refusal';
@@ -17,8 +18,8 @@ export function sendRefusal(
   audit: AuditSink,
   req: FastifyRequest,
   reply: FastifyReply,
-  { code, message, extensions = {}, startedAt, reason = null }: { code: ErrorCode; message: string; extensions?: Record<string, unknown>; startedAt?: number; reason?: string | null },
+  { code, message, extensions = {}, startedAt, reason = null, holder = null }: { code: ErrorCode; message: string; extensions?: Record<string, unknown>; startedAt?: number; reason?: string | null; holder?: RefusedTokenHolder | null },
 ): FastifyReply {
-  recordRefusal(audit, req, code, startedAt, reason);
+  recordRefusal(audit, req, code, startedAt, reason, holder);
   return reply.status(ERROR_CATALOGUE[code].httpStatus).send(refusalBody(code, message, extensions));
 }

@@ -117,6 +117,15 @@ describe('who called, in the audit log', () => {
       expect(nodes.every((entry) => entry.agency === null)).toBe(true);
     });
 
+    it('names whose an expired token was (its signature verified), and never whose a forged one claims to be', async () => {
+      const expired = await gw.withClaims({ client_id: 'one-stop-h56', sub: 'can-bo-het-han', agency: '000.00.41.H56', scope: 'dossiers:read' }, { expiresIn: -3600 });
+      expect((await expired.graphql(PROMOTED)).status).toBe(401);
+      const { data } = await read(gw.as('security-auditor'), { withoutAgency: true, errorCode: 'UNAUTHENTICATED' });
+      const byReason = Object.fromEntries(data!.auditLog.nodes.map((entry) => [entry.refusalReason, { subject: entry.subject, tokenId: entry.tokenId, client: entry.client, agency: entry.agency }]));
+      expect(byReason.TOKEN_EXPIRED).toEqual({ subject: 'can-bo-het-han', tokenId: expired.claims.jti, client: 'one-stop-h56', agency: null });
+      expect(byReason.TOKEN_INVALID_SIGNATURE).toEqual({ subject: null, tokenId: null, client: null, agency: null });
+    });
+
     it('lets the security auditor find a cross-jurisdiction attempt, with the person who made it', async () => {
       const { data } = await read(gw.as('security-auditor'), { errorCode: 'FORBIDDEN_JURISDICTION' });
       expect(data!.auditLog.nodes).toEqual([
