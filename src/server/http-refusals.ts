@@ -11,7 +11,7 @@ import { refusalBody, sendRefusal } from './send-refusal';
  *
  * - a request target that is not the canonical spelling of its path (see
  *   `canonicalPathProblem`): 400 BAD_REQUEST, audited, before anything else runs;
- * - a path or method no route serves: 404 NOT_FOUND;
+ * - a path or method no route serves: 404 NOT_FOUND, audited;
  * - a body too large (413 PAYLOAD_TOO_LARGE), not parseable or of a type no parser reads
  *   (400 BAD_REQUEST), audited; anything else 500, logged in full.
  *
@@ -23,9 +23,10 @@ export function registerHttpRefusals(app: FastifyInstance, audit: AuditSink, { b
     if (problem) return sendRefusal(audit, req, reply, { code: 'BAD_REQUEST', message: nonCanonicalMessage(req.url, problem) });
   });
 
+  // Audited like any refusal: a scanner probing /admin or /.env is an attempt the security auditor should see.
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    return reply.status(404).send(refusalBody('NOT_FOUND', `No route serves ${req.method} ${JSON.stringify(path.slice(0, 200))}.`));
+    return sendRefusal(audit, req, reply, { code: 'NOT_FOUND', message: `No route serves ${req.method} ${JSON.stringify(path.slice(0, 200))}.` });
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -126,6 +126,13 @@ describe('who called, in the audit log', () => {
       expect(byReason.TOKEN_INVALID_SIGNATURE).toEqual({ subject: null, tokenId: null, client: null, agency: null });
     });
 
+    it('lets the security auditor find a probe of a path no route serves', async () => {
+      const probe = await gw.withAuthorization('').fetch('/.env', { headers: { 'x-request-id': 'probe-of-dot-env' } });
+      expect(probe.status).toBe(404);
+      const { data } = await read(gw.as('security-auditor'), { withoutAgency: true, errorCode: 'NOT_FOUND' });
+      expect(data!.auditLog.nodes).toEqual([expect.objectContaining({ outcome: 'REJECTED', errorCodes: ['NOT_FOUND'], subject: null, agency: null })]);
+    });
+
     it('lets the security auditor find a cross-jurisdiction attempt, with the person who made it', async () => {
       const { data } = await read(gw.as('security-auditor'), { errorCode: 'FORBIDDEN_JURISDICTION' });
       expect(data!.auditLog.nodes).toEqual([
