@@ -1,6 +1,7 @@
 # lienthong gateway image: `docker build -t lienthong .`, then
 #   docker run -p 4000:4000 -v ./lienthong.yaml:/etc/lienthong/lienthong.yaml:ro lienthong
-# or `docker run -p 4000:4000 lienthong demo` for the embedded demo.
+# or `docker run -p 127.0.0.1:4000:4000 lienthong demo` for the embedded demo (loopback only:
+# its playground hands out the demo tokens).
 #
 # Node 24, the active LTS line (22 is in maintenance; 20 left support in April 2026): the
 # code and its locked dependencies run on Node 20.19+ (package.json engines; better-sqlite3

@@ -33,6 +33,10 @@ export async function runDemo({ port, logLevel = 'info', logFormat, print = (tex
   try {
     const config = parseConfig({ ...demo.config, server: { ...demo.config.server, playground: true, ...(port !== undefined && { port }) }, log: { level: logLevel } });
     const logger = createLogger({ level: config.log.level, format: logFormat });
+    // The playground page carries every demo token, pii:read included, to whoever loads it.
+    if (!['127.0.0.1', '::1', 'localhost'].includes(config.server.host)) {
+      logger.warn({ host: config.server.host }, `the demo listens on ${config.server.host}: its playground hands every demo token (personal data included) to anyone who can reach the port; publish it on loopback only (docker run -p 127.0.0.1:4000:4000 …)`);
+    }
     const principals: PlaygroundPrincipal[] = [...demo.tokens, await documentClerkOf(demo)];
     const tabs = playgroundExamples({ dossierCode: exampleDossier(demo), from: '2026-01-01T00:00:00+07:00', to: '2027-01-01T00:00:00+07:00' });
     return await serveGateway({
