@@ -127,7 +127,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (isGatewayError(error)) {
       io.err(`${error.message.startsWith(error.code) ? error.message : `${error.code}: ${error.message}`}\n`);
-      return error.code === 'CONFIG_INVALID' ? EXIT.usage : EXIT.failed;
+      // Nothing was done: a configuration or a store that does not open (the help says so).
+      return error.code === 'CONFIG_INVALID' || error.code === 'STORE_UNAVAILABLE' ? EXIT.usage : EXIT.failed;
     }
     io.err(`lienthong failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failed;

@@ -31,8 +31,13 @@ export function loadDataKeyring({ configured, environment, dataDir, create = tru
   const file = path.resolve(dataDir, KEY_FILE);
   if (!existsSync(file)) {
     if (!create) throw new GatewayError('CONFIG_INVALID', `no data key is configured and ${file} does not exist`);
-    mkdirSync(dataDir, { recursive: true });
-    writeDataKeyFile(file, { active: 'k1', keys: { k1: randomBytes(32).toString('base64') } });
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      writeDataKeyFile(file, { active: 'k1', keys: { k1: randomBytes(32).toString('base64') } });
+    } catch (err) {
+      // A data directory that cannot be made or written is the store's to report, with the path, not a stack trace.
+      throw new GatewayError('STORE_UNAVAILABLE', `cannot make the data key file ${file}: ${(err as Error).message}`, {}, err);
+    }
   }
   return { keyring: readDataKeyFile(file), where: 'file', file };
 }

@@ -62,6 +62,17 @@ describe('the lienthong command line', () => {
     expect(err.join('')).toMatch(/^CONFIG_INVALID: server\.port: .*\(got "eighty"\)/);
   });
 
+  it('stops start with status 2 and STORE_UNAVAILABLE naming the path when the data directory cannot be made, without a stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'lienthong-cli-'));
+    writeFileSync(path.join(dir, 'a-file'), 'not a directory');
+    const national = { ...valid.sources.nationalProcedures, password: 'p' };
+    const { file } = configFile(JSON.stringify({ ...valid, sources: { ...valid.sources, nationalProcedures: national }, store: { dataDir: path.join(dir, 'a-file', 'data') } }));
+    const { err, io } = capture();
+    expect(await runCli(['start', '--config', file], io)).toBe(2);
+    expect(err.join('')).toMatch(new RegExp(`^STORE_UNAVAILABLE: cannot make the data key file ${path.join(dir, 'a-file', 'data')}.*ENOTDIR`));
+    expect(err.join('')).not.toContain('    at ');
+  });
+
   describe('check-config', () => {
     it('passes a valid configuration with a summary of what would run, and says a key file would be made', async () => {
       const { file, dir } = configFile(valid);
