@@ -88,6 +88,8 @@ export function createDelivery({ config, store, logger, holder, notifications }:
     newDossierWindowDays: options.newDossierWindowDays,
     maxQueued: options.subscriptions.maxQueued,
     maxSubscribers: options.subscriptions.maxSubscriptions,
+    maxPerConnection: options.subscriptions.maxPerConnection,
+    maxPerPrincipal: options.subscriptions.maxPerPrincipal,
   });
   const consumers = [...(citizens ? [CITIZENS_CONSUMER] : []), WEBHOOKS_CONSUMER];
   let purgeTimer: NodeJS.Timeout | null = null;

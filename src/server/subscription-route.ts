@@ -152,6 +152,7 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
         return [...refuse(first!, operation.name?.value ?? null), ...rest];
       }
       const contextValue = context(connection.request, connection.principal!);
+      contextValue.connection = connection;
       connectionOf.set(contextValue, connection);
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
@@ -196,6 +197,8 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       async next() {
         const step = await source.next();
         if (step.done) return { value: undefined, done: true };
+        // One event's execution per turn of the event loop: a batch fanned out to many subscriptions never holds other requests (healthz, queries) for the whole batch.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const eventStarted = performance.now();
         const contextValue = context(connection.request, connection.principal!);
         const result = await execute({ ...args, rootValue: step.value, contextValue });
