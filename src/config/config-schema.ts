@@ -377,6 +377,10 @@ const delivery = z
         retries: retries(10, 2000),
         maxPerAgency: z.number().int().min(1).max(1000).default(20).describe('Webhooks one agency may register.'),
         allowHttp: z.boolean().default(false).describe('Accept http:// webhook URLs (closed networks, tests); otherwise https:// only.'),
+        allowLoopback: z
+          .boolean()
+          .default(false)
+          .describe('Let webhooks call loopback addresses (127.0.0.0/8, ::1, localhost): tests and demos whose receiver runs on this machine. Link-local (cloud metadata), unspecified, multicast and broadcast addresses stay refused; private networks are always allowed.'),
       })
       .strict()
       .prefault({})

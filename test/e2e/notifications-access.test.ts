@@ -245,6 +245,14 @@ describe('access to subscriptions, webhooks and message counts', () => {
       expect(code(await gw.as('district-officer').graphql(REGISTER, { agency: '000.00.41.H56', url: 'ftp://huyen.example.gov.vn/hooks' }))).toBe('BAD_USER_INPUT');
     });
 
+    it('are refused when they name the gateway\'s own machine or its link (the outsider\'s attack run), saying why', async () => {
+      const district = gw.as('district-officer');
+      for (const url of ['https://127.0.0.1:4732/metrics', 'https://169.254.169.254/latest/meta-data/', 'https://[::1]:4731/graphql', 'https://localhost:22/', 'https://0x7f000001/']) {
+        const refused = await district.graphql(REGISTER, { agency: '000.00.41.H56', url });
+        expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.message]).toEqual(['BAD_USER_INPUT', expect.stringMatching(/must not name a host of this machine or its link: .* is a loopback (address|name)|is a link-local address/)]);
+      }
+    });
+
     it('are listed within the caller\'s jurisdiction, without their secrets, and deleted only by those who act for their agency', async () => {
       const made = await gw.as('district-officer').graphql<{ registerWebhook: { webhook: { id: string } } }>(REGISTER, { agency: '000.00.41.H56', url: 'https://huyen.example.gov.vn/hooks/list' });
       const id = made.data!.registerWebhook.webhook.id;
