@@ -21,7 +21,7 @@ import {
 } from '../mongo/delivery-filters';
 import { DELIVERY_INDEX } from '../mongo/delivery-models';
 import { dossiers } from '../mongo/dossiers';
-import { WEBHOOK_INDEX, webhooks } from '../mongo/webhooks';
+import { WEBHOOK_INDEX, rankedUpToFilter, webhooks } from '../mongo/webhooks';
 import type { DeliveryPlan } from '../index';
 import { testKeyring } from './define-dossier-contract-tests';
 
@@ -190,6 +190,7 @@ describe('MongoDB delivery documents', () => {
       [Delivery, openOfTargetFilter('webhooks', 'wh')],
       [Delivery, settledBeforeFilter(t0)],
       [Delivery, purgeFilter(['1/wh', '2/wh'], t0)],
+      [Webhook, rankedUpToFilter('000.00.41.H56', t0, 'wh_b')],
       [DeliveryDay, dayCountsFilter('citizens', 'H56', 20_500, 20_510)],
     ];
     for (const [model, filter] of filters) {

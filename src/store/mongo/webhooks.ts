@@ -125,7 +125,7 @@ export const webhooks: MongoRepositoryDefinition<WebhookRepository, WebhookModel
 /** An agency's registrations ranked at or before (`createdAt`, then `_id`) the one given: its rank among them. */
 export function rankedUpToFilter(agencyCode: string, createdAt: Date, id: string): Record<string, unknown> {
   return {
-    agencyCode: { $eq: agencyCode },
     $or: [{ createdAt: mongoose.trusted({ $lt: createdAt }) }, { createdAt: { $eq: createdAt }, _id: mongoose.trusted({ $lte: String(id) }) }],
+    agencyCode: { $eq: agencyCode },
   };
 }
