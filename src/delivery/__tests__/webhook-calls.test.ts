@@ -232,6 +232,10 @@ describe('webhook calls from the change log', () => {
         ['wh_literal', 1, "UPSTREAM_UNAVAILABLE: not called: the webhook's address 127.0.0.1 is a loopback address"],
         ['wh_name', 1, expect.stringMatching(/^UPSTREAM_UNAVAILABLE: not called: the webhook's host localhost resolves only to addresses a webhook may not call \((127\.0\.0\.1|::1) is a loopback address/)],
       ]);
+      // Where loopback is allowed, the same name is looked up and connected to through the same guard.
+      expect(await registry.retryDeadLetters({ webhookId: 'wh_name' })).toBe(1);
+      await createChangeDispatcher({ store, consumer: createWebhookCalls({ store, logger, timeoutMs: 2000, allowLoopback: true }), logger, holder: 'replica-a', maxAttempts: 4, random: () => 0 }).drain();
+      expect(receiver.calls.map((c) => c.answered)).toEqual([204]);
     });
 
     it('judges the addresses DNS answers as they are written there, IPv4-mapped and zoned ones among them', () => {
