@@ -74,9 +74,11 @@ function failureOf(err: unknown): string {
  * statuses, procedure and appointment, never the applicant), so every try sends the same
  * bytes. A try signs the body afresh (`signWebhook`: a new timestamp, within the
  * receiver's replay window) with the webhook's secret and POSTs it; only a 2xx answer
- * delivers it. Redirects are not followed (the registered URL is the one called). A
- * failure is retried with backoff (a `Retry-After` honoured), except a 410 Gone; a
- * webhook deleted meanwhile cancels its deliveries.
+ * delivers it. Redirects are not followed (the registered URL is the one called), and the
+ * address connected to is judged after DNS (`createWebhookDispatcher`): one a webhook may
+ * not call is never contacted, and the call fails for good. A failure is retried with
+ * backoff (a `Retry-After` honoured), except a 410 Gone; a webhook deleted meanwhile
+ * cancels its deliveries; one whose secret does not unseal fails its own calls only.
  */
 export function createWebhookCalls({ store, logger, timeoutMs = 10_000, allowLoopback = false, dispatcher = createWebhookDispatcher({ allowLoopback }), now = Date.now }: WebhookCallsOptions): DeliveryConsumer {
   const log = logger.child({ component: 'webhook-calls' });
@@ -86,8 +88,8 @@ export function createWebhookCalls({ store, logger, timeoutMs = 10_000, allowLoo
     async plan(events: readonly StatusChangeEvent[]) {
       // Registrations are few (a cap per agency); read once per batch, so one registered now
       // hears the next batch. Found by the agency path each is rooted at, so matching a
-      // change costs four look-ups however many webhooks there are.
-      // Listed without their secrets: one unreadable secret fails only that webhook's calls, at sending.
+      // change costs four look-ups however many webhooks there are. Listed without their
+      // secrets: one that does not unseal fails only that webhook's calls, at sending.
       const byRoot = new Map<string, WebhookListing[]>();
       for (const hook of await store.webhooks.list(null)) {
         const root = rootPathOf(hook.agencyCode);
