@@ -76,9 +76,12 @@ interface Connection {
  * 2. each `subscribe`: the token limit at parse, validation, the query limits with its
  *    variables (depth, aliases, directives, `@limit` caps, cost), variables that do not
  *    coerce (BAD_USER_INPUT), subscriptions only (queries and mutations go to POST /graphql);
+ *    its context carries the connection, by which the change feed caps a connection's
+ *    subscriptions (and a principal's, over its connections);
  * 3. each event is executed through the same schema, so `@pii` masks it as any query, with
- *    a fresh context, and audited as its own access (who, which personal-data fields it
- *    carried); errors leave through the same formatting as HTTP answers.
+ *    a fresh context, one per turn of the event loop, and audited as its own access (who,
+ *    which personal-data fields it carried); errors leave through the same formatting as
+ *    HTTP answers.
  */
 export async function registerSubscriptionRoute(app: FastifyInstance, options: SubscriptionRouteOptions): Promise<void> {
   const { schema, authenticator, audit, logger, limits, formatError, context, maxPayloadBytes, connectionInitWaitMs = 10_000, keepAliveMs = 12_000 } = options;
