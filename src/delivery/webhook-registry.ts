@@ -18,7 +18,8 @@ export interface WebhookRegistration {
 export interface WebhookRegistry {
   /** Validates and keeps a registration; the secret is answered here once and never again. */
   register(input: WebhookRegistration, createdBy: Webhook['createdBy']): Promise<Webhook>;
-  get(id: string): Promise<Webhook | null>;
+  /** The registration without its secret (answered only at registration), readable whatever became of its key. */
+  get(id: string): Promise<WebhookListing | null>;
   /** The webhooks of an agency and the units under it, without their secrets. */
   list(agencyCode: string): Promise<WebhookListing[]>;
   /** Deletes it and cancels what was still to send to it; resolves false when there was none. */
@@ -62,7 +63,7 @@ export function createWebhookRegistry({ store, maxPerAgency = 20, allowHttp = fa
       }
       return webhook;
     },
-    get: (id) => store.webhooks.get(id),
+    get: (id) => store.webhooks.find(id),
     async list(agencyCode) {
       const parsed = parseAgencyCode(agencyCode);
       if (!parsed) throw new GatewayError('BAD_USER_INPUT', `"agency" must be an agency code such as 000.00.41.H56; got ${JSON.stringify(agencyCode.slice(0, 40))}`);

@@ -173,6 +173,8 @@ export interface WebhookRepository {
   create(webhook: Webhook, maxPerAgency: number): Promise<boolean>;
   /** The registration with its secret unsealed; an unreadable secret throws STORE_UNAVAILABLE (`isUnsealFailure`). */
   get(id: string): Promise<Webhook | null>;
+  /** The registration without its secret, never unsealed: readable (and so deletable) whatever became of its key. */
+  find(id: string): Promise<WebhookListing | null>;
   /** The webhooks of the agencies in `scope` (every one without it), oldest first, without their secrets. */
   list(scope: AgencyScope | null): Promise<WebhookListing[]>;
   /** How many webhooks one agency has registered for itself. */

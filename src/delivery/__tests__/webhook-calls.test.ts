@@ -173,6 +173,10 @@ describe('webhook calls from the change log', () => {
     expect(unreadable.calls).toEqual([]);
     const dead = await registry.deadLetters({ first: 10 });
     expect(dead.items.map((d) => [d.attempts, d.lastError])).toEqual([[4, expect.stringMatching(/^STORE_UNAVAILABLE: the webhook's signing secret could not be unsealed \(record of wh_\w+ is sealed under data key "lost", which is not configured\)$/)]]);
+    // Still readable without its secret, so whoever acts for the agency can delete it and register anew.
+    const broken = dead.items[0]!.target;
+    expect(await registry.get(broken)).toMatchObject({ id: broken, url: unreadable.url });
+    expect(await registry.delete(broken)).toBe(true);
   });
 
   describe('addresses a webhook may not call', () => {

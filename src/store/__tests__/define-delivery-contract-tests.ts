@@ -224,6 +224,10 @@ export function defineDeliveryContractTests(name: string, createStore: (keyring:
         expect(await store.webhooks.create(webhook('wh-f', '000.00.42.H56', plus(9)), 3)).toBe(true);
         const [listed] = await store.webhooks.list({ depth: 2, path: 'H56.41' });
         expect(listed).not.toHaveProperty('secret');
+        const found = await store.webhooks.find('wh-f');
+        expect(found).toEqual({ ...webhook('wh-f', '000.00.42.H56', plus(9)), secret: undefined });
+        expect(found).not.toHaveProperty('secret');
+        expect(await store.webhooks.find('wh-none')).toBeNull();
       });
     });
   });

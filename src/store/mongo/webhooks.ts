@@ -95,6 +95,10 @@ export const webhooks: MongoRepositoryDefinition<WebhookRepository, WebhookModel
         const document = await Webhook.findOne({ _id: { $eq: id } }).lean<WebhookDocument>();
         return document ? webhookOf(document) : null;
       },
+      async find(id) {
+        const document = await Webhook.findOne({ _id: { $eq: id } }, { keyId: 0, sealedSecret: 0 }).lean<Omit<WebhookDocument, 'keyId' | 'sealedSecret'>>();
+        return document ? listingOf(document) : null;
+      },
       async list(scope) {
         const query = scope === null || scope.path === ALL_PATH ? Webhook.find({}) : Webhook.find({ [`path${scope.depth}`]: { $eq: scope.path } }).hint(WEBHOOK_INDEX.path[scope.depth]);
         const documents = await query.select({ keyId: 0, sealedSecret: 0 }).sort({ createdAt: 1, _id: 1 }).lean<Array<Omit<WebhookDocument, 'keyId' | 'sealedSecret'>>>();

@@ -63,6 +63,7 @@ export const webhooks: SqliteRepositoryDefinition<WebhookRepository> = {
     const select = db.prepare<[string], WebhookRow>('SELECT * FROM webhook WHERE id = ?');
     const LISTED = 'id, agency_code, url, events, created_by_subject, created_by_client, created_at';
     const selectAll = db.prepare<[], ListedRow>(`SELECT ${LISTED} FROM webhook ORDER BY created_at, id`);
+    const selectListed = db.prepare<[string], ListedRow>(`SELECT ${LISTED} FROM webhook WHERE id = ?`);
     const countOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM webhook WHERE agency_code = ?');
     const remove = db.prepare('DELETE FROM webhook WHERE id = ?');
     const selectToReseal = db.prepare<[string], Pick<WebhookRow, 'id' | 'key_id' | 'sealed_secret'>>('SELECT id, key_id, sealed_secret FROM webhook WHERE key_id != ?');
@@ -99,6 +100,10 @@ export const webhooks: SqliteRepositoryDefinition<WebhookRepository> = {
       async get(id) {
         const row = select.get(id);
         return row ? webhookOf(row) : null;
+      },
+      async find(id) {
+        const row = selectListed.get(id);
+        return row ? listingOf(row) : null;
       },
       async list(scope) {
         if (scope === null || scope.path === ALL_PATH) return selectAll.all().map(listingOf);
