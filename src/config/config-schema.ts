@@ -377,6 +377,10 @@ const delivery = z
         retries: retries(10, 2000),
         maxPerAgency: z.number().int().min(1).max(1000).default(20).describe('Webhooks one agency may register.'),
         allowHttp: z.boolean().default(false).describe('Accept http:// webhook URLs (closed networks, tests); otherwise https:// only.'),
+        allowLoopback: z
+          .boolean()
+          .default(false)
+          .describe('Let webhooks call loopback addresses (127.0.0.0/8, ::1, localhost): tests and demos whose receiver runs on this machine. Link-local (cloud metadata), unspecified, multicast and broadcast addresses stay refused; private networks are always allowed.'),
       })
       .strict()
       .prefault({})
@@ -386,6 +390,14 @@ const delivery = z
         pollMs: z.number().int().min(10).max(60_000).default(500).describe('How often this process reads the change log for its subscribers.'),
         maxQueued: z.number().int().min(1).max(100_000).default(1000).describe('Events waiting for one subscriber before it is dropped (it fell behind).'),
         maxSubscriptions: z.number().int().min(1).max(1_000_000).default(10_000).describe('Subscriptions open at once on this process.'),
+        maxPerConnection: z.number().int().min(1).max(10_000).default(20).describe('Subscriptions open at once on one WebSocket connection; more are refused RATE_LIMITED (limit maxPerConnection).'),
+        maxPerPrincipal: z
+          .number()
+          .int()
+          .min(1)
+          .max(100_000)
+          .default(50)
+          .describe('Subscriptions open at once for one token subject (else client) across this process\'s connections; more are refused RATE_LIMITED (limit maxPerPrincipal).'),
       })
       .strict()
       .prefault({})

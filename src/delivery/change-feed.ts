@@ -18,6 +18,18 @@ export interface ChangeFeedOptions {
   slowSubscriberMs?: number;
   /** Subscribers at once on this process. @default 10000 */
   maxSubscribers?: number;
+  /** Subscribers at once of one connection (`SubscriberOwner.connection`). @default 20 */
+  maxPerConnection?: number;
+  /** Subscribers at once of one principal across this process's connections (`SubscriberOwner.principal`). @default 50 */
+  maxPerPrincipal?: number;
+}
+
+/** Whose a subscription is, for the per-connection and per-principal caps. */
+export interface SubscriberOwner {
+  /** The connection it runs on, by identity (the WebSocket connection; never an id a client chose). */
+  connection: object;
+  /** The token's subject (else its client); null counts against no principal's cap. */
+  principal: string | null;
 }
 
 /** This process's status-change events, fanned out to its subscribers. */
@@ -26,10 +38,12 @@ export interface ChangeFeed {
    * The events `accept` lets through, from about now on, in change-log order. The stream
    * ends with RATE_LIMITED when the subscriber keeps `maxQueued` events waiting for longer
    * than `slowSubscriberMs`,
-   * and ends when it is returned or the feed closes. Throws RATE_LIMITED when the process
-   * has `maxSubscribers` already.
+   * and ends when it is returned or the feed closes. Throws RATE_LIMITED (`extensions.limit`
+   * naming the cap) when the process has `maxSubscribers` already, or the owner's connection
+   * `maxPerConnection`, or its principal `maxPerPrincipal`: one client cannot take the slots
+   * every other subscriber needs, nor multiply each event's executions.
    */
-  subscribe(accept: (event: StatusChangeEvent) => boolean): AsyncIterableIterator<StatusChangeEvent>;
+  subscribe(accept: (event: StatusChangeEvent) => boolean, owner?: SubscriberOwner): AsyncIterableIterator<StatusChangeEvent>;
   readonly subscribers: number;
   /** Ends every stream and stops reading. */
   close(): void;
@@ -37,6 +51,7 @@ export interface ChangeFeed {
 
 interface Listener {
   accept(event: StatusChangeEvent): boolean;
+  owner: SubscriberOwner | null;
   queue: StatusChangeEvent[];
   error: Error | null;
   done: boolean;
@@ -64,11 +79,16 @@ export function createChangeFeed({
   maxQueued = 1000,
   slowSubscriberMs = 10_000,
   maxSubscribers = 10_000,
+  maxPerConnection = 20,
+  maxPerPrincipal = 50,
 }: ChangeFeedOptions): ChangeFeed {
   // A batch always fits in a queue with room for one.
   const batchSize = Math.max(1, Math.min(asked, maxQueued));
   const log = logger.child({ component: 'change-feed' });
   const listeners = new Set<Listener>();
+  // Open subscriptions per owner; an entry leaves with its last subscription, so neither grows with the connections ever made.
+  const perConnection = new Map<object, number>();
+  const perPrincipal = new Map<string, number>();
   let reading: Promise<void> | null = null;
   let closed = false;
   let sleeper: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
@@ -83,8 +103,31 @@ export function createChangeFeed({
       sleeper = { timer, resolve };
     });
 
+  function countOwner(owner: SubscriberOwner, by: 1 | -1): void {
+    const connection = (perConnection.get(owner.connection) ?? 0) + by;
+    if (connection > 0) perConnection.set(owner.connection, connection);
+    else perConnection.delete(owner.connection);
+    if (owner.principal === null) return;
+    const principal = (perPrincipal.get(owner.principal) ?? 0) + by;
+    if (principal > 0) perPrincipal.set(owner.principal, principal);
+    else perPrincipal.delete(owner.principal);
+  }
+
+  /** The cap `owner` has reached, as a refusal; null when it may subscribe again. */
+  function refusalOf(owner: SubscriberOwner | undefined): GatewayError | null {
+    if (listeners.size >= maxSubscribers) return new GatewayError('RATE_LIMITED', `this gateway process has ${maxSubscribers} subscriptions open, the most it keeps; try again later`, { limit: 'maxSubscriptions' });
+    if (!owner) return null;
+    if ((perConnection.get(owner.connection) ?? 0) >= maxPerConnection) {
+      return new GatewayError('RATE_LIMITED', `this connection has ${maxPerConnection} subscriptions open, the most one connection may; complete one first`, { limit: 'maxPerConnection' });
+    }
+    if (owner.principal !== null && (perPrincipal.get(owner.principal) ?? 0) >= maxPerPrincipal) {
+      return new GatewayError('RATE_LIMITED', `this caller has ${maxPerPrincipal} subscriptions open on this gateway process, the most one caller may; complete one first`, { limit: 'maxPerPrincipal' });
+    }
+    return null;
+  }
+
   function end(listener: Listener, error: Error | null): void {
-    listeners.delete(listener);
+    if (listeners.delete(listener) && listener.owner) countOwner(listener.owner, -1);
     listener.error ??= error;
     listener.done = true;
     listener.wake?.();
@@ -144,12 +187,14 @@ export function createChangeFeed({
   }
 
   return {
-    subscribe(accept) {
-      if (listeners.size >= maxSubscribers) throw new GatewayError('RATE_LIMITED', `this gateway process has ${maxSubscribers} subscriptions open, the most it keeps; try again later`, { limit: 'maxSubscriptions' });
-      const listener: Listener = { accept, queue: [], error: null, done: closed, wake: null };
+    subscribe(accept, owner) {
+      const refused = refusalOf(owner);
+      if (refused) throw refused;
+      const listener: Listener = { accept, owner: owner ?? null, queue: [], error: null, done: closed, wake: null };
       // A feed that is closing hands out streams that are already over.
       if (!closed) {
         listeners.add(listener);
+        if (listener.owner) countOwner(listener.owner, 1);
         startReading();
       }
       const iterator: AsyncIterableIterator<StatusChangeEvent> = {

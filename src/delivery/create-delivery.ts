@@ -75,7 +75,7 @@ export function createDelivery({ config, store, logger, holder, notifications }:
   const hooks = options.webhooks;
   const webhookCalls = createChangeDispatcher({
     ...common,
-    consumer: createWebhookCalls({ store, timeoutMs: hooks.timeoutMs }),
+    consumer: createWebhookCalls({ store, logger, timeoutMs: hooks.timeoutMs, allowLoopback: hooks.allowLoopback }),
     concurrency: hooks.concurrency,
     maxAttempts: hooks.retries.maxAttempts,
     backoffBaseMs: hooks.retries.backoffBaseMs,
@@ -88,6 +88,8 @@ export function createDelivery({ config, store, logger, holder, notifications }:
     newDossierWindowDays: options.newDossierWindowDays,
     maxQueued: options.subscriptions.maxQueued,
     maxSubscribers: options.subscriptions.maxSubscriptions,
+    maxPerConnection: options.subscriptions.maxPerConnection,
+    maxPerPrincipal: options.subscriptions.maxPerPrincipal,
   });
   const consumers = [...(citizens ? [CITIZENS_CONSUMER] : []), WEBHOOKS_CONSUMER];
   let purgeTimer: NodeJS.Timeout | null = null;
@@ -101,7 +103,7 @@ export function createDelivery({ config, store, logger, holder, notifications }:
 
   return {
     feed,
-    webhooks: createWebhookRegistry({ store, maxPerAgency: hooks.maxPerAgency, allowHttp: hooks.allowHttp }),
+    webhooks: createWebhookRegistry({ store, maxPerAgency: hooks.maxPerAgency, allowHttp: hooks.allowHttp, allowLoopback: hooks.allowLoopback }),
     citizens,
     webhookCalls,
     channels: notifications?.policy.channels ?? [],

@@ -3,7 +3,7 @@ export type { DeliveryEngine, DeliveryEngineOptions } from './create-delivery';
 export { createChangeDispatcher } from './create-change-dispatcher';
 export type { ChangeDispatcher, ChangeDispatcherOptions, DeliveryAttempt, DeliveryConsumer, DeliveryEvent, DispatchRound } from './create-change-dispatcher';
 export { createChangeFeed } from './change-feed';
-export type { ChangeFeed, ChangeFeedOptions } from './change-feed';
+export type { ChangeFeed, ChangeFeedOptions, SubscriberOwner } from './change-feed';
 export { CITIZENS_CONSUMER, NO_CHANNEL, createCitizenMessages } from './citizen-messages';
 export { EVENT_ID_HEADER, WEBHOOKS_CONSUMER, createWebhookCalls, webhookEventId } from './webhook-calls';
 export type { WebhookCallsOptions } from './webhook-calls';

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { agencyDepth, agencyPath, parseAgencyCode } from '../domain';
 import { GatewayError } from '../errors';
-import { WEBHOOK_EVENTS, type Delivery, type Store, type Webhook, type WebhookEvent } from '../store';
+import { WEBHOOK_EVENTS, type Delivery, type Store, type Webhook, type WebhookEvent, type WebhookListing } from '../store';
+import { webhookHostRefusal } from './webhook-address';
 import { WEBHOOKS_CONSUMER } from './webhook-calls';
 
 /** What a registration asks for. */
@@ -17,9 +18,10 @@ export interface WebhookRegistration {
 export interface WebhookRegistry {
   /** Validates and keeps a registration; the secret is answered here once and never again. */
   register(input: WebhookRegistration, createdBy: Webhook['createdBy']): Promise<Webhook>;
-  get(id: string): Promise<Webhook | null>;
-  /** The webhooks of an agency and the units under it. */
-  list(agencyCode: string): Promise<Webhook[]>;
+  /** The registration without its secret (answered only at registration), readable whatever became of its key. */
+  get(id: string): Promise<WebhookListing | null>;
+  /** The webhooks of an agency and the units under it, without their secrets. */
+  list(agencyCode: string): Promise<WebhookListing[]>;
   /** Deletes it and cancels what was still to send to it; resolves false when there was none. */
   delete(id: string): Promise<boolean>;
   deadLetters(options: { first: number; afterId?: string; webhookId?: string }): Promise<{ items: Delivery[]; hasNextPage: boolean }>;
@@ -30,23 +32,21 @@ const SECRET = /^[\x21-\x7e]{32,256}$/;
 
 /**
  * Webhook registrations: URLs checked (absolute, https unless `allowHttp`, no credentials
- * or fragment, at most 2,000 characters), events from `WEBHOOK_EVENTS`, a secret of 32–256
+ * or fragment, at most 2,000 characters, no host of this machine or its link by address or
+ * as `localhost`: `webhookHostRefusal`; names are judged again at each call), events from `WEBHOOK_EVENTS`, a secret of 32–256
  * printable characters or one made of 32 random bytes, at most `maxPerAgency` per agency.
  * Who may register for which agency is the resolvers' rule (`webhooks:manage`, acting for
  * the agency); this keeps the registrations and their dead letters.
  */
-export function createWebhookRegistry({ store, maxPerAgency = 20, allowHttp = false }: { store: Store; maxPerAgency?: number; allowHttp?: boolean }): WebhookRegistry {
+export function createWebhookRegistry({ store, maxPerAgency = 20, allowHttp = false, allowLoopback = false }: { store: Store; maxPerAgency?: number; allowHttp?: boolean; allowLoopback?: boolean }): WebhookRegistry {
   return {
     async register({ agency, url, events, secret }, createdBy) {
       const agencyCode = parseAgencyCode(agency)?.code;
       if (!agencyCode) throw new GatewayError('BAD_USER_INPUT', `"agency" must be an agency code such as 000.00.41.H56; got ${JSON.stringify(agency.slice(0, 40))}`);
-      const target = checkUrl(url, allowHttp);
+      const target = checkUrl(url, allowHttp, allowLoopback);
       const wanted = checkEvents(events);
       if (secret !== undefined && secret !== null && !SECRET.test(secret)) {
         throw new GatewayError('BAD_USER_INPUT', `"secret" must be 32 to 256 printable ASCII characters without spaces; got ${secret.length} characters`);
-      }
-      if ((await store.webhooks.countOf(agencyCode)) >= maxPerAgency) {
-        throw new GatewayError('BAD_USER_INPUT', `agency ${agencyCode} has ${maxPerAgency} webhooks already, the most one agency may register; delete one first`);
       }
       const webhook: Webhook = {
         id: `wh_${randomUUID().replaceAll('-', '')}`,
@@ -57,10 +57,13 @@ export function createWebhookRegistry({ store, maxPerAgency = 20, allowHttp = fa
         createdBy,
         createdAt: new Date(),
       };
-      await store.webhooks.create(webhook);
+      // Counted and kept in one step by the store: concurrent registrations cannot pass the cap together.
+      if (!(await store.webhooks.create(webhook, maxPerAgency))) {
+        throw new GatewayError('BAD_USER_INPUT', `agency ${agencyCode} has ${maxPerAgency} webhooks already, the most one agency may register; delete one first`);
+      }
       return webhook;
     },
-    get: (id) => store.webhooks.get(id),
+    get: (id) => store.webhooks.find(id),
     async list(agencyCode) {
       const parsed = parseAgencyCode(agencyCode);
       if (!parsed) throw new GatewayError('BAD_USER_INPUT', `"agency" must be an agency code such as 000.00.41.H56; got ${JSON.stringify(agencyCode.slice(0, 40))}`);
@@ -77,7 +80,7 @@ export function createWebhookRegistry({ store, maxPerAgency = 20, allowHttp = fa
   };
 }
 
-function checkUrl(value: string, allowHttp: boolean): string {
+function checkUrl(value: string, allowHttp: boolean, allowLoopback: boolean): string {
   const shown = JSON.stringify(value.slice(0, 80));
   const refuse = (why: string): never => {
     throw new GatewayError('BAD_USER_INPUT', `"url" ${why}; got ${shown}`);
@@ -92,6 +95,8 @@ function checkUrl(value: string, allowHttp: boolean): string {
   if (url.protocol !== 'https:' && !(allowHttp && url.protocol === 'http:')) refuse(allowHttp ? 'must be an http or https URL' : 'must be an https URL (delivery.webhooks.allowHttp permits http on closed networks)');
   if (url.username || url.password) refuse('must not carry credentials');
   if (url.hash) refuse('must not carry a fragment');
+  const refusal = webhookHostRefusal(url.hostname, { allowLoopback });
+  if (refusal) refuse(`must not name a host of this machine or its link: ${url.hostname} ${refusal}${allowLoopback ? '' : ' (delivery.webhooks.allowLoopback permits loopback for tests)'}`);
   return url.href;
 }
 

@@ -1356,7 +1356,7 @@ export type RegisterWebhookInput = {
   events?: InputMaybe<Array<WebhookEvent>>;
   /** A secret of 32–256 printable characters the application chose; one is made when absent. */
   secret?: InputMaybe<Scalars['String']['input']>;
-  /** An https URL (http only where `delivery.webhooks.allowHttp` is on). */
+  /** An https URL (http only where `delivery.webhooks.allowHttp` is on), of no host of the gateway's machine or its link: loopback, link-local (cloud metadata), unspecified, multicast and broadcast addresses are refused, here and at each call; private networks are allowed. */
   url: Scalars['String']['input'];
 };
 

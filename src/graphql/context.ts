@@ -54,6 +54,8 @@ export interface GatewayContext {
   catalogueWaitMs: number;
   /** How long a query may wait for the provinces' first sync, in ms. */
   dossiersWaitMs: number;
+  /** The WebSocket connection a subscription runs on, by identity (its subscriptions are capped per connection); absent over HTTP. */
+  connection?: object;
 }
 
 /** The per-request context; its DataLoaders are made when a resolver first asks for them (most requests never do). */

@@ -1,7 +1,7 @@
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
 import type { DossierRecord } from '../domain';
 import type { DocumentCopy } from '../documents';
-import type { AuditEntry, Delivery, Webhook } from '../store';
+import type { AuditEntry, Delivery, WebhookListing } from '../store';
 import type { EdxmlAttachment, SignatureReport } from '../../connectors/document-exchange';
 import type { CatalogueFreshness } from '../catalogue';
 
@@ -56,7 +56,7 @@ export interface DocumentAttachmentModel {
 /** An audit entry as the store holds it. */
 export type AuditEntryModel = AuditEntry;
 
-/** A webhook registration as the store holds it (its secret is never a field). */
-export type WebhookModel = Webhook;
+/** A webhook registration as the store lists it (its secret is never read, nor a field). */
+export type WebhookModel = WebhookListing;
 /** A webhook call that failed for good: the delivery as the store holds it. */
 export type WebhookDeadLetterModel = Delivery;

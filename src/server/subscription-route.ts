@@ -25,6 +25,7 @@ import type { Logger } from '../log';
 import { auditedPrincipal, type AuditSink } from './audit-plugin';
 import { conditionalSubscriptionRoot } from './conditional-subscription-root';
 import { countResultRecords } from './count-result-records';
+import { createTurnLimiter } from './create-turn-limiter';
 import { createQueryLimitCheck, type QueryLimits } from './query-limits';
 import { recordRefusal } from './record-refusal';
 import { setLongTimeout } from './set-long-timeout';
@@ -53,6 +54,8 @@ export interface SubscriptionRouteOptions {
   connectionInitWaitMs?: number;
   /** Ping interval; a connection that misses a pong is closed. @default 12000 */
   keepAliveMs?: number;
+  /** Events executed per turn of the event loop, over every subscription of this process. @default 16 */
+  eventsPerTurn?: number;
 }
 
 /** What a connection carries through graphql-ws. */
@@ -76,14 +79,20 @@ interface Connection {
  * 2. each `subscribe`: the token limit at parse, validation, the query limits with its
  *    variables (depth, aliases, directives, `@limit` caps, cost), variables that do not
  *    coerce (BAD_USER_INPUT), subscriptions only (queries and mutations go to POST /graphql);
+ *    its context carries the connection, by which the change feed caps a connection's
+ *    subscriptions (and a principal's, over its connections);
  * 3. each event is executed through the same schema, so `@pii` masks it as any query, with
- *    a fresh context, and audited as its own access (who, which personal-data fields it
- *    carried); errors leave through the same formatting as HTTP answers.
+ *    a fresh context, at most `eventsPerTurn` per turn of the event loop over every
+ *    subscription (`createTurnLimiter`), and audited as its own access (who,
+ *    which personal-data fields it carried); errors leave through the same formatting as
+ *    HTTP answers.
  */
 export async function registerSubscriptionRoute(app: FastifyInstance, options: SubscriptionRouteOptions): Promise<void> {
-  const { schema, authenticator, audit, logger, limits, formatError, context, maxPayloadBytes, connectionInitWaitMs = 10_000, keepAliveMs = 12_000 } = options;
+  const { schema, authenticator, audit, logger, limits, formatError, context, maxPayloadBytes, connectionInitWaitMs = 10_000, keepAliveMs = 12_000, eventsPerTurn = 16 } = options;
   const log = logger.child({ component: 'subscriptions' });
   const checkLimits = createQueryLimitCheck(limits);
+  // A change fanned out to every subscription wakes them all at once; executed without a bound, they held /healthz for seconds.
+  const eventTurns = createTurnLimiter(eventsPerTurn);
   const formatAll = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => {
       // An error a stream ended with arrives wrapped; the catalogue error inside it is what the client is told.
@@ -152,6 +161,7 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
         return [...refuse(first!, operation.name?.value ?? null), ...rest];
       }
       const contextValue = context(connection.request, connection.principal!);
+      contextValue.connection = connection;
       connectionOf.set(contextValue, connection);
       return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null, contextValue };
     },
@@ -196,6 +206,7 @@ export async function registerSubscriptionRoute(app: FastifyInstance, options: S
       async next() {
         const step = await source.next();
         if (step.done) return { value: undefined, done: true };
+        await eventTurns.take();
         const eventStarted = performance.now();
         const contextValue = context(connection.request, connection.principal!);
         const result = await execute({ ...args, rootValue: step.value, contextValue });

@@ -160,12 +160,23 @@ export interface Webhook {
   createdAt: Date;
 }
 
+/** A registration as listed: everything but its secret, which a listing never unseals. */
+export type WebhookListing = Omit<Webhook, 'secret'>;
+
 /** Registered webhooks; their secrets are sealed at rest with the store's data keys. */
 export interface WebhookRepository {
-  create(webhook: Webhook): Promise<void>;
+  /**
+   * Keeps a registration unless its agency has `maxPerAgency` registered for itself
+   * already, counted and written atomically (concurrent registrations never exceed it);
+   * resolves false when it was refused.
+   */
+  create(webhook: Webhook, maxPerAgency: number): Promise<boolean>;
+  /** The registration with its secret unsealed; an unreadable secret throws STORE_UNAVAILABLE (`isUnsealFailure`). */
   get(id: string): Promise<Webhook | null>;
-  /** The webhooks of the agencies in `scope` (every one without it), oldest first. */
-  list(scope: AgencyScope | null): Promise<Webhook[]>;
+  /** The registration without its secret, never unsealed: readable (and so deletable) whatever became of its key. */
+  find(id: string): Promise<WebhookListing | null>;
+  /** The webhooks of the agencies in `scope` (every one without it), oldest first, without their secrets. */
+  list(scope: AgencyScope | null): Promise<WebhookListing[]>;
   /** How many webhooks one agency has registered for itself. */
   countOf(agencyCode: string): Promise<number>;
   /** Resolves false when there was no such webhook. */

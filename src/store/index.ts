@@ -56,8 +56,9 @@ export type {
   DeliveryState,
   Webhook,
   WebhookEvent,
+  WebhookListing,
   WebhookRepository,
 } from './delivery-repository';
-export { checkKeyring, type DataKeyring } from './seal';
+export { checkKeyring, isUnsealFailure, type DataKeyring } from './seal';
 export { dossierSortKey } from './dossier-sort-key';
 export { KEY_FILE, loadDataKeyring, readDataKeyFile, writeDataKeyFile } from './load-data-keyring';

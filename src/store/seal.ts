@@ -67,16 +67,30 @@ export function seal(plaintext: string, binding: string, keyring: DataKeyring): 
  * changed byte, or a key no longer in the ring rejects with STORE_UNAVAILABLE (the data
  * cannot be read, which is the store's failure to report, never a value to guess).
  */
+/** The errors `unseal` threw: a sealed value that does not open, as against a store that could not be read. */
+const unsealFailures = new WeakSet<object>();
+
+/** Whether `err` is `unseal`'s STORE_UNAVAILABLE (unknown format, key not configured, integrity check failed): the record's fault, not the store's. */
+export function isUnsealFailure(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && unsealFailures.has(err);
+}
+
+function unsealFailure(message: string): GatewayError {
+  const error = new GatewayError('STORE_UNAVAILABLE', message);
+  unsealFailures.add(error);
+  return error;
+}
+
 export function unseal(sealed: Uint8Array, binding: string, keyring: DataKeyring): string {
   const buffer = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
   const idLength = buffer[1] ?? 0;
   const format = buffer[0];
   if ((format !== FORMAT && format !== DEFLATED) || buffer.length < 2 + idLength + IV_BYTES + TAG_BYTES) {
-    throw new GatewayError('STORE_UNAVAILABLE', `sealed record of ${binding} is not in a known format`);
+    throw unsealFailure(`sealed record of ${binding} is not in a known format`);
   }
   const keyId = buffer.subarray(2, 2 + idLength).toString('utf8');
   const key = keyring.keys.get(keyId);
-  if (!key) throw new GatewayError('STORE_UNAVAILABLE', `record of ${binding} is sealed under data key ${JSON.stringify(keyId)}, which is not configured`);
+  if (!key) throw unsealFailure(`record of ${binding} is sealed under data key ${JSON.stringify(keyId)}, which is not configured`);
   const ivStart = 2 + idLength;
   const decipher = createDecipheriv('aes-256-gcm', key, buffer.subarray(ivStart, ivStart + IV_BYTES));
   decipher.setAAD(Buffer.from(binding, 'utf8'));
@@ -85,6 +99,6 @@ export function unseal(sealed: Uint8Array, binding: string, keyring: DataKeyring
     const opened = Buffer.concat([decipher.update(buffer.subarray(ivStart + IV_BYTES + TAG_BYTES)), decipher.final()]);
     return (format === DEFLATED ? inflateRawSync(opened) : opened).toString('utf8');
   } catch {
-    throw new GatewayError('STORE_UNAVAILABLE', `sealed record of ${binding} failed its integrity check (changed, or sealed for another record)`);
+    throw unsealFailure(`sealed record of ${binding} failed its integrity check (changed, or sealed for another record)`);
   }
 }

@@ -173,6 +173,36 @@ describe('access to subscriptions, webhooks and message counts', () => {
     expect(closed).toBeNull();
   });
 
+  it('refuses one connection its subscriptions beyond maxPerConnection (20), and one officer beyond maxPerPrincipal (50) over all its connections, with RATE_LIMITED, audited, while another officer still subscribes', async () => {
+    const commune = gw.as('commune-officer');
+    const WATCH = /* GraphQL */ `subscription Watch { dossierStatusChanged { id } }`;
+    // An accepted subscription stays silent until an event; a refused one answers at once with its errors.
+    const answers: Array<{ extensions?: Record<string, unknown>; message: string }> = [];
+    const subscribeMany = (client: Client, count: number) => {
+      for (let i = 0; i < count; i++) client.subscribe({ query: WATCH }, { next: (r) => answers.push(...((r.errors ?? []) as never[])), error: () => undefined, complete: () => undefined });
+    };
+    const answered = async (count: number) => {
+      for (let waited = 0; answers.length < count && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      return answers.map((e) => [e.extensions?.code, e.message.match(/the most one (connection|caller) may/)?.[1]]);
+    };
+    const connections = [0, 1, 2].map(() => track(open(gw, { params: { authorization: commune.authorization } })));
+    for (const connection of connections) expect(await connection.outcome).toBe('connected');
+    subscribeMany(connections[0]!.client, 21);
+    expect(await answered(1)).toEqual([['RATE_LIMITED', 'connection']]);
+    subscribeMany(connections[1]!.client, 20);
+    subscribeMany(connections[2]!.client, 11);
+    // 20 + 20 + 10 open: the officer's fifty-first is refused though its connection has room.
+    expect(await answered(2)).toEqual([['RATE_LIMITED', 'connection'], ['RATE_LIMITED', 'caller']]);
+    const province = track(open(gw, { params: { authorization: gw.as('province-officer').authorization } }));
+    subscribeMany(province.client, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(answers).toHaveLength(2);
+    const refused = (await audit({ subject: commune.claims.sub, operationName: 'Watch', outcome: 'REJECTED' })).map((e) => e.errorCodes);
+    expect(refused).toEqual([['RATE_LIMITED'], ['RATE_LIMITED']]);
+    expect(await audit({ subject: gw.as('province-officer').claims.sub, operationName: 'Watch', outcome: 'SUCCESS' })).toHaveLength(1);
+    for (const connection of [...connections, province]) await connection.client.dispose();
+  });
+
   it('audits each event a subscription receives with the personal-data fields it carried', async () => {
     const district = gw.as('district-officer');
     const client = track(open(gw, { params: { authorization: district.authorization } })).client;
@@ -213,6 +243,14 @@ describe('access to subscriptions, webhooks and message counts', () => {
       expect(made.errors).toBeUndefined();
       expect(made.data!.registerWebhook.secret).toMatch(/^whsec_/);
       expect(code(await gw.as('district-officer').graphql(REGISTER, { agency: '000.00.41.H56', url: 'ftp://huyen.example.gov.vn/hooks' }))).toBe('BAD_USER_INPUT');
+    });
+
+    it('are refused when they name the gateway\'s own machine or its link (the outsider\'s attack run), saying why', async () => {
+      const district = gw.as('district-officer');
+      for (const url of ['https://127.0.0.1:4732/metrics', 'https://169.254.169.254/latest/meta-data/', 'https://[::1]:4731/graphql', 'https://localhost:22/', 'https://0x7f000001/']) {
+        const refused = await district.graphql(REGISTER, { agency: '000.00.41.H56', url });
+        expect([refused.errors?.[0]?.extensions?.code, refused.errors?.[0]?.message]).toEqual(['BAD_USER_INPUT', expect.stringMatching(/must not name a host of this machine or its link: .* is a loopback (address|name)|is a link-local address/)]);
+      }
     });
 
     it('are listed within the caller\'s jurisdiction, without their secrets, and deleted only by those who act for their agency', async () => {

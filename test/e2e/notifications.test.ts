@@ -97,7 +97,7 @@ describe('status changes delivered to subscriptions, webhooks and citizens', () 
       dossiersPerProvince: 500,
       notifications: true,
       server: { metrics: true, metricsPort: 0 },
-      delivery: { pollMs: 50, subscriptions: { pollMs: 50 }, webhooks: { allowHttp: true, retries: { backoffBaseMs: 20, backoffMaxMs: 100 } } },
+      delivery: { pollMs: 50, subscriptions: { pollMs: 50 }, webhooks: { allowHttp: true, allowLoopback: true, retries: { backoffBaseMs: 20, backoffMaxMs: 100 } } },
     });
     receiver = await startWebhookReceiver();
   });

@@ -64,7 +64,7 @@ describe('rotate-key', () => {
     await seed(dataDir, old);
     const secret = `whsec_${'s'.repeat(40)}`;
     const before = await createStore({ dataDir, dataKeyring: old });
-    await before.webhooks.create({ id: 'wh_rotate', agencyCode: '000.00.41.H56', url: 'https://hook.example.gov.vn/in', events: ['dossier.status_changed'], secret, createdBy: { subject: null, clientId: null }, createdAt: new Date() });
+    await before.webhooks.create({ id: 'wh_rotate', agencyCode: '000.00.41.H56', url: 'https://hook.example.gov.vn/in', events: ['dossier.status_changed'], secret, createdBy: { subject: null, clientId: null }, createdAt: new Date() }, 20);
     await before.close();
 
     expect(await rotateKey([], { LIENTHONG_DATA_DIR: dataDir }, io().io)).toBe(0);

@@ -73,4 +73,29 @@ describe('the change feed of GraphQL subscriptions', () => {
     feed.close();
     await expect(only.next()).resolves.toEqual({ value: undefined, done: true });
   });
+
+  it('refuses a connection its subscriptions beyond maxPerConnection, and a caller beyond maxPerPrincipal across connections, while others still subscribe', async () => {
+    feed = createChangeFeed({ store, logger: createSilentLogger(), pollMs: 20, maxPerConnection: 2, maxPerPrincipal: 3 });
+    const first = {};
+    const second = {};
+    const commune = (connection: object) => ({ connection, principal: 'can-bo-xa' });
+    const streams = [feed.subscribe(() => true, commune(first)), feed.subscribe(() => true, commune(first))];
+    expect(() => feed.subscribe(() => true, commune(first))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', limit: 'maxPerConnection' }) }));
+    streams.push(feed.subscribe(() => true, commune(second)));
+    // The caller's third, on its second connection: a fourth anywhere is one too many.
+    expect(() => feed.subscribe(() => true, commune(second))).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', limit: 'maxPerPrincipal' }) }));
+    const province = feed.subscribe(() => true, { connection: {}, principal: 'can-bo-tinh' });
+    expect(feed.subscribers).toBe(4);
+    // A completed subscription gives its slot back, to its connection and its caller.
+    await streams[0]!.return!();
+    streams.push(feed.subscribe(() => true, commune(first)));
+    expect(feed.subscribers).toBe(4);
+    for (const stream of [...streams, province]) await stream.return!();
+    expect(feed.subscribers).toBe(0);
+    // Counted once however often a stream is ended: all three slots of the caller are free again.
+    await streams[1]!.return!();
+    const again = [feed.subscribe(() => true, commune(first)), feed.subscribe(() => true, commune(first)), feed.subscribe(() => true, commune(second))];
+    expect(feed.subscribers).toBe(3);
+    for (const stream of again) await stream.return!();
+  });
 });

@@ -126,7 +126,9 @@ export const notificationSubscriptions: Pick<SubscriptionResolvers, 'dossierStat
       const agency = filter?.agency ? agencyArgument(filter.agency, 'filter.agency') : null;
       if (agency !== null) needJurisdiction(ctx, agency);
       const { principal } = ctx;
-      return ctx.sources.delivery.feed.subscribe((event) => canReadAgency(principal, event.agencyCode) && (agency === null || isWithinAgency(event.agencyCode, agency)));
+      // Capped per connection and per token subject (delivery.subscriptions), so one caller cannot take every slot.
+      const owner = { connection: ctx.connection ?? ctx, principal: principal.subject ?? principal.clientId };
+      return ctx.sources.delivery.feed.subscribe((event) => canReadAgency(principal, event.agencyCode) && (agency === null || isWithinAgency(event.agencyCode, agency)), owner);
     },
     resolve: (event: StatusChangeEvent) => event,
   },

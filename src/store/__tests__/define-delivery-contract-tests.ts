@@ -201,10 +201,10 @@ export function defineDeliveryContractTests(name: string, createStore: (keyring:
 
     describe('webhooks', () => {
       it('keeps a registration with its secret, and lists the webhooks of a jurisdiction oldest first', async () => {
-        await store.webhooks.create(webhook('wh-commune', '000.01.41.H56', plus(2)));
-        await store.webhooks.create(webhook('wh-district', '000.00.41.H56', plus(1)));
-        await store.webhooks.create(webhook('wh-other', '000.00.42.H56', plus(3)));
-        await store.webhooks.create(webhook('wh-h41', '000.00.00.H41', plus(4)));
+        await store.webhooks.create(webhook('wh-commune', '000.01.41.H56', plus(2)), 20);
+        await store.webhooks.create(webhook('wh-district', '000.00.41.H56', plus(1)), 20);
+        await store.webhooks.create(webhook('wh-other', '000.00.42.H56', plus(3)), 20);
+        await store.webhooks.create(webhook('wh-h41', '000.00.00.H41', plus(4)), 20);
         expect(await store.webhooks.get('wh-commune')).toEqual(webhook('wh-commune', '000.01.41.H56', plus(2)));
         expect(await store.webhooks.get('wh-none')).toBeNull();
         expect((await store.webhooks.list({ depth: 2, path: 'H56.41' })).map((w) => w.id)).toEqual(['wh-district', 'wh-commune']);
@@ -214,6 +214,20 @@ export function defineDeliveryContractTests(name: string, createStore: (keyring:
         expect(await store.webhooks.delete('wh-district')).toBe(true);
         expect(await store.webhooks.delete('wh-district')).toBe(false);
         expect((await store.webhooks.list({ depth: 2, path: 'H56.41' })).map((w) => w.id)).toEqual(['wh-commune']);
+      });
+
+      it('lists registrations without their secrets, and refuses one past the cap of its agency even when all are made at once', async () => {
+        const made = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((n, i) => store.webhooks.create(webhook(`wh-${n}`, '000.00.41.H56', plus(i)), 3)));
+        expect(made.filter(Boolean)).toHaveLength(3);
+        expect(await store.webhooks.countOf('000.00.41.H56')).toBe(3);
+        // Another agency's cap is its own.
+        expect(await store.webhooks.create(webhook('wh-f', '000.00.42.H56', plus(9)), 3)).toBe(true);
+        const [listed] = await store.webhooks.list({ depth: 2, path: 'H56.41' });
+        expect(listed).not.toHaveProperty('secret');
+        const found = await store.webhooks.find('wh-f');
+        expect(found).toEqual({ ...webhook('wh-f', '000.00.42.H56', plus(9)), secret: undefined });
+        expect(found).not.toHaveProperty('secret');
+        expect(await store.webhooks.find('wh-none')).toBeNull();
       });
     });
   });

@@ -14,12 +14,14 @@ import {
   outcomeUpdate,
   pendingFilter,
   planOperation,
+  purgeFilter,
   retryDeadFilter,
+  retryDeadUpdate,
   settledBeforeFilter,
 } from '../mongo/delivery-filters';
 import { DELIVERY_INDEX } from '../mongo/delivery-models';
 import { dossiers } from '../mongo/dossiers';
-import { WEBHOOK_INDEX, webhooks } from '../mongo/webhooks';
+import { WEBHOOK_INDEX, rankedUpToFilter, webhooks } from '../mongo/webhooks';
 import type { DeliveryPlan } from '../index';
 import { testKeyring } from './define-dossier-contract-tests';
 
@@ -187,6 +189,8 @@ describe('MongoDB delivery documents', () => {
       [Delivery, retryDeadFilter('webhooks', { ids: ['a', 'b', 'a'] })],
       [Delivery, openOfTargetFilter('webhooks', 'wh')],
       [Delivery, settledBeforeFilter(t0)],
+      [Delivery, purgeFilter(['1/wh', '2/wh'], t0)],
+      [Webhook, rankedUpToFilter('000.00.41.H56', t0, 'wh_b')],
       [DeliveryDay, dayCountsFilter('citizens', 'H56', 20_500, 20_510)],
     ];
     for (const [model, filter] of filters) {
@@ -198,6 +202,12 @@ describe('MongoDB delivery documents', () => {
     const operator = { $ne: null } as unknown as string;
     expect(dueFilter(operator, t0)).toMatchObject({ consumer: { $eq: { $ne: null } } });
     expect(deadFilter('webhooks', { afterId: '', target: '' })).toEqual({ consumer: { $eq: 'webhooks' }, state: { $eq: 'dead' } });
+  });
+
+  it('deletes only the purge\'s deliveries that are still settled before the cut-off, so a dead letter retried after they were read stays', () => {
+    // A retry sets state pending and settledAt null (retryDeadUpdate); the delete must ask both again, not the ids alone.
+    expect(purgeFilter(['7/wh'], t0)).toEqual({ _id: trusted({ $in: ['7/wh'] }), settledAt: trusted({ $type: 'date', $lt: t0 }), state: trusted({ $in: ['delivered', 'dead', 'cancelled'] }) });
+    expect(retryDeadUpdate(t0)).toEqual({ $set: expect.objectContaining({ state: 'pending', settledAt: null }) });
   });
 });
 

@@ -16,7 +16,7 @@ describe('webhooks at rest in SQLite', () => {
     const dir = path.join(root, 'at-rest');
     const store = await createStore({ dataDir: dir, dataKeyring: testKeyring() });
     const secret = 'whsec-tuyet-mat-0123456789abcdef0123456789';
-    await store.webhooks.create({ id: 'wh-1', agencyCode: '000.00.41.H56', url: 'https://ung-dung.example.gov.vn/hooks', events: ['dossier.status_changed'], secret, createdBy: { subject: null, clientId: null }, createdAt: new Date() });
+    await store.webhooks.create({ id: 'wh-1', agencyCode: '000.00.41.H56', url: 'https://ung-dung.example.gov.vn/hooks', events: ['dossier.status_changed'], secret, createdBy: { subject: null, clientId: null }, createdAt: new Date() }, 20);
     const during = readdirSync(dir).map((f) => readFileSync(path.join(dir, f)));
     await store.close();
     const all = Buffer.concat([...during, ...readdirSync(dir).map((f) => readFileSync(path.join(dir, f)))]);

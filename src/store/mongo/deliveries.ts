@@ -20,6 +20,7 @@ import {
   outcomeUpdate,
   pendingFilter,
   planOperation,
+  purgeFilter,
   retryDeadFilter,
   retryDeadUpdate,
   settledBeforeFilter,
@@ -191,7 +192,8 @@ export const deliveries: MongoRepositoryDefinition<DeliveryRepository, DeliveryM
         if (limit <= 0) return 0;
         const ids = await Delivery.find(settledBeforeFilter(before), { _id: 1 }).limit(limit).hint(DELIVERY_INDEX.settled).lean<Array<{ _id: string }>>();
         if (ids.length === 0) return 0;
-        const { deletedCount } = await Delivery.deleteMany({ _id: trusted({ $in: ids.map((d) => d._id) }) });
+        // Read, then deleted only if still settled: a dead letter retried in between stays.
+        const { deletedCount } = await Delivery.deleteMany(purgeFilter(ids.map((d) => d._id), before));
         return deletedCount;
       },
     };

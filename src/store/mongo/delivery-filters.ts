@@ -152,3 +152,12 @@ export const DAY_ORDER = { day: 1, channel: 1, outcome: 1 } as const;
 export function settledBeforeFilter(before: Date): MongoFilter {
   return { settledAt: trusted({ $type: 'date', $lt: before }) };
 }
+
+/**
+ * The deliveries among `ids` that are still settled before `before`: what the purge deletes
+ * of those it read. The settled time and state are asked again at the delete, so one a
+ * retry made pending in between (its settledAt cleared) is not deleted with them.
+ */
+export function purgeFilter(ids: readonly string[], before: Date): MongoFilter {
+  return { _id: trusted({ $in: ids.map(String) }), ...settledBeforeFilter(before), state: trusted({ $in: ['delivered', 'dead', 'cancelled'] }) };
+}

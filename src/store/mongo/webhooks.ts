@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { agencyPathsOf } from '../agency-paths-of';
-import { WEBHOOK_EVENTS, type Webhook, type WebhookEvent, type WebhookRepository } from '../delivery-repository';
+import { WEBHOOK_EVENTS, type Webhook, type WebhookEvent, type WebhookListing, type WebhookRepository } from '../delivery-repository';
 import { ALL_PATH } from '../dossier-rollup';
 import { requireDataKeyring, seal, unseal } from '../seal';
 import { bytesOf } from './dossier-documents';
@@ -61,35 +61,48 @@ export const webhooks: MongoRepositoryDefinition<WebhookRepository, WebhookModel
   defineModels: (connection) => defineWebhookModels(connection),
 
   create({ Webhook }: WebhookModels, { keyring }): WebhookRepository {
-    const webhookOf = (d: WebhookDocument): Webhook => ({
+    const listingOf = (d: Omit<WebhookDocument, 'keyId' | 'sealedSecret'>): WebhookListing => ({
       id: d._id,
       agencyCode: d.agencyCode,
       url: d.url,
       events: [...d.events],
-      secret: unseal(bytesOf(d.sealedSecret), d._id, requireDataKeyring(keyring)),
       createdBy: { subject: d.createdBySubject ?? null, clientId: d.createdByClient ?? null },
       createdAt: d.createdAt,
     });
+    const webhookOf = (d: WebhookDocument): Webhook => ({ ...listingOf(d), secret: unseal(bytesOf(d.sealedSecret), d._id, requireDataKeyring(keyring)) });
 
     return {
-      async create(webhook) {
+      async create(webhook, maxPerAgency) {
         const paths = agencyPathsOf(webhook.agencyCode);
         if (paths.length !== 5) throw new TypeError(`a webhook's agency must be an agency code; got ${JSON.stringify(webhook.agencyCode)}`);
         const { keyId, sealed } = seal(webhook.secret, webhook.id, requireDataKeyring(keyring));
+        if ((await Webhook.countDocuments({ agencyCode: { $eq: webhook.agencyCode } }).hint(WEBHOOK_INDEX.agency)) >= maxPerAgency) return false;
         await Webhook.create({
           _id: webhook.id, agencyCode: webhook.agencyCode, path1: paths[1], path2: paths[2], path3: paths[3], path4: paths[4], url: webhook.url,
           events: [...webhook.events], keyId, sealedSecret: sealed, createdBySubject: webhook.createdBy.subject, createdByClient: webhook.createdBy.clientId,
           createdAt: webhook.createdAt,
         });
+        // Without a transaction, concurrent registrations may all pass the count above. Each
+        // then counts the registrations ranked before or with it (createdAt, then id): one
+        // ranked beyond the cap removes itself, so the first `maxPerAgency` stay and no more,
+        // whatever the interleaving (a moment over the cap at most, never after).
+        const rank = await Webhook.countDocuments(rankedUpToFilter(webhook.agencyCode, webhook.createdAt, webhook.id)).hint(WEBHOOK_INDEX.agency);
+        if (rank <= maxPerAgency) return true;
+        await Webhook.deleteOne({ _id: { $eq: webhook.id } });
+        return false;
       },
       async get(id) {
         const document = await Webhook.findOne({ _id: { $eq: id } }).lean<WebhookDocument>();
         return document ? webhookOf(document) : null;
       },
+      async find(id) {
+        const document = await Webhook.findOne({ _id: { $eq: id } }, { keyId: 0, sealedSecret: 0 }).lean<Omit<WebhookDocument, 'keyId' | 'sealedSecret'>>();
+        return document ? listingOf(document) : null;
+      },
       async list(scope) {
         const query = scope === null || scope.path === ALL_PATH ? Webhook.find({}) : Webhook.find({ [`path${scope.depth}`]: { $eq: scope.path } }).hint(WEBHOOK_INDEX.path[scope.depth]);
-        const documents = await query.sort({ createdAt: 1, _id: 1 }).lean<WebhookDocument[]>();
-        return documents.map(webhookOf);
+        const documents = await query.select({ keyId: 0, sealedSecret: 0 }).sort({ createdAt: 1, _id: 1 }).lean<Array<Omit<WebhookDocument, 'keyId' | 'sealedSecret'>>>();
+        return documents.map(listingOf);
       },
       async countOf(agencyCode) {
         return Webhook.countDocuments({ agencyCode: { $eq: agencyCode } }).hint(WEBHOOK_INDEX.agency);
@@ -112,3 +125,11 @@ export const webhooks: MongoRepositoryDefinition<WebhookRepository, WebhookModel
     };
   },
 };
+
+/** An agency's registrations ranked at or before (`createdAt`, then `_id`) the one given: its rank among them. */
+export function rankedUpToFilter(agencyCode: string, createdAt: Date, id: string): Record<string, unknown> {
+  return {
+    $or: [{ createdAt: mongoose.trusted({ $lt: createdAt }) }, { createdAt: { $eq: createdAt }, _id: mongoose.trusted({ $lte: String(id) }) }],
+    agencyCode: { $eq: agencyCode },
+  };
+}

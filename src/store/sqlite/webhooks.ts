@@ -1,5 +1,5 @@
 import { agencyPathsOf } from '../agency-paths-of';
-import type { Webhook, WebhookEvent, WebhookRepository } from '../delivery-repository';
+import type { Webhook, WebhookEvent, WebhookListing, WebhookRepository } from '../delivery-repository';
 import { ALL_PATH } from '../dossier-rollup';
 import { requireDataKeyring, seal, unseal } from '../seal';
 import type { SqliteContext, SqliteRepositoryDefinition } from './sqlite-repository';
@@ -15,6 +15,9 @@ interface WebhookRow {
   created_by_client: string | null;
   created_at: number;
 }
+
+/** A row as listed: no secret, which a listing never unseals. */
+type ListedRow = Omit<WebhookRow, 'key_id' | 'sealed_secret'>;
 
 /** The column holding the agency path at a scope's depth (from a fixed list, never from input). */
 const PATH_COLUMNS = { 1: 'path1', 2: 'path2', 3: 'path3', 4: 'path4' } as const;
@@ -58,41 +61,54 @@ export const webhooks: SqliteRepositoryDefinition<WebhookRepository> = {
       INSERT INTO webhook (id, agency_code, path1, path2, path3, path4, url, events, key_id, sealed_secret, created_by_subject, created_by_client, created_at)
       VALUES (@id, @agency_code, @path1, @path2, @path3, @path4, @url, @events, @key_id, @sealed_secret, @created_by_subject, @created_by_client, @created_at)`);
     const select = db.prepare<[string], WebhookRow>('SELECT * FROM webhook WHERE id = ?');
-    const selectAll = db.prepare<[], WebhookRow>('SELECT * FROM webhook ORDER BY created_at, id');
+    const LISTED = 'id, agency_code, url, events, created_by_subject, created_by_client, created_at';
+    const selectAll = db.prepare<[], ListedRow>(`SELECT ${LISTED} FROM webhook ORDER BY created_at, id`);
+    const selectListed = db.prepare<[string], ListedRow>(`SELECT ${LISTED} FROM webhook WHERE id = ?`);
     const countOf = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM webhook WHERE agency_code = ?');
     const remove = db.prepare('DELETE FROM webhook WHERE id = ?');
     const selectToReseal = db.prepare<[string], Pick<WebhookRow, 'id' | 'key_id' | 'sealed_secret'>>('SELECT id, key_id, sealed_secret FROM webhook WHERE key_id != ?');
     const updateSealed = db.prepare('UPDATE webhook SET key_id = ?, sealed_secret = ? WHERE id = ? AND key_id = ?');
 
-    const webhookOf = (row: WebhookRow): Webhook => ({
+    const listingOf = (row: ListedRow): WebhookListing => ({
       id: row.id,
       agencyCode: row.agency_code,
       url: row.url,
       events: JSON.parse(row.events) as WebhookEvent[],
-      secret: unseal(row.sealed_secret, row.id, requireDataKeyring(keyring)),
       createdBy: { subject: row.created_by_subject, clientId: row.created_by_client },
       createdAt: new Date(row.created_at),
     });
+    const webhookOf = (row: WebhookRow): Webhook => ({ ...listingOf(row), secret: unseal(row.sealed_secret, row.id, requireDataKeyring(keyring)) });
+    // Counted and written in one IMMEDIATE transaction: no other writer, in this process or another, registers between the two.
+    const insertWithin = db.transaction((row: Record<string, unknown>, agencyCode: string, maxPerAgency: number): boolean => {
+      if (countOf.get(agencyCode)!.n >= maxPerAgency) return false;
+      insert.run(row);
+      return true;
+    });
 
     return {
-      async create(webhook) {
+      async create(webhook, maxPerAgency) {
         const paths = agencyPathsOf(webhook.agencyCode);
         if (paths.length !== 5) throw new TypeError(`a webhook's agency must be an agency code; got ${JSON.stringify(webhook.agencyCode)}`);
         const { keyId, sealed } = seal(webhook.secret, webhook.id, requireDataKeyring(keyring));
-        insert.run({
+        const row = {
           id: webhook.id, agency_code: webhook.agencyCode, path1: paths[1], path2: paths[2], path3: paths[3], path4: paths[4], url: webhook.url,
           events: JSON.stringify(webhook.events), key_id: keyId, sealed_secret: sealed,
           created_by_subject: webhook.createdBy.subject, created_by_client: webhook.createdBy.clientId, created_at: webhook.createdAt.getTime(),
-        });
+        };
+        return insertWithin.immediate(row, webhook.agencyCode, maxPerAgency);
       },
       async get(id) {
         const row = select.get(id);
         return row ? webhookOf(row) : null;
       },
+      async find(id) {
+        const row = selectListed.get(id);
+        return row ? listingOf(row) : null;
+      },
       async list(scope) {
-        if (scope === null || scope.path === ALL_PATH) return selectAll.all().map(webhookOf);
-        const rows = db.prepare<[string], WebhookRow>(`SELECT * FROM webhook WHERE ${PATH_COLUMNS[scope.depth]} = ? ORDER BY created_at, id`).all(scope.path);
-        return rows.map(webhookOf);
+        if (scope === null || scope.path === ALL_PATH) return selectAll.all().map(listingOf);
+        const rows = db.prepare<[string], ListedRow>(`SELECT ${LISTED} FROM webhook WHERE ${PATH_COLUMNS[scope.depth]} = ? ORDER BY created_at, id`).all(scope.path);
+        return rows.map(listingOf);
       },
       async countOf(agencyCode) {
         return countOf.get(agencyCode)!.n;
