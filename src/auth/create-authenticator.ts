@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import { ACCEPTED_ALGORITHMS, type AuthOptions } from './auth-options';
 import { authRefusal, noteRefusedTokenHolder, refusalReasonOf } from './auth-refusal';
 import { createKeySet } from './create-key-set';
+import { createVerifiedTokens } from './verified-tokens';
 import { anonymousPrincipal, type Principal } from './principal';
 import { principalFromClaims } from './principal-from-claims';
 import { readBearerToken } from './read-bearer-token';
@@ -42,8 +43,9 @@ const ACCESS_TOKEN_TYPES = ['jwt', 'at+jwt'];
  * A bad key set in options throws CONFIG_INVALID here, at start-up.
  */
 export function createAuthenticator(options: AuthOptions, logger: AuthLogger): Authenticator {
-  const { issuer, audience, jwks, algorithms = [...ACCEPTED_ALGORITHMS], clockToleranceSeconds = 30, allowAnonymous = false, requiredClaims = [] } = options;
+  const { issuer, audience, jwks, algorithms = [...ACCEPTED_ALGORITHMS], clockToleranceSeconds = 30, allowAnonymous = false, requiredClaims = [], verifiedTokenSeconds = 60, verifiedTokenEntries = 10_000 } = options;
   const keySet = createKeySet(jwks);
+  const verified = createVerifiedTokens({ seconds: verifiedTokenSeconds, entries: verifiedTokenEntries, clockToleranceSeconds });
   const verifyOptions = {
     algorithms: [...algorithms],
     issuer,
@@ -77,10 +79,12 @@ export function createAuthenticator(options: AuthOptions, logger: AuthLogger): A
         throw refuse(authRefusal('TOKEN_MISSING', 'This request needs a bearer token: send "Authorization: Bearer <JWT>".'), {});
       }
 
+      const known = verified.get(token);
+      if (known) return known;
       const header = readableHeader(token);
-      let verified: JWTVerifyResult;
+      let result: JWTVerifyResult;
       try {
-        verified = await jwtVerify(token, keySet, verifyOptions);
+        result = await jwtVerify(token, keySet, verifyOptions);
       } catch (error) {
         if (isGatewayError(error)) throw refuse(error, header);
         const refusal = refusalFromJoseError(error, { issuer, audience, algorithms, clockToleranceSeconds, alg: header.alg });
@@ -88,10 +92,12 @@ export function createAuthenticator(options: AuthOptions, logger: AuthLogger): A
         throw refuse(refusal, header, error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired ? error.payload : undefined);
       }
       try {
-        checkAccessTokenType(verified.protectedHeader.typ);
-        return principalFromClaims(verified.payload);
+        checkAccessTokenType(result.protectedHeader.typ);
+        const principal = principalFromClaims(result.payload);
+        verified.keep(token, principal, result.payload);
+        return principal;
       } catch (error) {
-        throw refuse(error as Error, header, verified.payload);
+        throw refuse(error as Error, header, result.payload);
       }
     },
   };

@@ -449,6 +449,14 @@ const auth = z
     algorithms: z.array(z.enum(['RS256', 'ES256', 'EdDSA'])).min(1).default(['RS256', 'ES256', 'EdDSA']).describe('Signature algorithms accepted; never HMAC, never none.'),
     clockToleranceSeconds: z.number().int().min(0).max(300).default(30).describe('Tolerance on exp and nbf.'),
     allowAnonymous: z.boolean().default(false).describe('Requests without a token get the anonymous principal (procedures:read only).'),
+    verifiedTokenSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .default(60)
+      .describe('A token verified once is taken again without checking its signature for this long (never past its exp): a key removed from the key set stops admitting its tokens within it. 0 verifies every request.'),
+    verifiedTokenEntries: z.number().int().min(0).max(1_000_000).default(10_000).describe('Verified tokens kept at most, the least recently used dropped first.'),
   })
   .strict()
   .describe('Bearer-token authentication: every request to /graphql and /documents is verified.');
