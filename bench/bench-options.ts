@@ -22,7 +22,7 @@ export interface BenchOptions {
   soakSeconds: number;
   /** Also load 20,000 per province for the RSS reference (when `dossiers` is larger). BENCH_RSS_REFERENCE, @default on */
   rssReference: boolean;
-  /** CPU profiles of the gateway per compared operation. BENCH_PROFILE=1 */
+  /** CPU profiles of the gateway per compared operation. BENCH_PROFILE=1 (BENCH_HEAP_SNAPSHOT=1: a heap snapshot after the first read, under bench/results/profiles) */
   profile: boolean;
   /** Which parts run. BENCH_ONLY, comma list of load,queries,steady,compare,soak,portal,signatures; @default all */
   only: Set<string>;

@@ -97,6 +97,10 @@ async function mainRun(options: BenchOptions, stamp: string, save: (partial: Rec
     console.log(formatFirstLoad(world));
     out.firstLoad = { measuredNow: world.firstLoad !== null, ...world.journal.firstLoad, ...(firstLoadProfile && world.firstLoad ? { profile: printProfiles([firstLoadProfile]) } : {}) };
     out.rssAfterLoadMb = (await world.gateway.usage()).rss / 2 ** 20;
+    if (process.env.BENCH_HEAP_SNAPSHOT === '1') {
+      const snapshot = await world.gateway.call<{ file: string; heapUsed: number }>('heapSnapshot', { file: path.join(RESULTS_DIR, 'profiles', `${stamp}-after-first-read.heapsnapshot`) });
+      console.log(`  heap snapshot after the first read: ${snapshot.file} (${Math.round(snapshot.heapUsed / 2 ** 20)} MB used)`);
+    }
     save(out);
     if (options.only.has('queries')) {
       console.log(`\ndossier queries (issue 10), ${options.seconds} s each after 1 s of warm-up`);

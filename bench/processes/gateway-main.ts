@@ -1,3 +1,4 @@
+import { writeHeapSnapshot } from 'node:v8';
 /**
  * Bench process: the gateway, started as `npm start` starts it (`startGateway`) from the
  * configuration file named by `BENCH_GATEWAY_CONFIG`, alone in its process so that its CPU
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
       profileStart: ({ intervalUs }: { intervalUs?: number }) => profiler.start(intervalUs),
       profileStop: ({ file }: { file: string }) => profiler.stop(file),
       sql: () => sql(),
+      /** Writes a heap snapshot to `file` (after a collection), for finding what the heap holds. */
+      heapSnapshot: ({ file }: { file: string }) => {
+        (globalThis as { gc?: () => void }).gc?.();
+        return { file: writeHeapSnapshot(file), heapUsed: process.memoryUsage().heapUsed };
+      },
     },
     { url: running.url, startedAt } satisfies GatewayReady,
     () => running.close(),
