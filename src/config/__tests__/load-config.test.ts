@@ -22,7 +22,7 @@ describe('configuration', () => {
     const config = parseConfig({ auth, sources: { nationalProcedures: national } }, {});
     expect(config.server).toEqual({
       host: '127.0.0.1', port: 4000, mode: 'production', introspection: true, playground: false, bodyLimitBytes: 1_048_576, readinessDetails: false,
-      cors: { origins: [], maxAgeSeconds: 600 }, compressThresholdBytes: 1024, metrics: false, metricsHost: '127.0.0.1', metricsPort: 9464, federation: false,
+      cors: { origins: [], maxAgeSeconds: 600 }, compressThresholdBytes: 1024, metrics: false, metricsHost: '127.0.0.1', metricsPort: 9464, federation: false, trustProxy: false,
     });
     expect(config.sources.nationalProcedures).toMatchObject({ name: 'national-procedures', dstcodeIn: 'header', timeoutMs: 10_000, catalogue: { refreshIntervalSeconds: 3600 } });
     expect(config.store.dataDir).toBe('./data');
