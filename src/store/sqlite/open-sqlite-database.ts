@@ -22,7 +22,11 @@ export function openSqliteDatabase(file: string): Database.Database {
   if (file !== ':memory:') {
     // Made (or found) before SQLite opens it, so no moment passes with the file readable by others.
     closeSync(openSync(file, 'a', 0o600));
-    chmodSync(file, 0o600);
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // A file owned by another user (its mode is theirs to set) is opened as it is.
+    }
   }
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
