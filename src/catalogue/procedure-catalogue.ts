@@ -3,7 +3,7 @@ import { mapLimit } from '../../connectors/kit';
 import { GatewayError, isGatewayError, type ErrorCode } from '../errors';
 import type { Logger } from '../log';
 import type { AgencyRecord, ProcedureRecord, SectorRecord } from '../domain/procedure';
-import type { LeaseRepository } from '../store';
+import { holdLease, type LeaseRepository } from '../store';
 import { indexProcedure, matchProcedure, type IndexedProcedure, type ProcedureQuery } from './filter-procedures';
 
 /** How current the catalogue is; the GraphQL `Freshness` type. */
@@ -215,17 +215,9 @@ export function createProcedureCatalogue({
     };
     const isDue = (at: Date | null): boolean => at === null || (refreshIntervalSeconds === 0 ? first : now() - at.getTime() >= refreshIntervalSeconds * 1000);
     if (!isDue(await adopt())) return;
-    const lease = await leases.acquire('catalogue', holder, leaseTtlMs);
-    if (!lease) return;
-    const fence = { name: lease.name, holder: lease.holder, token: lease.token };
-    const renew = setInterval(() => void leases.renew(fence, leaseTtlMs).catch(() => undefined), Math.max(250, Math.floor(leaseTtlMs / 3)));
-    renew.unref();
-    try {
+    await holdLease(leases, { name: 'catalogue', holder, ttlMs: leaseTtlMs }, async () => {
       if (isDue(await adopt())) await catalogue.refresh();
-    } finally {
-      clearInterval(renew);
-      await leases.release(fence).catch(() => undefined);
-    }
+    });
   }
 
   const catalogue: ProcedureCatalogue = {

@@ -1,7 +1,7 @@
 import { mapLimit } from '../../connectors/kit';
 import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
-import type { Delivery, DeliveryCount, DeliveryOutcome, DeliveryPlan, LeaseFence, Store } from '../store';
+import { holdLease, type Delivery, type DeliveryCount, type DeliveryOutcome, type DeliveryPlan, type LeaseFence, type Store } from '../store';
 import { backoffDelay } from '../sync';
 import { statusEventOf, type StatusChangeEvent } from './status-event';
 
@@ -168,32 +168,18 @@ export function createChangeDispatcher({
 
   async function round(): Promise<DispatchRound> {
     const result: DispatchRound = { planned: 0, sent: 0, retried: 0, failed: 0, cancelled: 0, idle: true };
-    const lease = await store.leases.acquire(leaseName, holder, leaseTtlMs);
-    if (!lease) return result;
-    const fence: LeaseFence = { name: lease.name, holder: lease.holder, token: lease.token };
-    let lost: Error | null = null;
-    const renew = setInterval(() => {
-      store.leases.renew(fence, leaseTtlMs).then(
-        (held) => {
-          if (!held) lost = new GatewayError('LEASE_LOST', `the lease ${fence.name} passed to another replica`, { lease: fence.name });
-        },
-        () => undefined,
-      );
-    }, Math.max(250, Math.floor(leaseTtlMs / 3)));
-    renew.unref();
     try {
-      result.planned = await planBatch(fence);
-      const due = await store.deliveries.due(consumer.name, new Date(now()), batchSize);
-      const outcomes = await mapLimit(due, concurrency, (delivery) => sendOne(delivery, fence, result, () => lost));
-      const failure = outcomes.find((o): o is Error => o instanceof Error);
-      if (failure) throw failure;
-      result.idle = result.planned === 0 && due.length === 0;
+      await holdLease(store.leases, { name: leaseName, holder, ttlMs: leaseTtlMs }, async ({ fence, lost }) => {
+        result.planned = await planBatch(fence);
+        const due = await store.deliveries.due(consumer.name, new Date(now()), batchSize);
+        const outcomes = await mapLimit(due, concurrency, (delivery) => sendOne(delivery, fence, result, lost));
+        const failure = outcomes.find((o): o is Error => o instanceof Error);
+        if (failure) throw failure;
+        result.idle = result.planned === 0 && due.length === 0;
+      });
     } catch (err) {
       if (isGatewayError(err) && err.code === 'LEASE_LOST') log.warn('delivery lease lost; another replica continues');
       else throw err;
-    } finally {
-      clearInterval(renew);
-      await store.leases.release(fence).catch(() => undefined);
     }
     return result;
   }

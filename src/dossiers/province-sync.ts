@@ -1,7 +1,7 @@
 import type { DossierRecord } from '../domain';
 import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
-import type { LeaseFence, Store } from '../store';
+import { holdLease, type LeaseFence, type Store } from '../store';
 import type { DossierFeed } from './dossier-feed';
 import { runProvincePass, type PassOptions, type PassProgress } from './province-pass';
 import type { PassSignal } from './read-listing';
@@ -84,55 +84,61 @@ export function createProvinceSync({ feed, store, logger, holder, nationalCodeOf
     return now() - state.lastPass.at >= wait;
   }
 
-  async function pass(force: boolean, onProgress?: (progress: PassProgress) => void): Promise<PassReport | null> {
-    const lease = await store.leases.acquire(leaseName, holder, leaseTtlMs);
-    if (!lease) return null;
-    const fence: LeaseFence = { name: lease.name, holder: lease.holder, token: lease.token };
-    const signal = (current = new AbortablePass());
-    const renew = setInterval(() => {
-      store.leases.renew(fence, leaseTtlMs).then(
-        (renewed) => {
-          if (!renewed) signal.abort(new GatewayError('LEASE_LOST', `the lease ${leaseName} passed to another replica`, { lease: leaseName }));
-        },
-        (err: unknown) => log.warn({ err }, 'could not renew the sync lease; the pass stops if it expires'),
-      );
-    }, Math.max(250, Math.floor(leaseTtlMs / 3)));
-    renew.unref();
+  /** One pass, the lease held: reads what is due, then writes the report with the checkpoint. */
+  async function passUnderLease(fence: LeaseFence, signal: AbortablePass, force: boolean, onProgress?: (progress: PassProgress) => void): Promise<PassReport | null> {
+    const state = await loadState();
+    if (!force && !isDue(state)) return null;
+    const started = now();
+    let report: PassReport;
+    let next: ProvinceSyncState = state;
     try {
-      const state = await loadState();
-      if (!force && !isDue(state)) return null;
-      const started = now();
-      let report: PassReport;
-      let next: ProvinceSyncState = state;
-      try {
-        const result = await runProvincePass({ feed, store, logger: log, options, nationalCodeOf, enqueue, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}), ...(onProgress ? { onProgress } : {}), fence, signal, now }, state);
-        next = result.state;
-        report = { at: now(), ok: true, error: null, message: null, durationMs: now() - started, ...result.tally };
-        failures = 0;
-      } catch (err) {
-        if (isGatewayError(err) && err.code === 'LEASE_LOST') throw err;
-        const error = isGatewayError(err) ? err : new GatewayError('INTERNAL_SERVER_ERROR', `sync of ${feed.name} failed`, { source: feed.name }, err);
-        failures += 1;
-        log.warn({ code: error.code, err: error.message }, 'province sync pass failed; it resumes from its last page');
-        // The pass wrote its progress page by page: what to keep is the stored checkpoint.
-        next = await loadState();
-        report = { at: now(), ok: false, error: error.code, message: error.message, durationMs: now() - started, read: 0, created: 0, updated: 0, unchanged: 0, open: 0 };
-      }
-      next.lastPass = report;
-      if (report.ok) next.lastSuccessAt = report.at;
-      await store.dossiers.apply({ dossiers: [], checkpoint: { source: feed.name, state: toCheckpoint(next) }, fence });
-      if (report.ok && (report.created > 0 || report.updated > 0 || report.read > 0)) log.info({ ...report }, 'province sync pass');
-      return report;
+      const result = await runProvincePass({ feed, store, logger: log, options, nationalCodeOf, enqueue, ...(enqueueSinceMs !== undefined ? { enqueueSinceMs } : {}), ...(onProgress ? { onProgress } : {}), fence, signal, now }, state);
+      next = result.state;
+      report = { at: now(), ok: true, error: null, message: null, durationMs: now() - started, ...result.tally };
+      failures = 0;
+    } catch (err) {
+      if (isGatewayError(err) && err.code === 'LEASE_LOST') throw err;
+      const error = isGatewayError(err) ? err : new GatewayError('INTERNAL_SERVER_ERROR', `sync of ${feed.name} failed`, { source: feed.name }, err);
+      failures += 1;
+      log.warn({ code: error.code, err: error.message }, 'province sync pass failed; it resumes from its last page');
+      // The pass wrote its progress page by page: what to keep is the stored checkpoint.
+      next = await loadState();
+      report = { at: now(), ok: false, error: error.code, message: error.message, durationMs: now() - started, read: 0, created: 0, updated: 0, unchanged: 0, open: 0 };
+    }
+    next.lastPass = report;
+    if (report.ok) next.lastSuccessAt = report.at;
+    await store.dossiers.apply({ dossiers: [], checkpoint: { source: feed.name, state: toCheckpoint(next) }, fence });
+    if (report.ok && (report.created > 0 || report.updated > 0 || report.read > 0)) log.info({ ...report }, 'province sync pass');
+    return report;
+  }
+
+  async function pass(force: boolean, onProgress?: (progress: PassProgress) => void): Promise<PassReport | null> {
+    const signal = new AbortablePass();
+    try {
+      return await holdLease(
+        store.leases,
+        {
+          name: leaseName,
+          holder,
+          ttlMs: leaseTtlMs,
+          onLost: (error) => signal.abort(error),
+          onRenewError: (err) => log.warn({ err }, 'could not renew the sync lease; the pass stops if it expires'),
+        },
+        async ({ fence }) => {
+          current = signal;
+          try {
+            return await passUnderLease(fence, signal, force, onProgress);
+          } finally {
+            current = null;
+          }
+        },
+      );
     } catch (err) {
       if (isGatewayError(err) && err.code === 'LEASE_LOST') {
         log.warn({ err: err.message }, 'sync lease lost; another replica continues this province');
         return null;
       }
       throw err;
-    } finally {
-      clearInterval(renew);
-      current = null;
-      await store.leases.release(fence).catch(() => undefined);
     }
   }
 

@@ -62,3 +62,4 @@ export type {
 export { checkKeyring, isUnsealFailure, type DataKeyring } from './seal';
 export { dossierSortKey } from './dossier-sort-key';
 export { KEY_FILE, loadDataKeyring, readDataKeyFile, writeDataKeyFile } from './load-data-keyring';
+export { holdLease, type HeldLease } from './hold-lease';

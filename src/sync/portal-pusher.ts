@@ -5,7 +5,7 @@ import type { DossierRecord } from '../domain';
 import { recordOf } from '../dossiers';
 import { GatewayError, isGatewayError } from '../errors';
 import type { Logger } from '../log';
-import type { LeaseFence, OutboxEntry, Store } from '../store';
+import { holdLease, type LeaseFence, type OutboxEntry, type Store } from '../store';
 import { backoffDelay } from './backoff';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 
@@ -157,35 +157,22 @@ export function createPortalPusher({
     if ((await store.outbox.paused(PORTAL_CONSUMER)).includes(source)) return result;
     const due = await store.outbox.due(PORTAL_CONSUMER, source, new Date(now()), batchSize);
     if (due.length === 0) return result;
-    const lease = await store.leases.acquire(`push:${PORTAL_CONSUMER}:${source}`, holder, leaseTtlMs);
-    if (!lease) return result;
-    result.idle = false;
-    const fence: LeaseFence = { name: lease.name, holder: lease.holder, token: lease.token };
-    let lost: Error | null = null;
-    const renew = setInterval(() => {
-      store.leases.renew(fence, leaseTtlMs).then(
-        (held) => {
-          if (!held) lost = new GatewayError('LEASE_LOST', `the lease ${fence.name} passed to another replica`, { lease: fence.name });
-        },
-        () => undefined,
-      );
-    }, Math.max(250, Math.floor(leaseTtlMs / 3)));
-    renew.unref();
     try {
-      // Re-read under the lease: another replica may have pushed these meanwhile.
-      const entries = await store.outbox.due(PORTAL_CONSUMER, source, new Date(now()), batchSize);
-      const outcomes = await mapLimit(entries, concurrency, async (entry) => {
-        if (lost) throw lost;
-        await pushOne(source, entry, fence, result);
+      await holdLease(store.leases, { name: `push:${PORTAL_CONSUMER}:${source}`, holder, ttlMs: leaseTtlMs }, async ({ fence, lost }) => {
+        result.idle = false;
+        // Re-read under the lease: another replica may have pushed these meanwhile.
+        const entries = await store.outbox.due(PORTAL_CONSUMER, source, new Date(now()), batchSize);
+        const outcomes = await mapLimit(entries, concurrency, async (entry) => {
+          const gone = lost();
+          if (gone) throw gone;
+          await pushOne(source, entry, fence, result);
+        });
+        const failure = outcomes.find((o): o is Error => o instanceof Error);
+        if (failure) throw failure;
       });
-      const failure = outcomes.find((o): o is Error => o instanceof Error);
-      if (failure) throw failure;
     } catch (err) {
       if (isGatewayError(err) && err.code === 'LEASE_LOST') log.warn({ source }, 'push lease lost; another replica continues');
       else throw err;
-    } finally {
-      clearInterval(renew);
-      await store.leases.release(fence).catch(() => undefined);
     }
     return result;
   }
