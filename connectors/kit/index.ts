@@ -19,3 +19,4 @@ export { sendFailure, asSendFailure, isRetryableSendFailure } from './send-failu
 export type { SendFailureFacts } from './send-failure';
 export { runInRequestContext, currentRequestId } from './request-context';
 export type { RequestContext } from './request-context';
+export { createSession, type Session } from './create-session';

@@ -1,5 +1,5 @@
 import { GatewayError } from '../../src/errors';
-import { createHttpClient, createResilience, readList, type HttpClient, type HttpResponse } from '../kit';
+import { createHttpClient, createResilience, createSession, readList, type HttpClient, type HttpResponse } from '../kit';
 import type { NationalPortalOptions } from './config';
 import { isAlreadyExistsMessage, isDossierNotFoundMessage, normaliseErrorCode, readPortalAnswer } from './read-portal-answer';
 
@@ -47,7 +47,6 @@ export function createPortalClient(options: NationalPortalOptions & { name: stri
   const rejectionCodes = codes(options.rejectionCodes, DEFAULTS.rejectionCodes);
   const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections, resilience: createResilience(source, options.resilience) });
   const routing = dstcodeIn === 'header' ? { headers: { dstcode } } : { query: { dstcode } };
-  let session: Promise<string> | null = null;
 
   /**
    * One POST, its answer read inside the source's resilience layer (so the code it throws
@@ -74,25 +73,16 @@ export function createPortalClient(options: NationalPortalOptions & { name: stri
     return token;
   }
 
-  function currentSession(): Promise<string> {
-    if (!session) {
-      session = login();
-      // A failed login must not be cached, or every later call would fail with it.
-      session.catch(() => {
-        session = null;
-      });
-    }
-    return session;
-  }
+  const session = createSession(login);
 
   async function call(service: PortalService, params: Record<string, unknown>): Promise<PortalReply> {
     for (let attempt = 0; ; attempt++) {
-      const token = await currentSession();
+      const token = await session.current();
       const answer = await post('/integration', { session: token, madonvi, service, ...params }, service, service === 'TraCuuHoSo');
       const { code, message } = answer;
       if (code === '0') return { kind: 'ok', result: readList(answer.body.result) };
       if (expiredCodes.has(code) && attempt === 0) {
-        if (session && (await session.catch(() => null)) === token) session = null;
+        await session.expired(token);
         continue;
       }
       const details = { source, upstreamCode: code, upstreamMessage: message };

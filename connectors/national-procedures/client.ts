@@ -1,5 +1,5 @@
 import { GatewayError } from '../../src/errors';
-import { createHttpClient, createResilience, parseJsonBody, readObject, type HttpClient, type HttpResponse } from '../kit';
+import { createHttpClient, createResilience, createSession, parseJsonBody, readObject, type HttpClient, type HttpResponse } from '../kit';
 import type { NationalProceduresOptions } from './config';
 
 /** The adapter's services this connector calls. */
@@ -29,7 +29,6 @@ export function createAdapterClient(options: NationalProceduresOptions & { name:
   const expiredCodes = new Set((options.sessionExpiredCodes ?? [401]).map(String));
   const http = createHttpClient({ source, baseUrl: url, timeoutMs, connections, resilience: createResilience(source, options.resilience) });
   const routing = dstcodeIn === 'header' ? { headers: { dstcode } } : { query: { dstcode } };
-  let session: Promise<string> | null = null;
 
   /** One POST, its answer read into the adapter's envelope; `idempotent` for reads (a login may be sent again too). */
   function post(path: string, json: unknown, idempotent: boolean): Promise<Record<string, unknown>> {
@@ -55,25 +54,16 @@ export function createAdapterClient(options: NationalProceduresOptions & { name:
     return token;
   }
 
-  function currentSession(): Promise<string> {
-    if (!session) {
-      session = login();
-      // A failed login must not be cached, or every later call would fail with it.
-      session.catch(() => {
-        session = null;
-      });
-    }
-    return session;
-  }
+  const session = createSession(login);
 
   async function call(service: AdapterService, params: Record<string, unknown> = {}): Promise<unknown[]> {
     for (let attempt = 0; ; attempt++) {
-      const token = await currentSession();
+      const token = await session.current();
       const body = await post('/integration', { session: token, madonvi, service, ...params }, READ_SERVICES.has(service));
       const code = String(body.error_code);
       if (code === '0') return readResult(body.result, service, source);
       if (expiredCodes.has(code) && attempt === 0) {
-        if (session && (await session.catch(() => null)) === token) session = null;
+        await session.expired(token);
         continue;
       }
       throw new GatewayError('UPSTREAM_ERROR', `${source} ${service} failed: ${String(body.error_message ?? 'no message')} (error_code ${code})`, {
