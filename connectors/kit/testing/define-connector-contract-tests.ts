@@ -71,12 +71,7 @@ export function defineConnectorContractTests(
       subject.sim.setFault({ mode: 'none' });
     });
 
-    const failure = async (): Promise<unknown> => subject.read().then(
-      (value) => {
-        throw new Error(`expected the read to fail, it returned ${JSON.stringify(value)?.slice(0, 200)}`);
-      },
-      (err: unknown) => err,
-    );
+    const failure = (): Promise<unknown> => readFailure(subject);
 
     it('reads through the source and reports ready', async () => {
       const value = await subject.read();
@@ -154,12 +149,7 @@ export function defineConnectorContractTests(
       subject.sim.setFault({ mode: 'none' });
     });
 
-    const failure = async (): Promise<unknown> => subject.read().then(
-      (value) => {
-        throw new Error(`expected the read to fail, it returned ${JSON.stringify(value)?.slice(0, 200)}`);
-      },
-      (err: unknown) => err,
-    );
+    const failure = (): Promise<unknown> => readFailure(subject);
 
     /** Waits until the breaker reaches `state`, polling; fails after 5 s. */
     async function breakerBecomes(state: string): Promise<void> {
@@ -211,4 +201,14 @@ export function defineConnectorContractTests(
       await expect(subject.read()).resolves.toBeTruthy();
     });
   });
+}
+
+/** The error a read fails with; a read that succeeds fails the test, naming what it returned. */
+function readFailure(subject: ConnectorContractSubject): Promise<unknown> {
+  return subject.read().then(
+    (value) => {
+      throw new Error(`expected the read to fail, it returned ${JSON.stringify(value)?.slice(0, 200)}`);
+    },
+    (err: unknown) => err,
+  );
 }
