@@ -127,7 +127,7 @@ describe('who called, in the audit log', () => {
     });
 
     it('lets the security auditor find a probe of a path no route serves', async () => {
-      const probe = await gw.withAuthorization('').fetch('/.env', { headers: { 'x-request-id': 'probe-of-dot-env' } });
+      const probe = await gw.withAuthorization('').fetch('/.env');
       expect(probe.status).toBe(404);
       const { data } = await read(gw.as('security-auditor'), { withoutAgency: true, errorCode: 'NOT_FOUND' });
       expect(data!.auditLog.nodes).toEqual([expect.objectContaining({ outcome: 'REJECTED', errorCodes: ['NOT_FOUND'], subject: null, agency: null })]);
